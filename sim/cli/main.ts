@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { fail } from "./fail.js";
+import { runCommand } from "./run.js";
+import { validateCommand } from "./validate.js";
+import { schemaCommand } from "./schema.js";
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName("sim")
+    .usage("$0 <command> [options]\n\nAgent-based simulation of a live-commerce platform.")
+    .command(runCommand)
+    .command(validateCommand)
+    .command(schemaCommand)
+    .demandCommand(1, "Name a command; see sim --help.")
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .version()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((msg, err, y) => {
+      if (err) fail(err);
+      process.stderr.write(`${y.help ? "" : ""}sim: ${msg}\nRun 'sim --help' for usage.\n`);
+      process.exit(2);
+    })
+    .parseAsync();
+} catch (err) {
+  fail(err);
+}

@@ -1,0 +1,340 @@
+/**
+ * The scenario schema: the one source of truth for every parameter.
+ *
+ * It gives the TypeScript types (`Scenario`, via z.infer), validation of
+ * scenario files (scenario/load.ts maps zod issues to YAML positions), the JSON
+ * Schema for editors (`sim schema`), and the parameter table of docs/MODEL.md.
+ * Every field has a default: the defaults are the baseline, so a scenario file
+ * states only what differs. Descriptions carry the unit in brackets.
+ */
+import { z } from "zod";
+
+const share = (d: number, what: string) => z.number().min(0).max(1).default(d).describe(what);
+const nonneg = (d: number, what: string) => z.number().min(0).default(d).describe(what);
+const num = (d: number, what: string) => z.number().default(d).describe(what);
+const int = (d: number, min: number, max: number, what: string) =>
+  z.number().int().min(min).max(max).default(d).describe(what);
+const section = <T extends z.ZodRawShape>(shape: T, what: string) =>
+  z.strictObject(shape).prefault({}).describe(what);
+
+export const CategorySchema = z
+  .strictObject({
+    name: z.string().min(1).describe("category name"),
+    share: z.number().positive().describe("weight of the category in interests and in new merchants [relative]"),
+    refPriceRmb: z.number().positive().describe("reference price of an order [RMB]"),
+    priceSpread: z.number().min(0).max(2).describe("log-normal spread of merchants' price levels [log units]"),
+    replenishDays: z.number().positive().describe("days until a buyer needs the category again [days]"),
+    returnRate: z.number().min(0).max(1).describe("base share of orders returned [share]"),
+    grossMargin: z.number().min(0).max(1).describe("merchants' gross margin on sales [share]"),
+    liveDemo: z.number().min(0).max(1).describe("how much a live demonstration helps the sale [0..1]"),
+  })
+  .describe("one row of the category table");
+
+const DEFAULT_CATEGORIES: z.input<typeof CategorySchema>[] = [
+  { name: "apparel", share: 0.2, refPriceRmb: 120, priceSpread: 0.5, replenishDays: 60, returnRate: 0.25, grossMargin: 0.45, liveDemo: 0.8 },
+  { name: "beauty", share: 0.15, refPriceRmb: 150, priceSpread: 0.5, replenishDays: 45, returnRate: 0.08, grossMargin: 0.6, liveDemo: 1.0 },
+  { name: "fresh-food", share: 0.12, refPriceRmb: 60, priceSpread: 0.35, replenishDays: 10, returnRate: 0.05, grossMargin: 0.25, liveDemo: 0.9 },
+  { name: "snacks", share: 0.12, refPriceRmb: 45, priceSpread: 0.35, replenishDays: 20, returnRate: 0.03, grossMargin: 0.35, liveDemo: 0.6 },
+  { name: "personal-care", share: 0.1, refPriceRmb: 70, priceSpread: 0.4, replenishDays: 30, returnRate: 0.04, grossMargin: 0.45, liveDemo: 0.5 },
+  { name: "home", share: 0.1, refPriceRmb: 110, priceSpread: 0.5, replenishDays: 120, returnRate: 0.07, grossMargin: 0.35, liveDemo: 0.5 },
+  { name: "mother-baby", share: 0.08, refPriceRmb: 130, priceSpread: 0.45, replenishDays: 30, returnRate: 0.05, grossMargin: 0.35, liveDemo: 0.5 },
+  { name: "electronics", share: 0.06, refPriceRmb: 600, priceSpread: 0.6, replenishDays: 365, returnRate: 0.09, grossMargin: 0.15, liveDemo: 0.4 },
+  { name: "jewellery", share: 0.04, refPriceRmb: 400, priceSpread: 0.7, replenishDays: 180, returnRate: 0.12, grossMargin: 0.5, liveDemo: 0.9 },
+  { name: "books", share: 0.03, refPriceRmb: 50, priceSpread: 0.3, replenishDays: 60, returnRate: 0.02, grossMargin: 0.3, liveDemo: 0.1 },
+];
+
+const SegmentNumbers = (fan: number, value: number, casual: number, what: string) =>
+  z
+    .strictObject({ fan: z.number().default(fan), value: z.number().default(value), casual: z.number().default(casual) })
+    .prefault({})
+    .describe(what);
+
+export const PopulationSchema = section(
+  {
+    users: int(100_000, 100, 50_000_000, "simulated users at day 0 [users]"),
+    userSaturation: z.number().min(1).max(20).default(2.5).describe("saturation level of the user base as a multiple of the day-0 users [x]"),
+    userGrowthPerDay: nonneg(0.012, "logistic growth rate of the user base toward saturation [1/day]"),
+    creatorsPerThousandUsers: nonneg(20, "creators at day 0 per thousand simulated users [creators]"),
+    merchantsPerThousandUsers: nonneg(10, "merchants at day 0 per thousand simulated users [merchants]"),
+    scaleFactor: z.number().positive().default(3000).describe("platform users that one simulated user stands for [x]"),
+    capacityFactor: z.number().min(1).max(20).default(4).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
+  },
+  "populations and the scale factor",
+);
+
+export const UsersSchema = section(
+  {
+    segmentShares: SegmentNumbers(0.3, 0.35, 0.35, "shares of fans, value seekers and casual buyers [share]"),
+    activityMean: share(0.45, "mean probability that a user opens the app on a day [1/day]"),
+    impressionsPerSession: nonneg(40, "feed items seen in a day's session [items]"),
+    interestConcentration: z.number().positive().default(0.35).describe("Dirichlet concentration of interests over categories; smaller is more concentrated [alpha]"),
+    interestDriftPerDay: share(0.002, "probability a day that a user's weakest interest is replaced by a new one [1/day]"),
+    priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
+    trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
+    satisfactionStart: share(0.6, "satisfaction of a new user [0..1]"),
+    churnBasePerDay: share(0.0012, "daily churn probability of a user at neutral satisfaction [1/day]"),
+    churnSatisfactionWeight: nonneg(4, "how strongly low satisfaction raises churn (exponent per unit of satisfaction below 0.6) [1]"),
+    feedTolerance: share(0.18, "commercial load a user accepts without discomfort [share]"),
+    feedDiscomfortWeight: nonneg(2.5, "how fast satisfaction falls per unit of commercial load above tolerance [1]"),
+    satisfactionLearning: share(0.25, "weight of one purchase in the running satisfaction [share]"),
+    feedSatisfactionLearning: share(0.01, "weight of one day's feed experience in the running satisfaction [share]"),
+  },
+  "users: segments, activity, interests, trust, satisfaction, churn",
+);
+
+export const ChoiceSchema = section(
+  {
+    intercept: SegmentNumbers(-6.2, -6.4, -6.4, "base utility of buying an offer met in the feed, per segment [utils]"),
+    interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
+    quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
+    qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),
+    credibilityTrust: nonneg(1.6, "utility of seller credibility x user trust [utils]"),
+    brand: nonneg(0.6, "utility per unit of brand strength [utils]"),
+    following: nonneg(1.4, "bonus when the user follows the account (private domain) [utils]"),
+    fanFollowing: nonneg(1.0, "extra following bonus for fans [utils]"),
+    liveliness: nonneg(0.9, "bonus of a lively live room for casual users [utils]"),
+    needDue: nonneg(1.6, "bonus when the user's need in the category is due [utils]"),
+    notDue: nonneg(1.2, "penalty when the user bought the category recently [utils]"),
+    liveDemo: nonneg(0.8, "utility of a live demonstration x the category's demo value [utils]"),
+    skill: nonneg(0.7, "utility per unit of the seller's live selling skill [utils]"),
+    loyalty: nonneg(1.8, "bonus for the merchant the user bought from before and was satisfied with [utils]"),
+    searchIntent: nonneg(3.2, "bonus of a user who searched for the category (shelf intent) [utils]"),
+  },
+  "the logit of a purchase decision (section 3.3)",
+);
+
+export const CreatorsSchema = section(
+  {
+    followerMedianPlatform: z.number().positive().default(40_000).describe("median followers of a creator at day 0, platform scale [followers]"),
+    followerLogSd: nonneg(1.7, "log-normal spread of day-0 followers [log units]"),
+    nicheShare: share(0.45, "share of creators who are niche experts (verticality high) [share]"),
+    liveProbPerDay: share(0.35, "probability that an established creator goes live on a day [1/day]"),
+    productsPerLive: int(4, 1, 8, "products carried per live session [products]"),
+    videoProbPerDay: share(0.6, "probability a creator posts a product short video on a day [1/day]"),
+    commissionWeight: nonneg(1.0, "how strongly creators pick products by commission (vs. fit and quality) [1]"),
+    followProbAfterGoodPurchase: share(0.35, "probability of following the creator after a satisfying purchase [share]"),
+    followProbPerExposure: share(0.0012, "probability of following a creator met in the feed, at full interest match [share]"),
+    unfollowProbAfterBadPurchase: share(0.5, "probability of unfollowing after a bad purchase [share]"),
+    privateVisitProb: share(0.12, "probability that a follower visits a live room of a followed account on an active day [share]"),
+    growingFollowersPlatform: nonneg(100_000, "platform-scale followers at which a new creator becomes growing [followers]"),
+    establishedFollowersPlatform: nonneg(1_000_000, "platform-scale followers at which a creator becomes established [followers]"),
+    newStageDays: int(60, 0, 3650, "days a creator counts as new after entry [days]"),
+    entryPerDayPerThousand: nonneg(0.1, "daily creator entries per thousand creators at neutral attractiveness [creators/day]"),
+    exitAfterIdleDays: int(120, 1, 3650, "days without commission after which a creator leaves [days]"),
+    minDailyEarningRmb: nonneg(2, "commission below which a day counts as idle, simulated scale [RMB]"),
+  },
+  "creators: followers, verticality, stages, product selection, entry and exit",
+);
+
+export const MerchantsSchema = section(
+  {
+    brandShare: share(0.25, "share of merchants that are brands [share]"),
+    commissionMean: share(0.2, "mean commission offered to creators [share of price]"),
+    selfBroadcastStartShare: share(0.15, "share of merchants self-broadcasting at day 0 [share]"),
+    selfBroadcastAdoptionPerDay: share(0.002, "daily adoption probability of self-broadcast at neutral returns [1/day]"),
+    selfBroadcastCostPerDayRmb: nonneg(40, "running cost of a self-broadcast day, simulated scale [RMB]"),
+    selfBroadcastLearningPerDay: share(0.02, "gain of self-broadcast skill per live day, as a share of the gap to 1 [share]"),
+    selfBroadcastLiveProb: share(0.6, "probability that a self-broadcasting merchant is live on a day [1/day]"),
+    selfBroadcastAbandonAfterDays: int(60, 1, 3650, "days of self-broadcast losses after which a merchant stops [days]"),
+    storeFollowProbAfterGoodPurchase: share(0.2, "probability of following the store after a satisfying purchase [share]"),
+    paidTrafficBudgetShare: share(0.08, "share of yesterday's sales a merchant starts spending on paid traffic [share]"),
+    paidTrafficAdaptation: share(0.1, "daily adjustment of the paid budget toward its return [share]"),
+    costPerThousandImpressionsRmb: nonneg(30, "price of a thousand paid impressions, platform scale [RMB]"),
+    fixedCostPerDayRmb: nonneg(6, "fixed running cost of a merchant, simulated scale [RMB/day]"),
+    startCashRmb: nonneg(600, "cash of a merchant at entry, simulated scale [RMB]"),
+    cashFloorRmb: num(-300, "cash below which a merchant is in distress, simulated scale [RMB]"),
+    exitAfterDistressDays: int(45, 1, 3650, "days in distress after which a merchant exits [days]"),
+    entryPerDayPerThousand: nonneg(2.2, "daily merchant entries per thousand merchants at neutral platform growth [merchants/day]"),
+    entryGrowthElasticity: nonneg(1.5, "how strongly entry follows the platform's recent GMV growth [1]"),
+    salesMarkRmbPlatform: nonneg(1_000_000, "cumulative sales at which a merchant counts past the mark, platform scale [RMB]"),
+  },
+  "merchants: prices, brands, self-broadcast, paid traffic, cash, entry and exit",
+);
+
+export const TrustSchema = section(
+  {
+    goodPurchaseGain: share(0.04, "share of the gap to 1 that trust gains after a good purchase [share]"),
+    badPurchaseLoss: share(0.2, "share of trust lost after a bad purchase without guarantee [share]"),
+    refusedReturnLoss: share(0.25, "extra share of trust lost when a return is refused [share]"),
+    credibilityLearning: share(0.02, "weight of one buyer's experience in a seller's credibility [share]"),
+    badThreshold: share(0.35, "satisfaction below which a purchase counts as bad [0..1]"),
+    refusedReturnProb: share(0.3, "probability that a merchant refuses a return without a guarantee [share]"),
+  },
+  "satisfaction, returns, trust and credibility",
+);
+
+const Window = {
+  startDay: int(0, -10000, 100000, "first day the lever applies [day]"),
+  endDay: int(100000, -10000, 100000, "last day the lever applies [day]"),
+};
+
+export const LeversSchema = section(
+  {
+    takeRate: share(0.05, "platform commission on sales [share]"),
+    commercialLoad: share(0.2, "share of feed items that are commerce [share]"),
+    channelWeights: z
+      .strictObject({
+        creatorLive: nonneg(1.0, "traffic weight of creator live rooms [relative]"),
+        selfBroadcast: nonneg(0.7, "traffic weight of merchant live rooms [relative]"),
+        shortVideo: nonneg(0.8, "traffic weight of product short videos [relative]"),
+      })
+      .prefault({})
+      .describe("how the feed weighs the three content-field channels"),
+    popularityExponent: share(0.35, "diminishing returns of public-domain reach to followers (0: none, 1: proportional) [1]"),
+    consumerSubsidy: section(
+      {
+        rate: share(0, "discount paid by the platform on eligible orders [share of price]"),
+        minBrand: share(0.5, "brand strength an order's merchant needs to be eligible (branded goods) [0..1]"),
+        dailyBudgetRmb: nonneg(0, "daily budget, platform scale (0: no daily cap) [RMB]"),
+        totalBudgetRmb: nonneg(0, "total budget over the run, platform scale [RMB]"),
+        ...Window,
+      },
+      "consumer subsidy: a platform-funded discount on eligible orders",
+    ),
+    coupons: section(
+      {
+        valueRmb: nonneg(0, "coupon value per order, platform scale price [RMB]"),
+        newUserDays: int(30, 0, 3650, "users who joined within this many days are eligible [days]"),
+        lapsedDays: int(60, 0, 3650, "users with no order for this many days are eligible [days]"),
+        totalBudgetRmb: nonneg(0, "total coupon budget, platform scale [RMB]"),
+        ...Window,
+      },
+      "coupons for new or lapsed users",
+    ),
+    trafficSubsidy: section(
+      {
+        newMerchantBoost: nonneg(0, "extra traffic weight for new merchants [x]"),
+        newCreatorBoost: nonneg(0, "extra traffic weight for new creators (cold start) [x]"),
+        selfBroadcastBoost: nonneg(0, "extra traffic weight for merchant live rooms [x]"),
+        beltBoost: nonneg(0, "extra traffic weight for the industry-belt cohort [x]"),
+        newDays: int(60, 0, 3650, "days after entry that count as new [days]"),
+        budgetImpressions: nonneg(0, "total subsidised impressions, platform scale [impressions]"),
+        ...Window,
+      },
+      "traffic subsidy: extra exposure with a budget in impressions",
+    ),
+    feeRelief: section(
+      {
+        takeRate: share(0.05, "take rate for supported merchants [share]"),
+        newMerchantDays: int(0, 0, 3650, "merchants within this many days of entry get the relief [days]"),
+        ...Window,
+      },
+      "fee relief: a lower take rate for new merchants",
+    ),
+    trustGuarantee: section(
+      {
+        coverage: share(0, "share of bad purchases covered (returns without argument, shipping paid, compensation) [share]"),
+        costPerClaimRmb: nonneg(15, "platform cost of a covered claim, simulated scale [RMB]"),
+      },
+      "trust guarantee",
+    ),
+    governance: section(
+      {
+        strength: nonneg(0.5, "how hard sellers with many complaints are demoted in traffic [1]"),
+        entryQualityFloor: share(0, "quality below which new merchants are refused entry [0..1]"),
+      },
+      "governance of sellers",
+    ),
+    paidTraffic: section(
+      {
+        share: share(0.12, "share of commerce slots sold by auction [share]"),
+        qualityWeight: share(0.6, "weight of quality against the bid in the auction (1: quality only) [share]"),
+      },
+      "paid traffic",
+    ),
+    selfBroadcast: section(
+      {
+        support: nonneg(0, "platform push for merchants to self-broadcast (multiplies adoption) [x]"),
+      },
+      "support for merchant self-broadcast",
+    ),
+    mallSearch: section(
+      {
+        searchProb: share(0.12, "probability that a user with a due need searches the mall on an active day [share]"),
+        rankingQuality: share(0.5, "how well search ranks by quality and fit (0: random, 1: best) [share]"),
+        storeRevisitProb: share(0.18, "probability that a user with a due need revisits a satisfying store on an active day [share]"),
+      },
+      "mall and search (the shelf)",
+    ),
+    serviceProviders: section(
+      {
+        share: share(0, "share of merchants served by an agency [share]"),
+        learningBoost: nonneg(1, "extra self-broadcast learning of served merchants [x]"),
+        serviceBoost: share(0.1, "service quality gain of served merchants [0..1]"),
+        feePerDayRmb: nonneg(5, "agency fee per merchant per day, simulated scale [RMB]"),
+        platformFunded: z.boolean().default(false).describe("whether the platform pays the agency fee"),
+      },
+      "service providers (agencies)",
+    ),
+    fulfilment: section(
+      {
+        share: share(0, "share of merchants using the cloud warehouse [share]"),
+        serviceBoost: share(0.15, "service quality gain [0..1]"),
+        returnReduction: share(0.3, "relative reduction of returns [share]"),
+        costPerOrderRmb: nonneg(2, "fulfilment cost per order, simulated scale [RMB]"),
+      },
+      "fulfilment (cloud warehouse)",
+    ),
+    industryBelt: section(
+      {
+        merchants: int(0, 0, 1_000_000, "producers brought in as a cohort, simulated scale [merchants]"),
+        category: z.string().default("fresh-food").describe("category of the cohort"),
+        day: int(30, 0, 100000, "day the cohort arrives [day]"),
+        takeRate: share(0.01, "take rate of the cohort [share]"),
+      },
+      "industry-belt programme: a cohort of low-price, sound-quality, weak-brand producers",
+    ),
+    campaigns: z
+      .array(
+        z.strictObject({
+          name: z.string().default("campaign"),
+          startDay: z.number().int().min(0).describe("first day [day]"),
+          days: z.number().int().min(1).max(60).describe("length [days]"),
+          discount: share(0.1, "platform-funded discount [share of price]"),
+          trafficPush: nonneg(0.5, "extra activity and commerce attention during the campaign [x]"),
+          budgetRmb: nonneg(0, "campaign budget, platform scale (0: no cap) [RMB]"),
+        }),
+      )
+      .default([])
+      .describe("dated shopping festivals"),
+  },
+  "platform levers (MODEL.md section 3.4), all schedulable",
+);
+
+export const InterventionSchema = z
+  .strictObject({
+    at: z.number().int().min(0).describe("day the change applies [day]"),
+    until: z.number().int().min(0).optional().describe("day the previous values come back (exclusive) [day]"),
+    set: z.record(z.string(), z.unknown()).describe("parameter paths (levers.consumerSubsidy.rate) and their values"),
+    note: z.string().optional(),
+  })
+  .describe("a scheduled change of parameters");
+
+export const ScenarioSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'").default("scenario").describe("name of the scenario and of its report folder"),
+    description: z.string().default("").describe("what the scenario represents"),
+    extends: z.string().optional().describe("scenario file this one starts from (a path relative to this file)"),
+    horizonDays: int(365, 1, 3650, "days simulated and reported [days]"),
+    warmupDays: int(30, 0, 365, "days simulated before day 0 and not reported [days]"),
+    population: PopulationSchema,
+    categories: z.array(CategorySchema).min(2).max(16).default(DEFAULT_CATEGORIES as never).describe("the category table"),
+    users: UsersSchema,
+    choice: ChoiceSchema,
+    creators: CreatorsSchema,
+    merchants: MerchantsSchema,
+    trust: TrustSchema,
+    levers: LeversSchema,
+    interventions: z.array(InterventionSchema).default([]).describe("the schedule of interventions"),
+  })
+  .describe("a scenario of the live-commerce simulator");
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type Levers = Scenario["levers"];
+export type Intervention = z.infer<typeof InterventionSchema>;
+
+/** The JSON Schema of scenario files, for editors (`sim schema`). */
+export function scenarioJsonSchema(): object {
+  return z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" });
+}
