@@ -20,9 +20,9 @@ try {
     .alias("h", "help")
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .fail((msg, err, y) => {
+    .fail((msg, err) => {
       if (err) fail(err);
-      process.stderr.write(`${y.help ? "" : ""}sim: ${msg}\nRun 'sim --help' for usage.\n`);
+      process.stderr.write(`sim: ${msg}\nRun "sim --help" for usage.\n`);
       process.exit(2);
     })
     .parseAsync();

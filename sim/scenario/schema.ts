@@ -15,7 +15,7 @@ const num = (d: number, what: string) => z.number().default(d).describe(what);
 const int = (d: number, min: number, max: number, what: string) =>
   z.number().int().min(min).max(max).default(d).describe(what);
 const section = <T extends z.ZodRawShape>(shape: T, what: string) =>
-  z.strictObject(shape).prefault({}).describe(what);
+  z.strictObject(shape).prefault({} as never).describe(what);
 
 export const CategorySchema = z
   .strictObject({
@@ -84,7 +84,7 @@ export const UsersSchema = section(
 
 export const ChoiceSchema = section(
   {
-    intercept: SegmentNumbers(-6.2, -6.4, -6.4, "base utility of buying an offer met in the feed, per segment [utils]"),
+    intercept: SegmentNumbers(-10.9, -11.1, -11.1, "base utility of buying an offer met in the feed, per segment [utils]"),
     interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
     quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
     qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),

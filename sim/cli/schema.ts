@@ -1,0 +1,36 @@
+/**
+ * `sim schema [--out FILE]`: the JSON Schema of scenario files, for editors
+ * (YAML language servers complete and check keys with it).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { scenarioJsonSchema } from "../scenario/schema.js";
+import { UsageError } from "./fail.js";
+
+interface SchemaArgs {
+  out?: string;
+}
+
+export const schemaCommand: CommandModule<object, SchemaArgs> = {
+  command: "schema",
+  describe: "Print the JSON Schema of scenario files",
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .option("out", { type: "string", requiresArg: true, describe: "write the schema to this file instead of stdout" })
+      .example("$0 schema --out scenario.schema.json", "then add '# yaml-language-server: $schema=scenario.schema.json' to a scenario") as Argv<SchemaArgs>,
+  handler: (argv) => {
+    const json = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+    if (argv.out === undefined) {
+      process.stdout.write(json);
+      return;
+    }
+    try {
+      mkdirSync(dirname(argv.out), { recursive: true });
+      writeFileSync(argv.out, json);
+    } catch (err) {
+      throw new UsageError(`cannot write the schema to ${argv.out}: ${(err as Error).message}`);
+    }
+    process.stdout.write(`wrote ${argv.out}\n`);
+  },
+};

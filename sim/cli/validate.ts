@@ -1,0 +1,44 @@
+/**
+ * `sim validate FILE...`: load each scenario (extends chain, overrides) and
+ * say which are good; problems go to stderr with file:line:column. Exit 0 when
+ * all are good, 2 when any is not.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { ScenarioError, ScenarioErrors } from "../scenario/errors.js";
+import { loadScenario } from "../scenario/load.js";
+import { EXIT } from "./fail.js";
+
+interface ValidateArgs {
+  files: string[];
+  set?: string[];
+  days?: number;
+  users?: number;
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: "validate <files..>",
+  describe: "Check scenario files without running them",
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional("files", { type: "string", array: true, demandOption: true, describe: "scenario YAML files" })
+      .option("set", { type: "string", array: true, requiresArg: true, describe: "override a parameter, path=value (repeatable); checked like the file" })
+      .option("days", { type: "number", requiresArg: true, describe: "override horizonDays [days]" })
+      .option("users", { type: "number", requiresArg: true, describe: "override population.users [users]" })
+      .example("$0 validate scenarios/*.yaml", "check every scenario")
+      .example("$0 validate my.yaml --set levers.consumerSubsidy.rate=0.1", "check a scenario with an override") as Argv<ValidateArgs>,
+  handler: async (argv) => {
+    let isAllGood = true;
+    for (const file of argv.files) {
+      try {
+        await loadScenario(file, { set: argv.set, days: argv.days, users: argv.users });
+        process.stdout.write(`ok  ${file}\n`);
+      } catch (err) {
+        // a bad file is reported and the next one checked; anything else is a bug and goes to fail()
+        if (!(err instanceof ScenarioError || err instanceof ScenarioErrors)) throw err;
+        isAllGood = false;
+        process.stderr.write(`${err.message.split("\n").map((line) => `sim: ${line}`).join("\n")}\n`);
+      }
+    }
+    if (!isAllGood) process.exitCode = EXIT.badInput;
+  },
+};

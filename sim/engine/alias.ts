@@ -1,0 +1,83 @@
+/**
+ * Walker's alias tables over slices of shared preallocated arrays: one draw
+ * costs one random number and a comparison, O(1) whatever the number of
+ * offers. Tables are rebuilt once a day from the traffic-allocation scores.
+ */
+import type { Rng } from "./rng.js";
+
+export class AliasTables {
+  readonly prob: Float64Array;
+  readonly alias: Int32Array;
+  /** start and length of each table's slice */
+  readonly start: Int32Array;
+  readonly size: Int32Array;
+  readonly total: Float64Array;
+  private readonly small: Int32Array;
+  private readonly large: Int32Array;
+  private readonly scaled: Float64Array;
+
+  constructor(tables: number, capacity: number) {
+    this.prob = new Float64Array(capacity);
+    this.alias = new Int32Array(capacity);
+    this.start = new Int32Array(tables);
+    this.size = new Int32Array(tables);
+    this.total = new Float64Array(tables);
+    this.small = new Int32Array(capacity);
+    this.large = new Int32Array(capacity);
+    this.scaled = new Float64Array(capacity);
+  }
+
+  /**
+   * Build table `t` over weights[start .. start+size). Allocates nothing.
+   * A table whose weights are all zero is left empty (size 0).
+   */
+  build(t: number, weights: Float64Array, start: number, size: number): void {
+    let total = 0;
+    for (let i = 0; i < size; i++) total += weights[start + i];
+    this.start[t] = start;
+    this.total[t] = total;
+    if (total <= 0 || size === 0) {
+      this.size[t] = 0;
+      return;
+    }
+    this.size[t] = size;
+    const { prob, alias, small, large, scaled } = this;
+    let ns = 0;
+    let nl = 0;
+    for (let i = 0; i < size; i++) {
+      const s = (weights[start + i] * size) / total;
+      scaled[i] = s;
+      if (s < 1) small[ns++] = i;
+      else large[nl++] = i;
+    }
+    while (ns > 0 && nl > 0) {
+      const s = small[--ns];
+      const l = large[--nl];
+      prob[start + s] = scaled[s];
+      alias[start + s] = l;
+      scaled[l] = scaled[l] + scaled[s] - 1;
+      if (scaled[l] < 1) small[ns++] = l;
+      else large[nl++] = l;
+    }
+    while (nl > 0) {
+      const l = large[--nl];
+      prob[start + l] = 1;
+      alias[start + l] = l;
+    }
+    while (ns > 0) {
+      const s = small[--ns];
+      prob[start + s] = 1;
+      alias[start + s] = s;
+    }
+  }
+
+  /** Draw an index (relative to the table's slice start plus start, i.e. absolute) or -1 if empty. */
+  draw(t: number, rng: Rng): number {
+    const size = this.size[t];
+    if (size === 0) return -1;
+    const x = rng() * size;
+    const i = x | 0;
+    const start = this.start[t];
+    return x - i < this.prob[start + i] ? start + i : start + this.alias[start + i];
+  }
+}

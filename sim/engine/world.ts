@@ -1,0 +1,234 @@
+/**
+ * The world's state as struct-of-arrays typed arrays, indexed by agent id.
+ * Everything is allocated once, at the capacity the scenario allows, so the
+ * daily loop allocates nothing. Each array has one owning submodel (named
+ * beside it); others only read it.
+ */
+import { AliasTables } from "./alias.js";
+
+/** Interest slots kept per user: users are interested in 1 to 3 categories. */
+export const INTEREST_SLOTS = 3;
+/** Follow slots per user (creators and stores together). */
+export const FOLLOW_SLOTS = 8;
+/** Products a creator carries at most in one live session. */
+export const PRODUCT_SLOTS = 8;
+/** Grid points of price sensitivity for the thinning envelope. */
+export const PS_GRID = 9;
+/** Marks a day that never happened (a user who never ordered). */
+export const NEVER = 0xffff;
+
+export const SEGMENT = { fan: 0, value: 1, casual: 2 } as const;
+export const STAGE = { new: 0, growing: 1, established: 2 } as const;
+/** Kinds of feed entry, and the four sales channels. */
+export const ENTRY = { creatorLive: 0, merchantLive: 1, creatorVideo: 2, merchantVideo: 3 } as const;
+export const CHANNEL = { creatorLive: 0, selfBroadcast: 1, shortVideo: 2, mallSearch: 3 } as const;
+
+export class Users {
+  readonly segment: Uint8Array; // init
+  readonly hasChurned: Uint8Array; // users.ts (1 also for free slots)
+  readonly activity: Float32Array; // init
+  readonly priceSensitivity: Float32Array; // init
+  readonly trust: Float32Array; // trust.ts
+  readonly satisfaction: Float32Array; // trust.ts
+  readonly interestCat: Uint8Array; // users.ts (drift)
+  readonly interestWeight: Float32Array; // users.ts
+  readonly needDay: Uint16Array; // orders.ts
+  readonly lastMerchant: Int32Array; // orders.ts (-1: none)
+  readonly lastSatisfied: Uint8Array; // orders.ts
+  readonly follows: Int32Array; // follows.ts (0 empty, c+1 creator, -(m+1) store)
+  readonly joinedDay: Uint16Array; // users.ts
+  readonly lastOrderDay: Uint16Array; // orders.ts
+  readonly ordersInWindow: Uint16Array; // orders.ts
+  /** highest id in use + 1 */
+  count = 0;
+  /** users not churned */
+  alive = 0;
+  readonly freeIds: Int32Array;
+  freeCount = 0;
+
+  constructor(readonly capacity: number) {
+    this.segment = new Uint8Array(capacity);
+    this.hasChurned = new Uint8Array(capacity).fill(1);
+    this.activity = new Float32Array(capacity);
+    this.priceSensitivity = new Float32Array(capacity);
+    this.trust = new Float32Array(capacity);
+    this.satisfaction = new Float32Array(capacity);
+    this.interestCat = new Uint8Array(capacity * INTEREST_SLOTS);
+    this.interestWeight = new Float32Array(capacity * INTEREST_SLOTS);
+    this.needDay = new Uint16Array(capacity * INTEREST_SLOTS);
+    this.lastMerchant = new Int32Array(capacity * INTEREST_SLOTS).fill(-1);
+    this.lastSatisfied = new Uint8Array(capacity * INTEREST_SLOTS);
+    this.follows = new Int32Array(capacity * FOLLOW_SLOTS);
+    this.joinedDay = new Uint16Array(capacity);
+    this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);
+    this.ordersInWindow = new Uint16Array(capacity);
+    this.freeIds = new Int32Array(capacity);
+  }
+}
+
+export class Creators {
+  readonly isActive: Uint8Array; // creators.ts
+  readonly mainCat: Uint8Array;
+  readonly verticality: Float32Array; // 1: niche expert, 0: generalist
+  readonly quality: Float32Array; // content quality
+  readonly skill: Float32Array; // selling skill
+  readonly credibility: Float32Array; // trust.ts
+  readonly followers: Int32Array; // follows.ts (simulated count)
+  readonly followersStart: Int32Array; // init (0 for entrants)
+  readonly startTier: Uint8Array; // init (255 for entrants)
+  readonly entryDay: Uint16Array;
+  readonly lastEarningDay: Uint16Array; // creators.ts
+  readonly stage: Uint8Array; // creators.ts
+  readonly isLive: Uint8Array; // supply.ts
+  readonly hasVideo: Uint8Array; // supply.ts
+  readonly productCount: Uint8Array; // supply.ts
+  readonly products: Int32Array; // supply.ts: merchant ids carried today
+  readonly commissionToday: Float64Array; // orders.ts
+  readonly commissionTotal: Float64Array; // orders.ts
+  count = 0;
+  active = 0;
+
+  constructor(readonly capacity: number) {
+    this.isActive = new Uint8Array(capacity);
+    this.mainCat = new Uint8Array(capacity);
+    this.verticality = new Float32Array(capacity);
+    this.quality = new Float32Array(capacity);
+    this.skill = new Float32Array(capacity);
+    this.credibility = new Float32Array(capacity);
+    this.followers = new Int32Array(capacity);
+    this.followersStart = new Int32Array(capacity);
+    this.startTier = new Uint8Array(capacity).fill(255);
+    this.entryDay = new Uint16Array(capacity);
+    this.lastEarningDay = new Uint16Array(capacity);
+    this.stage = new Uint8Array(capacity);
+    this.isLive = new Uint8Array(capacity);
+    this.hasVideo = new Uint8Array(capacity);
+    this.productCount = new Uint8Array(capacity);
+    this.products = new Int32Array(capacity * PRODUCT_SLOTS);
+    this.commissionToday = new Float64Array(capacity);
+    this.commissionTotal = new Float64Array(capacity);
+  }
+}
+
+export class Merchants {
+  readonly isActive: Uint8Array; // merchants.ts
+  readonly cat: Uint8Array;
+  readonly priceRmb: Float32Array; // list price of an order
+  readonly quality: Float32Array; // latent product quality 0..1
+  readonly brand: Float32Array; // 0..1
+  readonly service: Float32Array; // logistics and after-sales 0..1
+  readonly credibility: Float32Array; // trust.ts
+  readonly complaintRate: Float32Array; // trust.ts (running average of bad purchases)
+  readonly commission: Float32Array; // share of price offered to creators
+  readonly isSelfBroadcaster: Uint8Array; // merchants.ts
+  readonly isLive: Uint8Array; // supply.ts
+  readonly liveSkill: Float32Array; // supply.ts (learning by broadcasting)
+  readonly liveLossDays: Uint16Array; // merchants.ts
+  readonly followers: Int32Array; // follows.ts
+  readonly paidBudgetRmb: Float32Array; // merchants.ts (per day)
+  readonly paidImpressions: Float32Array; // feed.ts (today, expected)
+  readonly paidGmvToday: Float64Array; // orders.ts
+  readonly liveGmvToday: Float64Array; // orders.ts
+  readonly salesToday: Float64Array; // orders.ts (list price of orders)
+  readonly ordersToday: Int32Array; // orders.ts
+  readonly commissionToday: Float64Array; // orders.ts
+  readonly returnsToday: Float64Array; // orders.ts (value returned)
+  readonly cashRmb: Float64Array; // merchants.ts
+  readonly cumulativeSalesRmb: Float64Array; // merchants.ts
+  readonly distressDays: Uint16Array; // merchants.ts
+  readonly entryDay: Uint16Array;
+  readonly isServed: Uint8Array; // merchants.ts: served by an agency today
+  readonly isFulfilled: Uint8Array; // merchants.ts: in the cloud warehouse today
+  readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining agency and warehouse programmes
+  readonly isBelt: Uint8Array; // industry-belt cohort
+  readonly isPastMark: Uint8Array; // merchants.ts
+  count = 0;
+  active = 0;
+
+  constructor(readonly capacity: number) {
+    this.isActive = new Uint8Array(capacity);
+    this.cat = new Uint8Array(capacity);
+    this.priceRmb = new Float32Array(capacity);
+    this.quality = new Float32Array(capacity);
+    this.brand = new Float32Array(capacity);
+    this.service = new Float32Array(capacity);
+    this.credibility = new Float32Array(capacity);
+    this.complaintRate = new Float32Array(capacity);
+    this.commission = new Float32Array(capacity);
+    this.isSelfBroadcaster = new Uint8Array(capacity);
+    this.isLive = new Uint8Array(capacity);
+    this.liveSkill = new Float32Array(capacity);
+    this.liveLossDays = new Uint16Array(capacity);
+    this.followers = new Int32Array(capacity);
+    this.paidBudgetRmb = new Float32Array(capacity);
+    this.paidImpressions = new Float32Array(capacity);
+    this.paidGmvToday = new Float64Array(capacity);
+    this.liveGmvToday = new Float64Array(capacity);
+    this.salesToday = new Float64Array(capacity);
+    this.ordersToday = new Int32Array(capacity);
+    this.commissionToday = new Float64Array(capacity);
+    this.returnsToday = new Float64Array(capacity);
+    this.cashRmb = new Float64Array(capacity);
+    this.cumulativeSalesRmb = new Float64Array(capacity);
+    this.distressDays = new Uint16Array(capacity);
+    this.entryDay = new Uint16Array(capacity);
+    this.isServed = new Uint8Array(capacity);
+    this.isFulfilled = new Uint8Array(capacity);
+    this.programmeDraw = new Float32Array(capacity);
+    this.isBelt = new Uint8Array(capacity);
+    this.isPastMark = new Uint8Array(capacity);
+  }
+}
+
+/**
+ * The day's sampling tables (feed.ts owns them). Organic feed entries are
+ * creator live rooms, merchant live rooms and product short videos, grouped by
+ * category; paid, search and product-selection tables range over merchants.
+ */
+export class Tables {
+  readonly feed: AliasTables;
+  readonly feedWeight: Float64Array;
+  readonly feedKind: Uint8Array;
+  readonly feedSource: Int32Array; // creator or merchant id
+  readonly feedBoostShare: Float32Array; // share of the weight that is subsidy boost
+  readonly paid: AliasTables;
+  readonly search: AliasTables;
+  readonly selection: AliasTables;
+  readonly merchantWeight: Float64Array; // scratch for the search and selection tables
+  readonly paidWeight: Float64Array; // kept: impressions are settled from it after the day
+  readonly merchantOrder: Int32Array; // merchants grouped by category
+  /**
+   * Thinning bounds (model/bounds.ts), per category: the upper envelope over
+   * today's offers of (offer utility - price sensitivity x log relative price)
+   * on a grid of price sensitivities, the highest seller credibility, and the
+   * lowest log relative price.
+   */
+  readonly envelope: Float64Array;
+  readonly maxCredibility: Float64Array;
+  readonly minLogPrice: Float64Array;
+  psGridMax = 1;
+  /** per category: commerce impressions today (simulated, organic + paid) */
+  readonly impressions: Float64Array;
+  readonly impressionsYesterday: Float64Array;
+  feedCount = 0;
+
+  constructor(categories: number, creatorCapacity: number, merchantCapacity: number) {
+    const feedCapacity = 2 * creatorCapacity + 2 * merchantCapacity;
+    this.feed = new AliasTables(categories, feedCapacity);
+    this.feedWeight = new Float64Array(feedCapacity);
+    this.feedKind = new Uint8Array(feedCapacity);
+    this.feedSource = new Int32Array(feedCapacity);
+    this.feedBoostShare = new Float32Array(feedCapacity);
+    this.paid = new AliasTables(categories, merchantCapacity);
+    this.search = new AliasTables(categories, merchantCapacity);
+    this.selection = new AliasTables(categories, merchantCapacity);
+    this.merchantWeight = new Float64Array(merchantCapacity);
+    this.paidWeight = new Float64Array(merchantCapacity);
+    this.merchantOrder = new Int32Array(merchantCapacity);
+    this.envelope = new Float64Array(categories * PS_GRID);
+    this.maxCredibility = new Float64Array(categories);
+    this.minLogPrice = new Float64Array(categories);
+    this.impressions = new Float64Array(categories);
+    this.impressionsYesterday = new Float64Array(categories);
+  }
+}

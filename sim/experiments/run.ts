@@ -1,0 +1,56 @@
+/**
+ * Replications of one or more scenarios. Replication r of every scenario uses
+ * the same seed (common random numbers), so scenarios compare pair by pair;
+ * each replication builds its own world on a worker thread, and results are
+ * put back in (scenario, rep) order, so tables do not depend on the number of
+ * threads or on which finished first.
+ */
+import { Piscina } from "piscina";
+import { replicationSeed } from "../engine/rng.js";
+import { runReplication, type ReplicationResult } from "../model/simulate.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { ReplicationTask } from "./worker.js";
+
+export interface RunOptions {
+  reps: number;
+  seed: number;
+  threads: number;
+  onReplicationDone?: (scenario: string, rep: number, done: number, total: number) => void;
+}
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  seeds: number[];
+  results: ReplicationResult[];
+}
+
+export function seedsFor(baseSeed: number, reps: number): number[] {
+  return Array.from({ length: reps }, (_, r) => replicationSeed(baseSeed, r));
+}
+
+export async function runScenarios(scenarios: Scenario[], opts: RunOptions): Promise<ScenarioRun[]> {
+  const seeds = seedsFor(opts.seed, opts.reps);
+  const tasks: ReplicationTask[] = scenarios.flatMap((scenario) => seeds.map((seed, rep) => ({ scenario, rep, seed })));
+  const results: ReplicationResult[] = new Array(tasks.length);
+  let done = 0;
+  const finished = (i: number, r: ReplicationResult): void => {
+    results[i] = r;
+    opts.onReplicationDone?.(tasks[i].scenario.name, tasks[i].rep, ++done, tasks.length);
+  };
+  if (opts.threads <= 1 || tasks.length === 1) {
+    tasks.forEach((t, i) => finished(i, runReplication(t.scenario, t.rep, t.seed)));
+  } else {
+    const pool = new Piscina({
+      filename: new URL("./worker.js", import.meta.url).href,
+      minThreads: opts.threads,
+      maxThreads: opts.threads,
+      idleTimeout: 1000,
+    });
+    try {
+      await Promise.all(tasks.map((t, i) => pool.run(t).then((r: ReplicationResult) => finished(i, r))));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return scenarios.map((scenario, s) => ({ scenario, seeds, results: results.slice(s * opts.reps, (s + 1) * opts.reps) }));
+}

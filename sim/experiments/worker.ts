@@ -1,0 +1,13 @@
+/** Worker thread: one replication per task, with its own world. */
+import { runReplication, type ReplicationResult } from "../model/simulate.js";
+import type { Scenario } from "../scenario/schema.js";
+
+export interface ReplicationTask {
+  scenario: Scenario;
+  rep: number;
+  seed: number;
+}
+
+export default function runTask(task: ReplicationTask): ReplicationResult {
+  return runReplication(task.scenario, task.rep, task.seed);
+}

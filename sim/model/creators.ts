@@ -1,0 +1,67 @@
+/**
+ * Creators (MODEL.md 3.3): earn commission, change stage at follower
+ * thresholds, leave after long stretches without earnings, and enter with the
+ * platform's attractiveness and its cold-start support. Owns creators.isActive,
+ * stage, lastEarningDay, skill.
+ */
+import { normal, poisson, type Rng } from "../engine/rng.js";
+import { STAGE } from "../engine/world.js";
+import { creatorAccount, dropAccount } from "./follows.js";
+import { attractiveness } from "./merchants.js";
+import type { World } from "./world.js";
+
+/** Add one creator; `followers` is a simulated count (edges are made by init). Returns the id or -1 when full. */
+export function addCreator(world: World, rng: Rng): number {
+  const cr = world.creators;
+  const p = world.params.creators;
+  if (cr.count >= cr.capacity) return -1;
+  const c = cr.count++;
+  const isNiche = rng() < p.nicheShare;
+  cr.isActive[c] = 1;
+  cr.mainCat[c] = world.cats.draw(rng);
+  cr.verticality[c] = isNiche ? 0.7 + 0.3 * rng() : 0.4 * rng();
+  cr.quality[c] = Math.min(1, Math.max(0, 0.5 + 0.18 * normal(rng)));
+  cr.skill[c] = Math.min(1, Math.max(0, 0.4 + 0.18 * normal(rng)));
+  cr.credibility[c] = 0.45 + 0.2 * cr.quality[c];
+  cr.followers[c] = 0;
+  cr.followersStart[c] = 0;
+  cr.startTier[c] = 255;
+  cr.entryDay[c] = world.today.internalDay;
+  cr.lastEarningDay[c] = world.today.internalDay;
+  cr.stage[c] = STAGE.new;
+  cr.active++;
+  return c;
+}
+
+export function settleCreators(world: World): void {
+  const cr = world.creators;
+  const p = world.params.creators;
+  const day = world.today.internalDay;
+  for (let c = 0; c < cr.count; c++) {
+    if (!cr.isActive[c]) continue;
+    if (cr.commissionToday[c] >= p.minDailyEarningRmb) cr.lastEarningDay[c] = day;
+    cr.commissionTotal[c] += cr.commissionToday[c];
+    cr.commissionToday[c] = 0;
+    // selling skill grows with practice in the live room
+    if (cr.isLive[c]) cr.skill[c] += 0.003 * (1 - cr.skill[c]);
+    const followersPlatform = cr.followers[c] * world.scale;
+    if (followersPlatform >= p.establishedFollowersPlatform) cr.stage[c] = STAGE.established;
+    else if (followersPlatform >= p.growingFollowersPlatform || day - cr.entryDay[c] >= p.newStageDays) cr.stage[c] = STAGE.growing;
+    else cr.stage[c] = STAGE.new;
+    if (day - cr.lastEarningDay[c] > p.exitAfterIdleDays) {
+      cr.isActive[c] = 0;
+      cr.active--;
+      dropAccount(world, creatorAccount(c));
+    }
+  }
+}
+
+/** New creators: a flow that follows the platform's pull, raised by cold-start support. */
+export function enterCreators(world: World, rng: Rng): void {
+  const p = world.params.creators;
+  const lv = world.params.levers;
+  const support = world.today.isTrafficSubsidyOn ? Math.min(1, lv.trafficSubsidy.newCreatorBoost / 2) : 0;
+  const expected = ((world.creators.active * p.entryPerDayPerThousand) / 1000) * attractiveness(world, 1) * (1 + support);
+  const n = poisson(rng, expected);
+  for (let i = 0; i < n; i++) if (addCreator(world, rng) < 0) break;
+}

@@ -1,0 +1,83 @@
+/**
+ * One day, in the order of MODEL.md 1.3: platform, supply, users, orders
+ * (inside the users' day), accounts and growth, metrics.
+ */
+import type { Rng } from "../engine/rng.js";
+import { enterCreators, settleCreators } from "./creators.js";
+import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
+import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
+import { M } from "./metrics.js";
+import { InterventionLog, startDay } from "./platform.js";
+import { runSessions } from "./sessions.js";
+import { supplyCreators, supplyMerchants } from "./supply.js";
+import { measureTrustAndNps } from "./trust.js";
+import { arriveUsers, churnUsers, driftInterests } from "./users.js";
+import type { World } from "./world.js";
+
+/** The named streams of the model's processes: one each, so processes do not shift each other's draws. */
+export interface DayStreams {
+  supply: Rng;
+  users: Rng;
+  merchants: Rng;
+  entry: Rng;
+  churn: Rng;
+  arrival: Rng;
+  drift: Rng;
+}
+
+export function dayStreams(world: World): DayStreams {
+  const s = world.streams;
+  return {
+    supply: s.get("supply"),
+    users: s.get("users"),
+    merchants: s.get("merchants"),
+    entry: s.get("entry"),
+    churn: s.get("churn"),
+    arrival: s.get("arrival"),
+    drift: s.get("drift"),
+  };
+}
+
+export function simulateDay(world: World, rng: DayStreams, log: InterventionLog): void {
+  // 1. platform
+  startDay(world, log);
+  assignProgrammes(world);
+  buildMerchantTables(world);
+  // 2. supply
+  supplyCreators(world, rng.supply);
+  supplyMerchants(world, rng.supply);
+  buildFeedTables(world);
+  // 3-4. users' sessions and their orders
+  runSessions(world, rng.users);
+  settleImpressions(world);
+  // 5. accounts and growth
+  settleMerchants(world, rng.merchants);
+  settleCreators(world);
+  enterMerchants(world, rng.entry);
+  enterCreators(world, rng.entry);
+  churnUsers(world, rng.churn);
+  arriveUsers(world, rng.arrival);
+  driftInterests(world, rng.drift);
+  // 6. metrics
+  closeDay(world);
+}
+
+function closeDay(world: World): void {
+  const row = world.metrics.today;
+  const mer = world.merchants;
+  let overMark = 0;
+  let broadcasting = 0;
+  for (let m = 0; m < mer.count; m++) {
+    if (!mer.isActive[m]) continue;
+    overMark += mer.isPastMark[m];
+    broadcasting += mer.isSelfBroadcaster[m];
+  }
+  row[M.users_total] = world.users.alive;
+  row[M.merchants_active] = mer.active;
+  row[M.merchants_over_mark] = overMark;
+  row[M.merchants_self_broadcasting] = broadcasting;
+  row[M.creators_active] = world.creators.active;
+  measureTrustAndNps(world);
+  world.platform.gmvRing[world.today.internalDay % 56] = row[M.gmv];
+  world.metrics.closeDay(world.today.reportDay);
+}

@@ -1,0 +1,206 @@
+/**
+ * Traffic allocation (MODEL.md 3.3): once a day, per category, the alias
+ * tables over today's offers are rebuilt from the allocation score
+ *   channel weight x inclusive reach x quality and credibility signals
+ *   x (1 + traffic subsidy boost) x governance demotion,
+ * so that one draw in a session costs O(1). Public-domain reach has
+ * diminishing returns to followers (popularityExponent < 1: "inclusive").
+ * Also built here: the paid table (auction of bid and quality), the search
+ * table (ranking by quality and fit), and the product-selection table that
+ * creators pick products from (commission and fit). After the users' day,
+ * `settleImpressions` turns impressions into paid spend and subsidy use.
+ */
+import { ENTRY, PRODUCT_SLOTS } from "../engine/world.js";
+import { addOfferBound, resetBounds } from "./bounds.js";
+import { NOISE_CLIP, coef } from "./choice.js";
+import { M } from "./metrics.js";
+import type { World } from "./world.js";
+
+/** Governance: sellers whose complaint rate is high lose traffic. */
+export function demotion(world: World, complaintRate: number): number {
+  const excess = complaintRate - 0.08;
+  return excess > 0 ? Math.exp(-world.params.levers.governance.strength * 10 * excess) : 1;
+}
+
+/** Creator reach in the public domain: diminishing returns to platform-scale followers. */
+export function creatorReach(world: World, c: number): number {
+  const followersPlatform = world.creators.followers[c] * world.scale;
+  return Math.pow(1 + followersPlatform / 10_000, world.params.levers.popularityExponent);
+}
+
+/** Liveliness of a creator's room, 0..1: big audiences make lively rooms. */
+export function creatorLiveliness(world: World, c: number): number {
+  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.scale) / 7);
+}
+
+/** Fit of a creator's audience: niche experts convert better, generalists reach wider. */
+export function creatorFit(verticality: number): number {
+  return 0.5 + verticality;
+}
+
+function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, isLiveMerchant: boolean, isBelt: boolean): number {
+  if (!world.today.isTrafficSubsidyOn) return 0;
+  const t = world.params.levers.trafficSubsidy;
+  return (isNewCreator ? t.newCreatorBoost : 0) + (isNewMerchant ? t.newMerchantBoost : 0) + (isLiveMerchant ? t.selfBroadcastBoost : 0) + (isBelt ? t.beltBoost : 0);
+}
+
+/** Offer part of utility that depends on the product only (for bounds): quality with the noise at its limit, brand. */
+function productBound(world: World, m: number): number {
+  const mer = world.merchants;
+  return coef.quality * (mer.quality[m] + coef.qualityNoise * NOISE_CLIP) + coef.brand * mer.brand[m];
+}
+
+/** Log of the lowest price the product can have today relative to its category's reference (discounts included). */
+function lowestLogPrice(world: World, m: number): number {
+  const mer = world.merchants;
+  const today = world.today;
+  const discount = today.campaignDiscount + (mer.brand[m] >= coef.subsidyMinBrand ? today.consumerSubsidyRate : 0);
+  return Math.log((mer.priceRmb[m] * Math.max(0.1, 1 - discount)) / world.cats.refPriceRmb[mer.cat[m]]);
+}
+
+export function buildFeedTables(world: World): void {
+  const { tables: t, creators: cr, merchants: mer, cats } = world;
+  const lv = world.params.levers;
+  const day = world.today.internalDay;
+  const newDays = lv.trafficSubsidy.newDays;
+  let n = 0;
+  for (let k = 0; k < cats.count; k++) {
+    const start = n;
+    resetBounds(world, k);
+    // skill <= 1; liveliness is added per user (casual users only)
+    const liveBound = coef.liveDemo * cats.liveDemo[k] + coef.skill;
+    for (let c = 0; c < cr.count; c++) {
+      if (!cr.isActive[c] || cr.mainCat[c] !== k || cr.productCount[c] === 0) continue;
+      const signal = (0.3 + cr.quality[c]) * (0.5 + cr.credibility[c]) * (1.5 - 0.5 * cr.verticality[c]);
+      const reach = creatorReach(world, c);
+      const boost = boostFor(world, day - cr.entryDay[c] < newDays, false, false, false);
+      const live = cr.isLive[c] ? liveBound : 0;
+      for (let j = 0; j < cr.productCount[c]; j++) {
+        const m = cr.products[c * PRODUCT_SLOTS + j];
+        addOfferBound(world, k, productBound(world, m) + live, lowestLogPrice(world, m), cr.credibility[c]);
+      }
+      if (cr.isLive[c]) {
+        t.feedKind[n] = ENTRY.creatorLive;
+        t.feedSource[n] = c;
+        t.feedWeight[n] = lv.channelWeights.creatorLive * reach * signal * (1 + boost);
+        t.feedBoostShare[n] = boost / (1 + boost);
+        n++;
+      }
+      if (cr.hasVideo[c]) {
+        t.feedKind[n] = ENTRY.creatorVideo;
+        t.feedSource[n] = c;
+        t.feedWeight[n] = lv.channelWeights.shortVideo * Math.sqrt(reach) * signal * (1 + boost);
+        t.feedBoostShare[n] = boost / (1 + boost);
+        n++;
+      }
+    }
+    for (let m = 0; m < mer.count; m++) {
+      if (!mer.isActive[m] || mer.cat[m] !== k) continue;
+      const signal = (0.3 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      const reach = Math.pow(1 + (mer.followers[m] * world.scale) / 10_000, lv.popularityExponent);
+      const isNew = day - mer.entryDay[m] < newDays;
+      // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
+      addOfferBound(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), lowestLogPrice(world, m), mer.credibility[m]);
+      if (mer.isLive[m]) {
+        const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
+        t.feedKind[n] = ENTRY.merchantLive;
+        t.feedSource[n] = m;
+        t.feedWeight[n] = lv.channelWeights.selfBroadcast * reach * signal * (0.3 + mer.liveSkill[m]) * (1 + boost);
+        t.feedBoostShare[n] = boost / (1 + boost);
+        n++;
+      }
+      const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1);
+      t.feedKind[n] = ENTRY.merchantVideo;
+      t.feedSource[n] = m;
+      t.feedWeight[n] = lv.channelWeights.shortVideo * 0.3 * signal * (1 + boost);
+      t.feedBoostShare[n] = boost / (1 + boost);
+      n++;
+    }
+    t.feed.build(k, t.feedWeight, start, n - start);
+  }
+  t.feedCount = n;
+}
+
+/** Paid, search and selection tables over merchants, grouped by category; run before supply. */
+export function buildMerchantTables(world: World): void {
+  const { tables: t, merchants: mer, cats } = world;
+  const lv = world.params.levers;
+  const qw = lv.paidTraffic.qualityWeight;
+  const rq = lv.mallSearch.rankingQuality;
+  const cw = world.params.creators.commissionWeight;
+  let n = 0;
+  for (let k = 0; k < cats.count; k++) {
+    const start = n;
+    for (let m = 0; m < mer.count; m++) if (mer.isActive[m] && mer.cat[m] === k) t.merchantOrder[n++] = m;
+    const size = n - start;
+    // paid: the auction weighs the bid against quality
+    for (let i = start; i < n; i++) {
+      const m = t.merchantOrder[i];
+      const q = (0.3 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.paidWeight[i] = mer.paidBudgetRmb[m] * Math.pow(q, 3 * qw);
+    }
+    t.paid.build(k, t.paidWeight, start, size);
+    // search: ranking quality sharpens the tilt toward good, well-served, trusted stores
+    for (let i = start; i < n; i++) {
+      const m = t.merchantOrder[i];
+      const q = (0.3 + mer.quality[m]) * (0.5 + mer.service[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.merchantWeight[i] = Math.pow(q, 1 + 4 * rq) * (1 + 0.5 * mer.brand[m]);
+    }
+    t.search.build(k, t.merchantWeight, start, size);
+    // selection: creators pick products by expected commission and fit
+    for (let i = start; i < n; i++) {
+      const m = t.merchantOrder[i];
+      const commissionPerOrder = (mer.commission[m] * mer.priceRmb[m]) / cats.refPriceRmb[k];
+      t.merchantWeight[i] = Math.pow(commissionPerOrder, cw) * (0.2 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+    }
+    t.selection.build(k, t.merchantWeight, start, size);
+  }
+}
+
+/**
+ * After the users' day: expected impressions of each entry from the day's
+ * commerce impressions per category; traffic-subsidy impressions used and
+ * merchants' paid spend (capped by their budgets) follow from them.
+ */
+export function settleImpressions(world: World): void {
+  const { tables: t, merchants: mer, cats } = world;
+  mer.paidImpressions.fill(0);
+  const paidShare = world.today.paidShare;
+  const cpm = world.params.merchants.costPerThousandImpressionsRmb;
+  const today = world.metrics.today;
+  let subsidised = 0;
+  for (let k = 0; k < cats.count; k++) {
+    const total = t.impressions[k];
+    const organic = total * (1 - paidShare);
+    const size = t.feed.size[k];
+    const start = t.feed.start[k];
+    const W = t.feed.total[k];
+    if (size > 0 && W > 0) for (let i = start; i < start + size; i++) subsidised += (organic * t.feedWeight[i] * t.feedBoostShare[i]) / W;
+    const paidSize = t.paid.size[k];
+    const PW = t.paid.total[k];
+    if (paidSize > 0 && PW > 0) {
+      const paidStart = t.paid.start[k];
+      for (let i = paidStart; i < paidStart + paidSize; i++) {
+        const m = t.merchantOrder[i];
+        mer.paidImpressions[m] = (total * paidShare * t.paidWeight[i]) / PW;
+      }
+    }
+    t.impressionsYesterday[k] = total;
+    t.impressions[k] = 0;
+  }
+  // paid spend: merchants pay for their impressions up to their daily budget
+  let adRevenue = 0;
+  for (let m = 0; m < mer.count; m++) {
+    if (!mer.isActive[m] || mer.paidImpressions[m] === 0) continue;
+    const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
+    mer.cashRmb[m] -= spend;
+    adRevenue += spend;
+  }
+  today[M.ad_revenue] += adRevenue;
+  today[M.platform_revenue] += adRevenue;
+  if (world.today.isTrafficSubsidyOn) {
+    const used = Math.min(subsidised, world.today.trafficImpressionsLeft);
+    world.platform.trafficImpressionsSpent += used;
+    today[M.subsidy_traffic_impressions] += used;
+  }
+}

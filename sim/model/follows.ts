@@ -1,0 +1,91 @@
+/**
+ * Follows: each user holds a bounded set of followed accounts (creators and
+ * stores) in FOLLOW_SLOTS slots; accounts hold only the count. This submodel
+ * owns users.follows and the followers counts of creators and merchants.
+ * An account is encoded as c+1 for creator c and -(m+1) for merchant m.
+ */
+import { FOLLOW_SLOTS } from "../engine/world.js";
+import type { World } from "./world.js";
+
+export const creatorAccount = (c: number): number => c + 1;
+export const storeAccount = (m: number): number => -(m + 1);
+
+export function isFollowing(world: World, user: number, account: number): boolean {
+  const f = world.users.follows;
+  const base = user * FOLLOW_SLOTS;
+  for (let s = 0; s < FOLLOW_SLOTS; s++) if (f[base + s] === account) return true;
+  return false;
+}
+
+function countDelta(world: World, account: number, delta: number): void {
+  if (account > 0) world.creators.followers[account - 1] += delta;
+  else world.merchants.followers[-account - 1] += delta;
+}
+
+/**
+ * Follow `account` unless already followed. When every slot is taken, the
+ * follow replaces the slot picked by `u` (attention is bounded: an old
+ * follow fades). Returns whether a follow was added.
+ */
+export function follow(world: World, user: number, account: number, u: number): boolean {
+  const f = world.users.follows;
+  const base = user * FOLLOW_SLOTS;
+  let empty = -1;
+  for (let s = 0; s < FOLLOW_SLOTS; s++) {
+    const a = f[base + s];
+    if (a === account) return false;
+    if (a === 0 && empty < 0) empty = s;
+  }
+  if (empty < 0) {
+    empty = Math.min(FOLLOW_SLOTS - 1, (u * FOLLOW_SLOTS) | 0);
+    if (isAccountActive(world, f[base + empty])) countDelta(world, f[base + empty], -1);
+  }
+  f[base + empty] = account;
+  countDelta(world, account, 1);
+  return true;
+}
+
+export function unfollow(world: World, user: number, account: number): void {
+  const f = world.users.follows;
+  const base = user * FOLLOW_SLOTS;
+  for (let s = 0; s < FOLLOW_SLOTS; s++) {
+    if (f[base + s] === account) {
+      f[base + s] = 0;
+      countDelta(world, account, -1);
+      return;
+    }
+  }
+}
+
+/** Drop every follow of a user (churn). */
+export function clearFollows(world: World, user: number): void {
+  const f = world.users.follows;
+  const base = user * FOLLOW_SLOTS;
+  for (let s = 0; s < FOLLOW_SLOTS; s++) {
+    const a = f[base + s];
+    if (a !== 0) {
+      if (isAccountActive(world, a)) countDelta(world, a, -1);
+      f[base + s] = 0;
+    }
+  }
+}
+
+/**
+ * An account left the platform (ids are never reused): its count goes to
+ * zero now, and its followers' slots are cleared lazily when a session meets
+ * them (`clearStale`), so an exit costs O(1), not a scan of every user.
+ */
+export function dropAccount(world: World, account: number): void {
+  if (account > 0) world.creators.followers[account - 1] = 0;
+  else world.merchants.followers[-account - 1] = 0;
+}
+
+/** Whether the followed account in a slot is still on the platform. */
+export function isAccountActive(world: World, account: number): boolean {
+  return account > 0 ? world.creators.isActive[account - 1] === 1 : world.merchants.isActive[-account - 1] === 1;
+}
+
+/** Clear a slot whose account has left (its count was zeroed at exit). */
+export function clearStale(world: World, slotIndex: number): void {
+  world.users.follows[slotIndex] = 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * Initialisation (MODEL.md 3.1): users with Dirichlet interests; merchants
+ * whose quality, price and brand are correlated; creators whose platform-scale
+ * followers are log-normal (a thousand to tens of millions), with follow edges
+ * sampled from users interested in the creator's category so that counts and
+ * edges agree. The warm-up then runs before day 0 (simulate.ts).
+ */
+import { normal, poisson } from "../engine/rng.js";
+import { INTEREST_SLOTS } from "../engine/world.js";
+import { addCreator } from "./creators.js";
+import { creatorAccount, follow, storeAccount } from "./follows.js";
+import { addMerchant } from "./merchants.js";
+import { addUser } from "./users.js";
+import { startingCounts, type World } from "./world.js";
+
+export function initWorld(world: World): void {
+  const rng = world.streams.get("init");
+  const { params, cats } = world;
+  const counts = startingCounts(params);
+  for (let i = 0; i < params.population.users; i++) addUser(world, rng, 0);
+
+  for (let i = 0; i < counts.merchants; i++) {
+    const m = addMerchant(world, rng, cats.draw(rng), false);
+    if (m < 0) continue;
+    const mer = world.merchants;
+    // incumbents: more cash, some already broadcasting with some practice
+    mer.cashRmb[m] *= 3;
+    if (rng() < params.merchants.selfBroadcastStartShare * (0.5 + mer.brand[m]) / 0.75) {
+      mer.isSelfBroadcaster[m] = 1;
+      mer.liveSkill[m] = 0.3 + 0.4 * rng();
+    }
+  }
+
+  // users by their strongest interest, to sample followers who care about the category
+  const u = world.users;
+  const bucketStart = new Int32Array(cats.count + 1);
+  for (let id = 0; id < u.count; id++) bucketStart[u.interestCat[id * INTEREST_SLOTS] + 1]++;
+  for (let k = 0; k < cats.count; k++) bucketStart[k + 1] += bucketStart[k];
+  const fill = bucketStart.slice(0, cats.count);
+  const bucket = new Int32Array(u.count);
+  for (let id = 0; id < u.count; id++) bucket[fill[u.interestCat[id * INTEREST_SLOTS]]++] = id;
+  const pickFollower = (k: number): number => {
+    const size = bucketStart[k + 1] - bucketStart[k];
+    if (size > 0 && rng() < 0.75) return bucket[bucketStart[k] + ((rng() * size) | 0)];
+    return (rng() * u.count) | 0;
+  };
+
+  const cp = params.creators;
+  for (let i = 0; i < counts.creators; i++) {
+    const c = addCreator(world, rng);
+    if (c < 0) break;
+    world.creators.entryDay[c] = 0;
+    const followersPlatform = cp.followerMedianPlatform * Math.exp(cp.followerLogSd * normal(rng));
+    const target = Math.min(u.count, Math.round(followersPlatform / world.scale));
+    const k = world.creators.mainCat[c];
+    for (let j = 0, tries = 0; j < target && tries < 3 * target; tries++) if (follow(world, pickFollower(k), creatorAccount(c), rng())) j++;
+  }
+  const mer = world.merchants;
+  for (let m = 0; m < mer.count; m++) {
+    const n = poisson(rng, 15 * mer.brand[m] * mer.brand[m]);
+    for (let j = 0; j < n; j++) follow(world, pickFollower(mer.cat[m]), storeAccount(m), rng());
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Merchants (MODEL.md 3.3): daily profit and cash, exit after sustained
+ * distress, self-broadcast adoption (spreading by the returns peers observe
+ * and by platform support) and abandonment, paid-traffic budgets that move
+ * toward what returned most, and entry that follows the platform's recent GMV
+ * and growth, raised by support policies. Owns merchants.isActive, cash,
+ * budgets, isSelfBroadcaster, programme flags, and the industry-belt cohort.
+ */
+import { normal, poisson, type Rng } from "../engine/rng.js";
+import { dropAccount, storeAccount } from "./follows.js";
+import { M } from "./metrics.js";
+import type { World } from "./world.js";
+
+/** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
+export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean): number {
+  const mer = world.merchants;
+  const p = world.params.merchants;
+  if (mer.count >= mer.capacity) return -1;
+  const isBrand = !isBelt && rng() < p.brandShare;
+  const brand = isBelt ? 0.05 * rng() : isBrand ? 0.5 + 0.5 * rng() : 0.35 * rng();
+  const quality = clamp01(isBelt ? 0.55 + 0.1 * normal(rng) : 0.35 + 0.35 * brand + 0.15 * normal(rng));
+  if (quality < world.params.levers.governance.entryQualityFloor) return -1;
+  const m = mer.count++;
+  const k = cat;
+  const spread = world.cats.priceSpread[k];
+  const logLevel = isBelt ? -0.35 + 0.5 * spread * normal(rng) : 0.5 * (brand - 0.3) + 0.3 * (quality - 0.5) + 0.6 * spread * normal(rng);
+  mer.isActive[m] = 1;
+  mer.cat[m] = k;
+  mer.priceRmb[m] = world.cats.refPriceRmb[k] * Math.exp(logLevel);
+  mer.quality[m] = quality;
+  mer.brand[m] = brand;
+  mer.service[m] = clamp01(0.4 + 0.3 * brand + 0.12 * normal(rng));
+  mer.credibility[m] = 0.45 + 0.3 * brand;
+  mer.complaintRate[m] = 0.05;
+  mer.commission[m] = Math.min(0.5, Math.max(0.02, p.commissionMean * Math.exp(0.3 * normal(rng) - 0.045)));
+  mer.isSelfBroadcaster[m] = 0;
+  mer.liveSkill[m] = 0.1 + 0.2 * rng();
+  mer.followers[m] = 0;
+  mer.paidBudgetRmb[m] = 0;
+  mer.cashRmb[m] = p.startCashRmb * (1 + 3 * brand);
+  mer.cumulativeSalesRmb[m] = 0;
+  mer.distressDays[m] = 0;
+  mer.entryDay[m] = world.today.internalDay;
+  mer.isBelt[m] = isBelt ? 1 : 0;
+  mer.isPastMark[m] = 0;
+  mer.programmeDraw[m] = rng();
+  mer.active++;
+  return m;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Today's agency and warehouse membership: a fixed draw against the programme's current share. */
+export function assignProgrammes(world: World): void {
+  const mer = world.merchants;
+  const lv = world.params.levers;
+  for (let m = 0; m < mer.count; m++) {
+    mer.isServed[m] = mer.programmeDraw[m] < lv.serviceProviders.share ? 1 : 0;
+    mer.isFulfilled[m] = 1 - mer.programmeDraw[m] < lv.fulfilment.share ? 1 : 0;
+  }
+}
+
+const liveRatio = new Float64Array(32);
+const liveCount = new Float64Array(32);
+const plainSales = new Float64Array(32);
+const plainCount = new Float64Array(32);
+
+/** The day's books of every merchant, self-broadcast and paid-traffic adaptation, and exits. */
+export function settleMerchants(world: World, rng: Rng): void {
+  const { merchants: mer, cats, today } = world;
+  const p = world.params.merchants;
+  const lv = world.params.levers;
+  const row = world.metrics.today;
+  const day = today.internalDay;
+  const cpm = p.costPerThousandImpressionsRmb;
+  liveRatio.fill(0);
+  liveCount.fill(0);
+  plainSales.fill(0);
+  plainCount.fill(0);
+  for (let m = 0; m < mer.count; m++) {
+    if (!mer.isActive[m]) continue;
+    const k = mer.cat[m];
+    const net = mer.salesToday[m] - mer.returnsToday[m];
+    const isRelieved = today.isFeeReliefOn && day - mer.entryDay[m] < lv.feeRelief.newMerchantDays;
+    const take = mer.isBelt[m] ? Math.min(lv.takeRate, lv.industryBelt.takeRate) : isRelieved ? Math.min(lv.takeRate, lv.feeRelief.takeRate) : lv.takeRate;
+    if (net > 0) {
+      row[M.subsidy_fee] += (lv.takeRate - take) * net;
+      row[M.platform_revenue] += take * net;
+    }
+    const liveCost = mer.isLive[m] ? p.selfBroadcastCostPerDayRmb : 0;
+    let agencyFee = 0;
+    if (mer.isServed[m]) {
+      if (lv.serviceProviders.platformFunded) row[M.subsidy_service] += lv.serviceProviders.feePerDayRmb;
+      else agencyFee = lv.serviceProviders.feePerDayRmb;
+    }
+    const margin = cats.grossMargin[k];
+    const profit = net * margin - take * net - mer.commissionToday[m] - liveCost - p.fixedCostPerDayRmb - agencyFee - 0.1 * mer.returnsToday[m];
+    mer.cashRmb[m] += profit;
+    mer.cumulativeSalesRmb[m] += net;
+    if (!mer.isPastMark[m] && mer.cumulativeSalesRmb[m] >= p.salesMarkRmbPlatform) mer.isPastMark[m] = 1;
+
+    // self-broadcast: keep going while the live room pays for itself
+    if (mer.isSelfBroadcaster[m] && mer.isLive[m]) {
+      const liveProfit = mer.liveGmvToday[m] * (margin - take) - liveCost;
+      mer.liveLossDays[m] = liveProfit < 0 ? mer.liveLossDays[m] + 1 : 0;
+      if (mer.liveLossDays[m] > p.selfBroadcastAbandonAfterDays) mer.isSelfBroadcaster[m] = 0;
+      liveRatio[k] += mer.liveGmvToday[m];
+      liveCount[k]++;
+    } else if (!mer.isSelfBroadcaster[m]) {
+      plainSales[k] += net;
+      plainCount[k]++;
+    }
+
+    // paid traffic: move the budget toward its return; start from a share of sales
+    const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
+    if (spend > 0) {
+      const roi = (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * 0.5)) / spend;
+      const step = Math.max(-1, Math.min(1, roi - 1));
+      mer.paidBudgetRmb[m] *= 1 + p.paidTrafficAdaptation * step;
+    } else if (net > 0) {
+      mer.paidBudgetRmb[m] += p.paidTrafficAdaptation * (p.paidTrafficBudgetShare * net - mer.paidBudgetRmb[m]);
+    }
+    if (mer.cashRmb[m] < 0) mer.paidBudgetRmb[m] *= 0.5;
+
+    // distress and exit
+    mer.distressDays[m] = mer.cashRmb[m] < p.cashFloorRmb ? mer.distressDays[m] + 1 : 0;
+    if (mer.distressDays[m] >= p.exitAfterDistressDays) {
+      mer.isActive[m] = 0;
+      mer.active--;
+      dropAccount(world, storeAccount(m));
+      row[M.merchants_exited]++;
+    }
+    mer.salesToday[m] = 0;
+    mer.returnsToday[m] = 0;
+    mer.ordersToday[m] = 0;
+    mer.commissionToday[m] = 0;
+    mer.liveGmvToday[m] = 0;
+    mer.paidGmvToday[m] = 0;
+  }
+  adoptSelfBroadcast(world, rng);
+}
+
+/**
+ * Adoption spreads by observed returns: the live GMV of a category's live
+ * rooms against the sales of its merchants who do not broadcast, and by the
+ * platform's push (levers.selfBroadcast.support).
+ */
+function adoptSelfBroadcast(world: World, rng: Rng): void {
+  const mer = world.merchants;
+  const p = world.params.merchants;
+  const support = 1 + world.params.levers.selfBroadcast.support;
+  for (let k = 0; k < world.cats.count; k++) {
+    const live = liveCount[k] > 0 ? liveRatio[k] / liveCount[k] : 0;
+    const plain = plainCount[k] > 0 ? plainSales[k] / plainCount[k] : 0;
+    liveRatio[k] = Math.sqrt(Math.max(0.25, Math.min(4, plain > 0 ? live / plain : 1)));
+  }
+  for (let m = 0; m < mer.count; m++) {
+    if (!mer.isActive[m] || mer.isSelfBroadcaster[m]) continue;
+    if (rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (0.5 + mer.brand[m])) {
+      mer.isSelfBroadcaster[m] = 1;
+      mer.liveLossDays[m] = 0;
+    }
+  }
+}
+
+/** Platform attractiveness: recent GMV growth (4 weeks over the 4 before) and GMV per merchant against day 0. */
+export function attractiveness(world: World, elasticity: number): number {
+  const ring = world.platform.gmvRing;
+  const day = world.today.internalDay;
+  let recent = 0;
+  let before = 0;
+  for (let i = 0; i < 28; i++) {
+    recent += ring[(day - i + 56 * 100) % 56];
+    before += ring[(day - 28 - i + 56 * 100) % 56];
+  }
+  const growth = before > 0 && day >= 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
+  const perMerchant = recent / 28 / Math.max(1, world.merchants.active);
+  const ref = world.platform.gmvReferencePerMerchant;
+  const level = ref > 0 ? Math.max(0.3, Math.min(3, perMerchant / ref)) : 1;
+  return Math.pow(growth, elasticity) * Math.sqrt(level);
+}
+
+/** New merchants: a flow that follows the platform's pull and the support for new merchants. */
+export function enterMerchants(world: World, rng: Rng): void {
+  const lv = world.params.levers;
+  const today = world.today;
+  const p = world.params.merchants;
+  let support = 0;
+  if (today.isFeeReliefOn && lv.feeRelief.newMerchantDays > 0 && lv.takeRate > 0) support += Math.max(0, (lv.takeRate - lv.feeRelief.takeRate) / lv.takeRate);
+  if (today.isTrafficSubsidyOn) support += Math.min(1, lv.trafficSubsidy.newMerchantBoost / 2);
+  const expected = (world.merchants.active * p.entryPerDayPerThousand) / 1000 * attractiveness(world, p.entryGrowthElasticity) * (1 + support);
+  const n = poisson(rng, expected);
+  for (let i = 0; i < n; i++) if (addMerchant(world, rng, world.cats.draw(rng), false) >= 0) world.metrics.today[M.merchants_new]++;
+  const belt = lv.industryBelt;
+  if (belt.merchants > 0 && today.reportDay === belt.day) {
+    const k = Math.max(0, world.cats.names.indexOf(belt.category));
+    for (let i = 0; i < belt.merchants; i++) if (addMerchant(world, rng, k, true) >= 0) world.metrics.today[M.merchants_new]++;
+  }
+}

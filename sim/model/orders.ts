@@ -1,0 +1,117 @@
+/**
+ * Orders (MODEL.md 1.3 step 4): the price after discounts and who pays them,
+ * the merchant's and creator's books, delivery (true quality is seen only
+ * now), returns and guarantee claims, then satisfaction, trust and
+ * credibility, follows after good purchases and unfollows after bad ones, and
+ * the user's need and merchant memory for repurchase. Owns users.needDay,
+ * lastMerchant, lastSatisfied, lastOrderDay, ordersInWindow and the day's
+ * sales fields of merchants and creators.
+ */
+import type { Rng } from "../engine/rng.js";
+import { CHANNEL, NEVER } from "../engine/world.js";
+import { offer } from "./choice.js";
+import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
+import { M, tierOf } from "./metrics.js";
+import { afterPurchase, sellerExperience } from "./trust.js";
+import type { World } from "./world.js";
+
+/** The route an order came by, beyond its channel. */
+export const ROUTE = { feed: 0, paid: 1, privateDomain: 2, store: 3, search: 4 } as const;
+
+/**
+ * Book an order of `user` for merchant `m`'s product, just accepted by the
+ * choice model (`offer` holds its price parts). `slotIndex` is the user's
+ * interest slot of the category (-1 if none), `creator` the creator it came
+ * through (-1 if none).
+ */
+export function placeOrder(world: World, rng: Rng, user: number, m: number, slotIndex: number, channel: number, creator: number, route: number): void {
+  const { users: u, merchants: mer, creators: cr, today, platform, cats } = world;
+  const lv = world.params.levers;
+  const day = today.internalDay;
+  const row = world.metrics.today;
+  const cat = mer.cat[m];
+  const price = offer.priceRmb;
+
+  // who pays the discounts: the platform, within its budgets
+  if (offer.consumerSubsidyRmb > 0) {
+    today.consumerSubsidyLeft -= offer.consumerSubsidyRmb;
+    platform.consumerSubsidySpent += offer.consumerSubsidyRmb;
+    row[M.subsidy_consumer] += offer.consumerSubsidyRmb;
+  }
+  if (offer.campaignRmb > 0) {
+    today.campaignLeft -= offer.campaignRmb;
+    platform.campaignSpent += offer.campaignRmb;
+    row[M.subsidy_campaign] += offer.campaignRmb;
+  }
+  if (offer.couponRmb > 0) {
+    today.couponLeft -= offer.couponRmb;
+    platform.couponSpent += offer.couponRmb;
+    row[M.subsidy_coupon] += offer.couponRmb;
+  }
+
+  // books: the merchant is paid the list price (the platform funds discounts)
+  mer.salesToday[m] += price;
+  mer.ordersToday[m]++;
+  if (channel === CHANNEL.selfBroadcast) mer.liveGmvToday[m] += price;
+  if (route === ROUTE.paid) mer.paidGmvToday[m] += price;
+  let tier = -1;
+  if (creator >= 0) {
+    const commission = mer.commission[m] * price;
+    mer.commissionToday[m] += commission;
+    cr.commissionToday[creator] += commission;
+    tier = tierOf(cr.followers[creator] * world.scale);
+  }
+  world.metrics.addOrder(channel, cat, tier, price);
+  if (u.lastOrderDay[user] !== day) row[M.buyers]++;
+  const isRepeat = slotIndex >= 0 && u.lastMerchant[slotIndex] === m;
+  if (isRepeat) {
+    row[M.repeat_orders]++;
+    const account = creator >= 0 ? creatorAccount(creator) : storeAccount(m);
+    if (route === ROUTE.privateDomain || isFollowing(world, user, account) || isFollowing(world, user, storeAccount(m))) row[M.repeat_orders_private]++;
+  }
+
+  // delivery: true quality against what the user perceived, plus service
+  const fulfilment = lv.fulfilment;
+  const service = Math.min(1, mer.service[m] + (mer.isServed[m] ? lv.serviceProviders.serviceBoost : 0) + (mer.isFulfilled[m] ? fulfilment.serviceBoost : 0));
+  const q = mer.quality[m];
+  let experience = 0.55 * q + 0.35 * service + 0.1 + 0.8 * (q - offer.perceivedQuality) + 0.15 * (rng() - 0.5);
+  experience = experience < 0 ? 0 : experience > 1 ? 1 : experience;
+  const isBad = experience < world.params.trust.badThreshold;
+
+  // returns: a base rate by category, far more after a bad purchase
+  let returnProb = cats.returnRate[cat] * (isBad ? 3 : 0.7);
+  if (mer.isFulfilled[m]) returnProb *= 1 - fulfilment.returnReduction;
+  const isCovered = isBad && rng() < lv.trustGuarantee.coverage;
+  const isRefused = isBad && !isCovered && rng() < world.params.trust.refusedReturnProb;
+  if (isCovered) {
+    row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb;
+    returnProb = Math.max(returnProb, 0.8);
+  } else if (isRefused) returnProb = 0;
+  if (rng() < returnProb) {
+    mer.returnsToday[m] += price;
+    world.metrics.addReturn(cat);
+  }
+  if (mer.isFulfilled[m]) mer.cashRmb[m] -= fulfilment.costPerOrderRmb;
+
+  afterPurchase(world, user, experience, isBad, isCovered, isRefused);
+  sellerExperience(world, m, creator, experience, isBad);
+
+  // follows: after a satisfying purchase, often; after a bad one, unfollow
+  if (!isBad) {
+    if (creator >= 0 && rng() < world.params.creators.followProbAfterGoodPurchase) follow(world, user, creatorAccount(creator), rng());
+    if (rng() < world.params.merchants.storeFollowProbAfterGoodPurchase) follow(world, user, storeAccount(m), rng());
+  } else if (rng() < world.params.creators.unfollowProbAfterBadPurchase) {
+    if (creator >= 0) unfollow(world, user, creatorAccount(creator));
+    unfollow(world, user, storeAccount(m));
+  }
+
+  // need and memory for repurchase; festival buyers stock up (pull-forward)
+  if (slotIndex >= 0) {
+    const stock = today.campaignDiscount > 0 ? 1.5 : 1;
+    u.needDay[slotIndex] = Math.min(NEVER - 1, day + Math.round(cats.replenishDays[cat] * stock * (0.7 + 0.6 * rng())));
+    u.lastMerchant[slotIndex] = m;
+    u.lastSatisfied[slotIndex] = isBad ? 0 : 1;
+  }
+  u.lastOrderDay[user] = day;
+  if (today.reportDay >= today.windowStartDay) u.ordersInWindow[user]++;
+}

@@ -1,0 +1,93 @@
+/**
+ * The platform's start of day (MODEL.md 1.3 step 1): apply the interventions
+ * scheduled for today (and undo those whose `until` has come), then derive
+ * today's constants from the levers: feed size, the feel of the feed, and the
+ * budgets each lever may still spend today. Budgets in the scenario are at
+ * platform scale; the world spends at simulated scale (divided by the scale).
+ */
+import { getPath, setPath } from "../scenario/paths.js";
+import { prepareChoice } from "./choice.js";
+import type { World } from "./world.js";
+
+/** Values an intervention replaced, to restore at its `until`. */
+export class InterventionLog {
+  private readonly saved: (Map<string, unknown> | undefined)[];
+  constructor(count: number) {
+    this.saved = new Array(count);
+  }
+
+  apply(world: World): void {
+    const list = world.params.interventions;
+    const day = world.today.reportDay;
+    // undo first, so a new intervention on the same day wins
+    for (let i = 0; i < list.length; i++) {
+      const saved = this.saved[i];
+      if (list[i].until === day && saved) {
+        for (const [path, value] of saved) setPath(world.params, path, value);
+        this.saved[i] = undefined;
+      }
+    }
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].at !== day) continue;
+      const saved = new Map<string, unknown>();
+      for (const [path, value] of Object.entries(list[i].set)) {
+        saved.set(path, structuredClone(getPath(world.params, path)));
+        setPath(world.params, path, structuredClone(value));
+      }
+      this.saved[i] = saved;
+    }
+  }
+}
+
+function isInWindow(day: number, w: { startDay: number; endDay: number }): boolean {
+  return day >= w.startDay && day <= w.endDay;
+}
+
+export function startDay(world: World, log: InterventionLog): void {
+  const today = world.today;
+  if (today.reportDay >= 0) log.apply(world);
+  const lv = world.params.levers;
+  const up = world.params.users;
+  const pf = world.platform;
+  const day = today.reportDay;
+  const scale = world.scale;
+
+  let push = 0;
+  today.campaignDiscount = 0;
+  today.campaignLeft = 0;
+  for (const c of lv.campaigns) {
+    if (day >= c.startDay && day < c.startDay + c.days) {
+      push = c.trafficPush;
+      const left = c.budgetRmb > 0 ? c.budgetRmb / scale - pf.campaignSpent : Infinity;
+      if (left > 0) {
+        today.campaignDiscount = c.discount;
+        today.campaignLeft = left;
+      }
+    }
+  }
+  today.commerceImpressions = up.impressionsPerSession * lv.commercialLoad * (1 + push);
+  today.activityMultiplier = 1 + 0.3 * push;
+  today.paidShare = lv.paidTraffic.share;
+  // how the feed feels: too much commerce, and paid slots chosen by bid rather than quality, hurt
+  const overload = Math.max(0, lv.commercialLoad - up.feedTolerance);
+  const junk = lv.paidTraffic.share * (1 - lv.paidTraffic.qualityWeight);
+  today.feedSatisfaction = Math.max(0, 0.72 - up.feedDiscomfortWeight * overload - 0.6 * junk);
+  today.churnMultiplier = 1 + 3 * overload + 2 * junk;
+
+  const cs = lv.consumerSubsidy;
+  const csLeftTotal = cs.totalBudgetRmb / scale - pf.consumerSubsidySpent;
+  today.consumerSubsidyRate = cs.rate > 0 && csLeftTotal > 0 && isInWindow(day, cs) ? cs.rate : 0;
+  today.consumerSubsidyLeft = Math.max(0, cs.dailyBudgetRmb > 0 ? Math.min(cs.dailyBudgetRmb / scale, csLeftTotal) : csLeftTotal);
+
+  const cp = lv.coupons;
+  const cpLeft = cp.totalBudgetRmb / scale - pf.couponSpent;
+  today.couponValue = cp.valueRmb > 0 && cpLeft > 0 && isInWindow(day, cp) ? cp.valueRmb : 0;
+  today.couponLeft = Math.max(0, cpLeft);
+
+  const ts = lv.trafficSubsidy;
+  today.trafficImpressionsLeft = Math.max(0, ts.budgetImpressions / scale - pf.trafficImpressionsSpent);
+  today.isTrafficSubsidyOn = today.trafficImpressionsLeft > 0 && isInWindow(day, ts);
+  today.isFeeReliefOn = isInWindow(day, lv.feeRelief) && lv.feeRelief.newMerchantDays > 0;
+  today.windowStartDay = Math.max(0, world.params.horizonDays - 365);
+  prepareChoice(world);
+}

@@ -1,0 +1,241 @@
+/**
+ * The users' day (MODEL.md 1.3 step 3). Each active user, visited from a
+ * random starting id so that no user is always first to a budget, has:
+ *  - a feed session: commerce impressions drawn by interest, filled from the
+ *    organic or the paid table; each can lead to a purchase (logit) or a follow;
+ *  - visits to followed accounts that are live (the private domain);
+ *  - for needs that are due: a revisit of a satisfying store, or a search in
+ *    the mall (the shelf).
+ * Thinning: the purchase probability of a feed impression is bounded from
+ * above per interest slot (`upperLogistic` on a utility bound), candidate
+ * events are drawn as a Poisson count under the bound, and each is accepted
+ * with p / bound, so a user-day costs O(events), not O(impressions), and the
+ * result is exact.
+ */
+import { poisson, type Rng } from "../engine/rng.js";
+import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, SEGMENT } from "../engine/world.js";
+import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, needTerm, upperLogistic } from "./choice.js";
+import { offerBound } from "./bounds.js";
+import { creatorFit, creatorLiveliness } from "./feed.js";
+import { clearStale, creatorAccount, follow, isAccountActive, isFollowing, storeAccount } from "./follows.js";
+import { M } from "./metrics.js";
+import { ROUTE, placeOrder } from "./orders.js";
+import { feedDay } from "./trust.js";
+import type { World } from "./world.js";
+
+const slotBound = new Float64Array(INTEREST_SLOTS);
+const slotRate = new Float64Array(INTEREST_SLOTS);
+/** Thinning bound violations (p > bound): must stay 0; a test reads it. */
+export const thinningStats = { candidates: 0, accepted: 0, violations: 0 };
+
+export function runSessions(world: World, rng: Rng): void {
+  const u = world.users;
+  const n = u.count;
+  if (n === 0) return;
+  const today = world.today;
+  const row = world.metrics.today;
+  const nc = today.commerceImpressions;
+  const activity = today.activityMultiplier;
+  const followRate = nc * world.params.creators.followProbPerExposure;
+  const first = (rng() * n) | 0;
+  for (let k = 0; k < n; k++) {
+    let id = first + k;
+    if (id >= n) id -= n;
+    if (u.hasChurned[id]) continue;
+    if (rng() >= u.activity[id] * activity) continue;
+    row[M.dau]++;
+    feedDay(world, id);
+    const buyRate = boundSlots(world, id, nc);
+    const total = buyRate + followRate;
+    const candidates = poisson(rng, total);
+    for (let e = 0; e < candidates; e++) {
+      const x = rng() * total;
+      if (x < buyRate) feedCandidate(world, rng, id, pickSlot(x));
+      else followCandidate(world, rng, id);
+    }
+    privateDomain(world, rng, id);
+    shelf(world, rng, id);
+  }
+}
+
+/** Per interest slot: commerce impressions, the bound of a purchase probability, and the candidate rate. */
+function boundSlots(world: World, id: number, nc: number): number {
+  const u = world.users;
+  const t = world.tables;
+  const today = world.today;
+  const seg = u.segment[id];
+  const ps = u.priceSensitivity[id];
+  const trust = u.trust[id];
+  const base = intercept(seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
+  const hasCoupon = today.couponValue > 0 && isCouponEligible(world, id);
+  let rate = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    const idx = id * INTEREST_SLOTS + s;
+    const cat = u.interestCat[idx];
+    const w = u.interestWeight[idx];
+    t.impressions[cat] += nc * w;
+    let couponGain = 0;
+    if (hasCoupon) {
+      // a coupon lowers the price most, relatively, for the cheapest offer
+      const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
+      couponGain = ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
+    }
+    const ub = base + coef.interest * w * 1.5 + needTerm(world, idx) + coef.credibilityTrust * t.maxCredibility[cat] * trust + offerBound(world, cat, ps) + couponGain;
+    const pb = upperLogistic(ub);
+    slotBound[s] = pb;
+    rate += slotRate[s] = nc * w * pb;
+  }
+  return rate;
+}
+
+function pickSlot(x: number): number {
+  let s = 0;
+  while (s < INTEREST_SLOTS - 1 && x >= slotRate[s]) x -= slotRate[s++];
+  return s;
+}
+
+/** A candidate purchase in the feed: draw the offer, accept with p / bound. */
+function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
+  const u = world.users;
+  const t = world.tables;
+  const cr = world.creators;
+  const mer = world.merchants;
+  const idx = id * INTEREST_SLOTS + s;
+  const cat = u.interestCat[idx];
+  const w = u.interestWeight[idx];
+  const seg = u.segment[id];
+  const demo = world.cats.liveDemo[cat];
+  let m: number, creator = -1, fit = 1, cred: number, live = 0, channel: number, route: number;
+  if (world.today.paidShare > 0 && rng() < world.today.paidShare) {
+    const i = t.paid.draw(cat, rng);
+    if (i < 0) return;
+    m = t.merchantOrder[i];
+    cred = mer.credibility[m];
+    route = ROUTE.paid;
+    if (mer.isLive[m]) {
+      channel = CHANNEL.selfBroadcast;
+      live = liveTerm(seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
+    } else channel = CHANNEL.shortVideo;
+  } else {
+    const i = t.feed.draw(cat, rng);
+    if (i < 0) return;
+    const src = t.feedSource[i];
+    const kind = t.feedKind[i];
+    route = ROUTE.feed;
+    if (kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo) {
+      creator = src;
+      m = cr.products[src * PRODUCT_SLOTS + ((rng() * cr.productCount[src]) | 0)];
+      fit = creatorFit(cr.verticality[src]);
+      cred = cr.credibility[src];
+      if (kind === ENTRY.creatorLive) {
+        channel = CHANNEL.creatorLive;
+        live = liveTerm(seg, creatorLiveliness(world, src), demo, cr.skill[src]);
+      } else channel = CHANNEL.shortVideo;
+    } else {
+      m = src;
+      cred = mer.credibility[m];
+      if (kind === ENTRY.merchantLive) {
+        channel = CHANNEL.selfBroadcast;
+        live = liveTerm(seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
+      } else channel = CHANNEL.shortVideo;
+    }
+  }
+  const p = evaluate(world, id, m, w, idx, fit, cred, live, 0, rng());
+  const bound = slotBound[s];
+  thinningStats.candidates++;
+  if (p > bound) thinningStats.violations++;
+  if (rng() * bound < p) {
+    thinningStats.accepted++;
+    placeOrder(world, rng, id, m, idx, channel, creator, route);
+  }
+}
+
+/** A candidate follow from a feed exposure: more likely when the match is high. */
+function followCandidate(world: World, rng: Rng, id: number): void {
+  const u = world.users;
+  const t = world.tables;
+  let x = rng();
+  let s = 0;
+  while (s < INTEREST_SLOTS - 1 && x >= u.interestWeight[id * INTEREST_SLOTS + s]) x -= u.interestWeight[id * INTEREST_SLOTS + s++];
+  const idx = id * INTEREST_SLOTS + s;
+  const i = t.feed.draw(u.interestCat[idx], rng);
+  if (i < 0) return;
+  const src = t.feedSource[i];
+  const kind = t.feedKind[i];
+  const isCreator = kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo;
+  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world.creators.verticality[src]) / 1.5 : 0.3);
+  if (rng() < accept) follow(world, id, isCreator ? creatorAccount(src) : storeAccount(src), rng());
+}
+
+/** Followers of a live account visit its room: the private-domain channel. */
+function privateDomain(world: World, rng: Rng, id: number): void {
+  const u = world.users;
+  const cr = world.creators;
+  const mer = world.merchants;
+  const visitProb = world.params.creators.privateVisitProb;
+  const seg = u.segment[id];
+  const bonus = coef.following + (seg === SEGMENT.fan ? coef.fanFollowing : 0);
+  for (let f = 0; f < FOLLOW_SLOTS; f++) {
+    const slot = id * FOLLOW_SLOTS + f;
+    const a = u.follows[slot];
+    if (a === 0) continue;
+    if (!isAccountActive(world, a)) {
+      clearStale(world, slot);
+      continue;
+    }
+    if (a > 0) {
+      const c = a - 1;
+      if (!cr.isLive[c] || rng() >= visitProb) continue;
+      const m = cr.products[c * PRODUCT_SLOTS + ((rng() * cr.productCount[c]) | 0)];
+      const w = interestIn(world, id, mer.cat[m]);
+      const idx = foundSlot;
+      const live = liveTerm(seg, creatorLiveliness(world, c), world.cats.liveDemo[mer.cat[m]], cr.skill[c]);
+      const p = evaluate(world, id, m, w, idx, creatorFit(cr.verticality[c]), cr.credibility[c], live, bonus, rng());
+      if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.creatorLive, c, ROUTE.privateDomain);
+    } else {
+      const m = -a - 1;
+      if (!mer.isLive[m] || rng() >= visitProb) continue;
+      const w = interestIn(world, id, mer.cat[m]);
+      const idx = foundSlot;
+      const live = liveTerm(seg, mer.liveSkill[m], world.cats.liveDemo[mer.cat[m]], mer.liveSkill[m]);
+      const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], live, bonus, rng());
+      if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.selfBroadcast, -1, ROUTE.privateDomain);
+    }
+  }
+}
+
+/**
+ * Due needs go to the shelf: first a revisit of the satisfying merchant of
+ * last time (through its store, or its live room when followed and live),
+ * else a search in the mall, ranked by the search table.
+ */
+function shelf(world: World, rng: Rng, id: number): void {
+  const u = world.users;
+  const mer = world.merchants;
+  const day = world.today.internalDay;
+  const ms = world.params.levers.mallSearch;
+  const row = world.metrics.today;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    const idx = id * INTEREST_SLOTS + s;
+    if (day < u.needDay[idx]) continue;
+    const w = u.interestWeight[idx];
+    const last = u.lastMerchant[idx];
+    const hasGoodStore = last >= 0 && u.lastSatisfied[idx] === 1 && mer.isActive[last] === 1;
+    if (hasGoodStore && rng() < ms.storeRevisitProb) {
+      row[M.store_visits]++;
+      const viaLive = mer.isLive[last] === 1 && isFollowing(world, id, storeAccount(last));
+      const live = viaLive ? liveTerm(u.segment[id], mer.liveSkill[last], world.cats.liveDemo[mer.cat[last]], mer.liveSkill[last]) : 0;
+      const bonus = coef.loyalty + (viaLive ? coef.following : 0);
+      const p = evaluate(world, id, last, w, idx, 1, mer.credibility[last], live, bonus, rng());
+      if (rng() < p) placeOrder(world, rng, id, last, idx, viaLive ? CHANNEL.selfBroadcast : CHANNEL.mallSearch, -1, viaLive ? ROUTE.privateDomain : ROUTE.store);
+    } else if (rng() < ms.searchProb) {
+      row[M.searches]++;
+      const i = world.tables.search.draw(u.interestCat[idx], rng);
+      if (i < 0) continue;
+      const m = world.tables.merchantOrder[i];
+      const bonus = coef.searchIntent + (m === last && u.lastSatisfied[idx] === 1 ? coef.loyalty : 0);
+      const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], 0, bonus, rng());
+      if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search);
+    }
+  }
+}

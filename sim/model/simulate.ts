@@ -1,0 +1,113 @@
+/**
+ * One replication: build the world, warm up, run the horizon, and return the
+ * outputs at platform scale (counts and money multiplied by the scale factor).
+ */
+import type { Scenario } from "../scenario/schema.js";
+import { dayStreams, simulateDay } from "./day.js";
+import { initWorld } from "./init.js";
+import { COLUMN_SCALED, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
+import { InterventionLog } from "./platform.js";
+import { createWorld, type World } from "./world.js";
+
+export interface ReplicationResult {
+  rep: number;
+  seed: number;
+  days: number;
+  /** days x COLUMNS, platform scale */
+  series: Float64Array;
+  /** categories x CATEGORY_COLUMNS, platform scale */
+  byCategory: Float64Array;
+  /** per tier: orders, gmv (platform scale), creators at start and end, mean relative follower growth */
+  tierOrders: Float64Array;
+  tierGmv: Float64Array;
+  tierCreatorsStart: Float64Array;
+  tierCreatorsEnd: Float64Array;
+  tierFollowerGrowth: Float64Array;
+  /** platform-scale followers of creators alive at the end (start is 0 for entrants) */
+  followersStart: Float64Array;
+  followersEnd: Float64Array;
+  /** buyers in the repurchase window, and those with two or more orders */
+  windowBuyers: number;
+  windowRepeaters: number;
+  categories: string[];
+}
+
+export function runReplication(params: Scenario, rep: number, seed: number): ReplicationResult {
+  const world = createWorld(structuredClone(params), seed);
+  initWorld(world);
+  const rng = dayStreams(world);
+  const log = new InterventionLog(params.interventions.length);
+  const warmup = params.warmupDays;
+  const total = warmup + params.horizonDays;
+  for (let d = 0; d < total; d++) {
+    world.today.internalDay = d;
+    world.today.reportDay = d - warmup;
+    if (d === warmup) startReporting(world);
+    simulateDay(world, rng, log);
+  }
+  return collect(world, rep, seed);
+}
+
+/** Day 0: forget warm-up totals; the creators' tiers at start are taken now. */
+function startReporting(world: World): void {
+  world.metrics.resetTotals();
+  const cr = world.creators;
+  for (let c = 0; c < cr.count; c++) {
+    if (!cr.isActive[c]) continue;
+    cr.followersStart[c] = cr.followers[c];
+    cr.startTier[c] = tierOf(cr.followers[c] * world.scale);
+  }
+}
+
+function collect(world: World, rep: number, seed: number): ReplicationResult {
+  const scale = world.scale;
+  const { metrics, creators: cr, users: u } = world;
+  const cols = COLUMNS.length;
+  const series = metrics.series.slice();
+  for (let i = 0; i < series.length; i++) if (COLUMN_SCALED[i % cols]) series[i] *= scale;
+  const byCategory = metrics.byCategory.map((x) => x * scale);
+  const tiers = TIER_LABELS.length;
+  const tierOrders = new Float64Array(tiers);
+  const tierGmv = new Float64Array(tiers);
+  for (let t = 0; t < tiers; t++) {
+    tierOrders[t] = metrics.byTier[2 * t] * scale;
+    tierGmv[t] = metrics.byTier[2 * t + 1] * scale;
+  }
+  const tierCreatorsStart = new Float64Array(tiers);
+  const tierCreatorsEnd = new Float64Array(tiers);
+  const tierFollowerGrowth = new Float64Array(tiers);
+  const alive: number[] = [];
+  for (let c = 0; c < cr.count; c++) {
+    if (cr.startTier[c] !== 255) {
+      const t = cr.startTier[c];
+      tierCreatorsStart[t]++;
+      tierFollowerGrowth[t] += (cr.followers[c] - cr.followersStart[c]) / Math.max(1, cr.followersStart[c]);
+    }
+    if (cr.isActive[c]) {
+      tierCreatorsEnd[tierOf(cr.followers[c] * scale)]++;
+      alive.push(c);
+    }
+  }
+  for (let t = 0; t < tiers; t++) if (tierCreatorsStart[t] > 0) tierFollowerGrowth[t] /= tierCreatorsStart[t];
+  // platform scale: each simulated creator stands for `scale` creators with the same audience share
+  for (let t = 0; t < tiers; t++) {
+    tierCreatorsStart[t] *= scale;
+    tierCreatorsEnd[t] *= scale;
+  }
+  const followersStart = Float64Array.from(alive, (c) => cr.followersStart[c] * scale);
+  const followersEnd = Float64Array.from(alive, (c) => cr.followers[c] * scale);
+  let buyers = metrics.churnedBuyers;
+  let repeaters = metrics.churnedRepeaters;
+  for (let id = 0; id < u.count; id++) {
+    if (u.hasChurned[id] || u.ordersInWindow[id] === 0) continue;
+    buyers++;
+    if (u.ordersInWindow[id] >= 2) repeaters++;
+  }
+  return {
+    rep, seed, days: world.params.horizonDays, series, byCategory,
+    tierOrders, tierGmv, tierCreatorsStart, tierCreatorsEnd, tierFollowerGrowth,
+    followersStart, followersEnd,
+    windowBuyers: buyers * scale, windowRepeaters: repeaters * scale,
+    categories: world.cats.names,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Users: arrival along a logistic growth curve toward saturation, churn
+ * (driven by satisfaction and by how commercial the feed is), and slow drift
+ * of interests. Owns users.hasChurned, interests and joinedDay.
+ */
+import { beta, gamma, normal, poisson, type Rng } from "../engine/rng.js";
+import { INTEREST_SLOTS, NEVER } from "../engine/world.js";
+import { clearFollows } from "./follows.js";
+import { M } from "./metrics.js";
+import type { World } from "./world.js";
+
+const scratchGamma = new Float64Array(32);
+
+/** Draw interests from a Dirichlet over categories and keep the strongest INTEREST_SLOTS, renormalised. */
+function drawInterests(world: World, user: number, rng: Rng): void {
+  const { cats } = world;
+  const alpha = world.params.users.interestConcentration * cats.count;
+  let total = 0;
+  for (let k = 0; k < cats.count; k++) total += scratchGamma[k] = gamma(rng, Math.max(0.02, alpha * cats.share[k]));
+  const base = user * INTEREST_SLOTS;
+  const u = world.users;
+  let kept = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    let best = 0;
+    for (let k = 1; k < cats.count; k++) if (scratchGamma[k] > scratchGamma[best]) best = k;
+    u.interestCat[base + s] = best;
+    u.interestWeight[base + s] = scratchGamma[best] / total;
+    kept += scratchGamma[best] / total;
+    scratchGamma[best] = -1;
+  }
+  for (let s = 0; s < INTEREST_SLOTS; s++) u.interestWeight[base + s] /= kept;
+}
+
+/** Bring one user onto the platform at internal day `day`; returns the id. */
+export function addUser(world: World, rng: Rng, day: number): number {
+  const u = world.users;
+  const p = world.params.users;
+  let id: number;
+  if (u.freeCount > 0) id = u.freeIds[--u.freeCount];
+  else if (u.count < u.capacity) id = u.count++;
+  else return -1;
+  const segDraw = rng();
+  const shares = p.segmentShares;
+  const shareTotal = shares.fan + shares.value + shares.casual;
+  const segment = segDraw < shares.fan / shareTotal ? 0 : segDraw < (shares.fan + shares.value) / shareTotal ? 1 : 2;
+  u.segment[id] = segment;
+  u.hasChurned[id] = 0;
+  const a = Math.min(0.98, Math.max(0.02, p.activityMean));
+  u.activity[id] = beta(rng, 2, (2 * (1 - a)) / a);
+  const psMean = segment === 0 ? p.priceSensitivity.fan : segment === 1 ? p.priceSensitivity.value : p.priceSensitivity.casual;
+  u.priceSensitivity[id] = Math.min(3 * psMean, psMean * Math.exp(0.3 * normal(rng) - 0.045));
+  u.trust[id] = Math.min(1, Math.max(0, p.trustStart + 0.1 * normal(rng)));
+  u.satisfaction[id] = p.satisfactionStart;
+  drawInterests(world, id, rng);
+  const base = id * INTEREST_SLOTS;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    const cat = u.interestCat[base + s];
+    u.needDay[base + s] = day + Math.floor(rng() * world.cats.replenishDays[cat]);
+    u.lastMerchant[base + s] = -1;
+    u.lastSatisfied[base + s] = 0;
+  }
+  u.joinedDay[id] = day;
+  u.lastOrderDay[id] = NEVER;
+  u.ordersInWindow[id] = 0;
+  u.alive++;
+  return id;
+}
+
+/** Logistic arrival toward saturation; churned users make room for new ones. */
+export function arriveUsers(world: World, rng: Rng): void {
+  const pop = world.params.population;
+  const u = world.users;
+  const saturation = pop.users * pop.userSaturation;
+  const expected = pop.userGrowthPerDay * u.alive * Math.max(0, 1 - u.alive / saturation);
+  const n = poisson(rng, expected);
+  for (let i = 0; i < n; i++) if (addUser(world, rng, world.today.internalDay) < 0) break;
+}
+
+/** Churn lookup: daily probability by satisfaction bin, rebuilt when parameters change. */
+const CHURN_BINS = 64;
+const churnTable = new Float64Array(CHURN_BINS);
+
+export function prepareChurn(world: World): void {
+  const p = world.params.users;
+  for (let b = 0; b < CHURN_BINS; b++) {
+    const sat = (b + 0.5) / CHURN_BINS;
+    churnTable[b] = Math.min(0.5, p.churnBasePerDay * Math.exp(p.churnSatisfactionWeight * (0.6 - sat)) * world.today.churnMultiplier);
+  }
+}
+
+/**
+ * Churn: each user leaves with a probability from the table. The user's
+ * repurchase-window counts are banked first, so the run's repurchase rate
+ * still counts buyers who left.
+ */
+export function churnUsers(world: World, rng: Rng): void {
+  prepareChurn(world);
+  const u = world.users;
+  const m = world.metrics;
+  const countsInWindow = world.today.reportDay >= repurchaseWindowStart(world);
+  for (let id = 0; id < u.count; id++) {
+    if (u.hasChurned[id]) continue;
+    const bin = Math.min(CHURN_BINS - 1, (u.satisfaction[id] * CHURN_BINS) | 0);
+    if (rng() >= churnTable[bin]) continue;
+    if (countsInWindow && u.ordersInWindow[id] >= 1) {
+      m.churnedBuyers++;
+      if (u.ordersInWindow[id] >= 2) m.churnedRepeaters++;
+    }
+    clearFollows(world, id);
+    u.hasChurned[id] = 1;
+    u.ordersInWindow[id] = 0;
+    u.freeIds[u.freeCount++] = id;
+    u.alive--;
+    m.today[M.users_churned]++;
+  }
+}
+
+/** First report day of the repurchase window: the last 365 days, or the whole run if shorter. */
+export function repurchaseWindowStart(world: World): number {
+  return Math.max(0, world.params.horizonDays - 365);
+}
+
+/** Interests drift slowly: a few users a day replace their weakest interest with a category drawn from the mix. */
+export function driftInterests(world: World, rng: Rng): void {
+  const u = world.users;
+  const n = poisson(rng, u.alive * world.params.users.interestDriftPerDay);
+  for (let i = 0; i < n; i++) {
+    const id = (rng() * u.count) | 0;
+    if (u.hasChurned[id]) continue;
+    const slot = id * INTEREST_SLOTS + INTEREST_SLOTS - 1; // slots are kept strongest first
+    const cat = world.cats.draw(rng);
+    let isHeld = false;
+    for (let s = 0; s < INTEREST_SLOTS; s++) if (u.interestCat[id * INTEREST_SLOTS + s] === cat) isHeld = true;
+    if (isHeld) continue;
+    u.interestCat[slot] = cat;
+    u.needDay[slot] = world.today.internalDay + Math.floor(rng() * world.cats.replenishDays[cat]);
+    u.lastMerchant[slot] = -1;
+    u.lastSatisfied[slot] = 0;
+  }
+}

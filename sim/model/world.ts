@@ -1,0 +1,127 @@
+/**
+ * One replication's world: the agents' typed arrays, the category table, the
+ * day's sampling tables, the platform's accounts and today's derived
+ * constants. `params` is the replication's own copy of the scenario, which
+ * interventions change in place (model/platform.ts).
+ */
+import { Creators, Merchants, Tables, Users } from "../engine/world.js";
+import type { Rng } from "../engine/rng.js";
+import { Streams } from "../engine/rng.js";
+import type { Scenario } from "../scenario/schema.js";
+import { Metrics } from "./metrics.js";
+
+export class CategoryTable {
+  readonly count: number;
+  readonly names: string[];
+  readonly share: Float64Array;
+  readonly refPriceRmb: Float64Array;
+  readonly priceSpread: Float64Array;
+  readonly replenishDays: Float64Array;
+  readonly returnRate: Float64Array;
+  readonly grossMargin: Float64Array;
+  readonly liveDemo: Float64Array;
+  /** cumulative shares, for drawing a category */
+  readonly cumulative: Float64Array;
+
+  constructor(rows: Scenario["categories"]) {
+    this.count = rows.length;
+    this.names = rows.map((r) => r.name);
+    const col = (f: (r: (typeof rows)[number]) => number) => Float64Array.from(rows, f);
+    const total = rows.reduce((s, r) => s + r.share, 0);
+    this.share = col((r) => r.share / total);
+    this.refPriceRmb = col((r) => r.refPriceRmb);
+    this.priceSpread = col((r) => r.priceSpread);
+    this.replenishDays = col((r) => r.replenishDays);
+    this.returnRate = col((r) => r.returnRate);
+    this.grossMargin = col((r) => r.grossMargin);
+    this.liveDemo = col((r) => r.liveDemo);
+    this.cumulative = new Float64Array(this.count);
+    let acc = 0;
+    for (let k = 0; k < this.count; k++) this.cumulative[k] = acc += this.share[k];
+  }
+
+  draw(rng: Rng): number {
+    const u = rng();
+    for (let k = 0; k < this.count - 1; k++) if (u < this.cumulative[k]) return k;
+    return this.count - 1;
+  }
+}
+
+/** The platform's money and budgets (simulated scale). */
+export class Platform {
+  consumerSubsidySpent = 0;
+  consumerSubsidySpentToday = 0;
+  couponSpent = 0;
+  trafficImpressionsSpent = 0;
+  campaignSpent = 0;
+  /** GMV of recent days, for entry decisions: a ring of 56 days */
+  readonly gmvRing = new Float64Array(56);
+  gmvReferencePerMerchant = 0;
+}
+
+/** Constants derived once a day from params (platform.ts writes them). */
+export class Today {
+  internalDay = 0;
+  reportDay = 0;
+  /** first report day of the repurchase window */
+  windowStartDay = 0;
+  commerceImpressions = 0; // per active user
+  activityMultiplier = 1;
+  feedSatisfaction = 0.6;
+  churnMultiplier = 1;
+  consumerSubsidyRate = 0;
+  consumerSubsidyLeft = 0; // simulated RMB left today
+  couponValue = 0;
+  couponLeft = 0;
+  campaignDiscount = 0;
+  campaignLeft = 0;
+  isTrafficSubsidyOn = false;
+  trafficImpressionsLeft = 0;
+  isFeeReliefOn = false;
+  paidShare = 0;
+}
+
+export interface World {
+  readonly params: Scenario;
+  readonly streams: Streams;
+  readonly cats: CategoryTable;
+  readonly users: Users;
+  readonly creators: Creators;
+  readonly merchants: Merchants;
+  readonly tables: Tables;
+  readonly platform: Platform;
+  readonly today: Today;
+  readonly metrics: Metrics;
+  readonly scale: number;
+}
+
+export function createWorld(params: Scenario, seed: number): World {
+  const pop = params.population;
+  const userCapacity = Math.ceil(pop.users * pop.userSaturation * 1.05) + 64;
+  const { creators: creators0, merchants: merchants0 } = startingCounts(params);
+  const creatorCapacity = Math.ceil(creators0 * pop.capacityFactor) + 16;
+  const merchantCapacity = Math.ceil(merchants0 * pop.capacityFactor) + params.levers.industryBelt.merchants + 16;
+  const cats = new CategoryTable(params.categories);
+  return {
+    params,
+    streams: new Streams(seed),
+    cats,
+    users: new Users(userCapacity),
+    creators: new Creators(creatorCapacity),
+    merchants: new Merchants(merchantCapacity),
+    tables: new Tables(cats.count, creatorCapacity, merchantCapacity),
+    platform: new Platform(),
+    today: new Today(),
+    metrics: new Metrics(params.horizonDays, cats.count),
+    scale: pop.scaleFactor,
+  };
+}
+
+/** Day-0 population sizes. */
+export function startingCounts(params: Scenario): { creators: number; merchants: number } {
+  const pop = params.population;
+  return {
+    creators: Math.max(20, Math.round((pop.users * pop.creatorsPerThousandUsers) / 1000)),
+    merchants: Math.max(20, Math.round((pop.users * pop.merchantsPerThousandUsers) / 1000)),
+  };
+}

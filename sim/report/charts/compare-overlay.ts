@@ -1,0 +1,64 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { RunMeta } from "../read-report.js";
+import { bands, lastOf, meanOf, ratioOf, type BinAggregate, type DailySeries } from "../series.js";
+import { CONFIG, HEIGHT, SCENARIO_COLORS, SCHEMA, WIDTH, compareNote, countAxis, dayAxis, moneyAxis, shareAxis } from "./common.js";
+
+export interface OverlayMetric {
+  title: string;
+  yTitle: string;
+  aggregate: BinAggregate;
+  axis: (title: string) => object;
+  /** Whether the y axis starts at zero (flows yes; stocks that start far from it no). */
+  zero: boolean;
+}
+
+/** The three overlays of a comparison page. */
+export const OVERLAYS = {
+  gmv: { title: "GMV per day by scenario", yTitle: "GMV, RMB per day", aggregate: meanOf("gmv"), axis: moneyAxis, zero: true },
+  repurchase: {
+    title: "Orders that repeat a merchant, by scenario",
+    yTitle: "Share of orders",
+    aggregate: ratioOf("repeat_orders", "orders"),
+    axis: shareAxis,
+    zero: false,
+  },
+  merchants: { title: "Active merchants by scenario", yTitle: "Active merchants", aggregate: lastOf("merchants_active"), axis: countAxis, zero: false },
+} satisfies Record<string, OverlayMetric>;
+
+export interface OverlayRun {
+  meta: RunMeta;
+  series: DailySeries;
+}
+
+/** One metric for every scenario on shared axes: mean lines with 95% bands, the baseline first. */
+export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetric, isPaired: boolean): TopLevelSpec {
+  const binDays = Math.max(...runs.map((r) => r.series.binDays));
+  const names = runs.map((r) => r.meta.scenario);
+  const values = runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario })));
+  const color = {
+    field: "scenario",
+    type: "nominal" as const,
+    title: "Scenario",
+    scale: { domain: names, range: SCENARIO_COLORS.slice(0, names.length) },
+    legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
+  };
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: metric.title,
+      subtitle: [compareNote(runs.map((r) => r.meta), isPaired), "Lines: mean over replications; bands: 95% interval of each scenario's level"],
+    },
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values },
+    encoding: { x: { field: "day", type: "quantitative", axis: dayAxis(binDays) }, color },
+    layer: [
+      {
+        mark: { type: "area", opacity: 0.16 },
+        encoding: { y: { field: "lo", type: "quantitative", axis: metric.axis(metric.yTitle), scale: { zero: metric.zero } }, y2: { field: "hi" } },
+      },
+      { mark: { type: "line" }, encoding: { y: { field: "mean", type: "quantitative" } } },
+    ],
+    config: CONFIG,
+  };
+}

@@ -1,0 +1,61 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { KpiSummary, RunMeta } from "../read-report.js";
+import { bands, ratioOf, type DailySeries } from "../series.js";
+import { CONFIG, HEIGHT, SCHEMA, WIDTH, dayAxis, percent, shareAxis, title } from "./common.js";
+
+const MEASURES = [
+  { label: "Orders that repeat a merchant (share of orders)", num: "repeat_orders", den: "orders", color: "#4c78a8" },
+  { label: "Repeats through followed accounts (share of repeat orders)", num: "repeat_orders_private", den: "repeat_orders", color: "#e4572e" },
+];
+
+/**
+ * Repurchase over time: the daily share of orders that repeat a merchant and
+ * the share of those repeats that came through followed accounts, with 95% bands.
+ * The run's repurchase rate (buyers who bought again within the window, from
+ * summary.json) is a different measure, so it is drawn as a dashed reference line.
+ */
+export function repurchase(series: DailySeries, meta: RunMeta, repurchaseRate?: KpiSummary): TopLevelSpec {
+  const values = MEASURES.flatMap((m) =>
+    bands(series.rows, series.binDays, ratioOf(m.num, m.den)).map((p) => ({ ...p, measure: m.label })),
+  );
+  const rateLine = repurchaseRate
+    ? `Dashed: repurchase rate (buyers who bought again) ${percent(repurchaseRate.mean)} [95%: ${percent(repurchaseRate.ci95[0])}, ${percent(repurchaseRate.ci95[1])}]`
+    : "Lines: mean over replications; bands: 95% interval";
+  const color = {
+    field: "measure",
+    type: "nominal" as const,
+    title: null,
+    scale: { domain: MEASURES.map((m) => m.label), range: MEASURES.map((m) => m.color) },
+    legend: { orient: "top" as const, direction: "vertical" as const, symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5, labelLimit: 600 },
+  };
+  // x lives on the band and line layers only: the reference rule has no day and spans the width.
+  const x = { field: "day", type: "quantitative" as const, axis: dayAxis(series.binDays) };
+  const layer: NonNullable<Extract<TopLevelSpec, { layer: unknown }>["layer"]> = [
+    {
+      mark: { type: "area", opacity: 0.2 },
+      encoding: { x, y: { field: "lo", type: "quantitative", axis: shareAxis("Share") }, y2: { field: "hi" }, color },
+    },
+    { mark: { type: "line" }, encoding: { x, y: { field: "mean", type: "quantitative" }, color } },
+  ];
+  if (repurchaseRate && Number.isFinite(repurchaseRate.mean)) {
+    layer.push({
+      data: { values: [{ rate: repurchaseRate.mean }] },
+      mark: { type: "rule", strokeDash: [6, 4], color: "#333" },
+      encoding: { y: { field: "rate", type: "quantitative" } },
+    });
+    layer.push({
+      data: { values: [{ rate: repurchaseRate.mean, label: `Repurchase rate ${percent(repurchaseRate.mean)}` }] },
+      mark: { type: "text", align: "right", dy: -7, fontSize: 11, color: "#333" },
+      encoding: { y: { field: "rate", type: "quantitative" }, x: { value: WIDTH - 4 }, text: { field: "label", type: "nominal" } },
+    });
+  }
+  return {
+    $schema: SCHEMA,
+    title: title("Repurchase", meta, rateLine),
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values },
+    layer,
+    config: CONFIG,
+  };
+}

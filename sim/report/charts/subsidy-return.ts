@@ -1,0 +1,89 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { CumulativeDifferencePoint } from "../compare-series.js";
+import { COMPACT_LABEL, CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH, compact, dayAxis, moneyAxis } from "./common.js";
+
+const PANEL_HEIGHT = 170;
+
+/**
+ * Return on the subsidy over time: cumulative extra GMV and cumulative extra
+ * money subsidy against the baseline (top), and their ratio, the incremental
+ * GMV per RMB of extra subsidy (bottom), drawn once the extra subsidy is large
+ * enough to divide by. The subtitle gives each scenario's ratio at the end.
+ */
+export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scenarios: readonly string[], baseline: string, note: string): TopLevelSpec {
+  const lastDay = Math.max(0, ...points.map((p) => p.day));
+  const endings = scenarios.map((s) => {
+    const end = points.find((p) => p.scenario === s && p.day === lastDay);
+    if (!end) return `${s}: no data`;
+    const ratio = end.ratio === null ? "no clearly positive extra subsidy to divide by" : `${end.ratio.toFixed(2)} RMB of GMV per extra RMB`;
+    return `${s}: GMV ${sign(end.gmv)}${compact(Math.abs(end.gmv))}, subsidy ${sign(end.subsidy)}${compact(Math.abs(end.subsidy))} → ${ratio}`;
+  });
+  const lines = points.flatMap((p) => [
+    { day: p.day, scenario: p.scenario, measure: "Extra GMV", value: p.gmv, lo: p.gmvLo, hi: p.gmvHi },
+    { day: p.day, scenario: p.scenario, measure: "Extra money subsidy", value: p.subsidy, lo: p.subsidyLo, hi: p.subsidyHi },
+  ]);
+  const ratios = points.filter((p) => p.ratio !== null).map((p) => ({ day: p.day, scenario: p.scenario, ratio: p.ratio }));
+  const color = {
+    field: "scenario",
+    type: "nominal" as const,
+    title: "Scenario",
+    scale: { domain: [...scenarios], range: SCENARIO_COLORS.slice(1, scenarios.length + 1) },
+    legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
+  };
+  const x = { field: "day", type: "quantitative" as const, scale: { domain: [0, lastDay + 1] } };
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: `Return on the subsidy against ${baseline}`,
+      subtitle: [note, "Cumulative from day 0, mean over replication pairs with 95% band; at the end:", ...endings],
+    },
+    vconcat: [
+      {
+        width: WIDTH,
+        height: PANEL_HEIGHT,
+        data: { values: lines },
+        encoding: { x: { ...x, axis: { ...dayAxis(1), title: null } }, color },
+        layer: [
+          {
+            mark: { type: "area", opacity: 0.14 },
+            encoding: { y: { field: "lo", type: "quantitative", axis: moneyAxis("Cumulative difference, RMB") }, y2: { field: "hi" }, detail: { field: "measure" } },
+          },
+          {
+            mark: { type: "line" },
+            encoding: {
+              y: { field: "value", type: "quantitative" },
+              strokeDash: {
+                field: "measure",
+                type: "nominal",
+                title: null,
+                scale: { domain: ["Extra GMV", "Extra money subsidy"], range: [[1, 0], [5, 3]] },
+                legend: { symbolType: "stroke" },
+              },
+            },
+          },
+        ],
+      },
+      {
+        width: WIDTH,
+        height: PANEL_HEIGHT,
+        data: { values: ratios },
+        layer: [
+          { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
+          {
+            mark: { type: "line" },
+            encoding: {
+              x: { ...x, axis: dayAxis(1) },
+              y: { field: "ratio", type: "quantitative", axis: { title: "Extra GMV per extra RMB", labelExpr: COMPACT_LABEL } },
+              color,
+            },
+          },
+        ],
+      },
+    ],
+    config: CONFIG,
+  };
+}
+
+function sign(x: number): string {
+  return x > 0 ? "+" : x < 0 ? "−" : "±";
+}

@@ -1,0 +1,85 @@
+/**
+ * Numbers as a strategist reads them: money and counts in k/M/B, shares as
+ * percentages, ratios with a ×. The unit string comes from summary.json, so the
+ * rules match on it loosely and fall back to a plain number with the unit after it.
+ */
+
+type UnitKind = "money" | "share" | "percent" | "ratio" | "score" | "index" | "count";
+
+export function unitKind(unit: string): UnitKind {
+  const u = unit.trim().toLowerCase();
+  if (/\brmb\b|yuan|cny|¥/.test(u)) return "money";
+  if (/^(share|fraction|proportion|rate|probability)\b/.test(u)) return "share";
+  if (u === "%" || u === "percent" || u === "pct") return "percent";
+  if (/^(ratio|x|×|times|multiple)\b/.test(u)) return "ratio";
+  if (/points|nps|score/.test(u)) return "score";
+  if (/^0\s*[-–]\s*1$|index/.test(u)) return "index";
+  return "count";
+}
+
+/** Three significant digits with k / M / B. */
+export function compactNumber(x: number): string {
+  if (!Number.isFinite(x)) return "n/a";
+  const a = Math.abs(x);
+  if (a >= 1e9) return `${trim(x / 1e9)}B`;
+  if (a >= 1e6) return `${trim(x / 1e6)}M`;
+  if (a >= 1e3) return `${trim(x / 1e3)}k`;
+  return trim(x);
+}
+
+function trim(x: number): string {
+  if (x === 0) return "0";
+  return String(Number(x.toPrecision(3)));
+}
+
+/** A KPI value with its unit, e.g. "3.44B RMB", "45.1%", "2.31×", "56.1k merchants". */
+export function formatValue(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return "n/a";
+  switch (unitKind(unit)) {
+    case "money": return `${compactNumber(value)} ${unit.trim()}`;
+    case "share": return `${(value * 100).toFixed(Math.abs(value) < 0.1 ? 2 : 1)}%`;
+    case "percent": return `${value.toFixed(1)}%`;
+    case "ratio": return `${value.toFixed(Math.abs(value) < 10 ? 3 : 1)}×`;
+    case "score": return `${value.toFixed(1)} ${unit.trim()}`;
+    case "index": return value.toFixed(3);
+    default: return unit.trim() ? `${compactNumber(value)} ${unit.trim()}` : compactNumber(value);
+  }
+}
+
+/** The same value without the unit word, for the second number of an interval. */
+export function formatBare(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return "n/a";
+  const kind = unitKind(unit);
+  if (kind === "money" || kind === "count") return compactNumber(value);
+  if (kind === "score") return value.toFixed(1);
+  return formatValue(value, unit);
+}
+
+export function formatInterval(ci: readonly [number, number], unit: string): string {
+  return `${formatBare(ci[0], unit)} to ${formatBare(ci[1], unit)}`;
+}
+
+/**
+ * A difference (scenario minus baseline) with its sign. Shares differ in
+ * percentage points, not percent, and say so.
+ */
+export function formatDifference(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return "n/a";
+  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+  const a = Math.abs(value);
+  switch (unitKind(unit)) {
+    case "share": return `${sign}${(a * 100).toFixed(a < 0.1 ? 2 : 1)} pp`;
+    case "percent": return `${sign}${a.toFixed(1)} pp`;
+    default: return `${sign}${formatValue(a, unit)}`;
+  }
+}
+
+export function formatDifferenceInterval(ci: readonly [number, number], unit: string): string {
+  return `${formatDifference(ci[0], unit)} to ${formatDifference(ci[1], unit)}`;
+}
+
+export function formatPercentChange(x: number): string {
+  if (!Number.isFinite(x)) return "n/a";
+  const sign = x > 0 ? "+" : x < 0 ? "−" : "±";
+  return `${sign}${(Math.abs(x) * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1)}%`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Vega-Lite spec → Vega → static SVG and PNG, headless: vega's View with the
+ * 'none' renderer lays the scene out and serialises it, resvg rasterises it.
+ * Nothing here decides what a chart shows (charts/) or where files go (build-report).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+export interface RenderedChart {
+  name: string;
+  /** The Vega-Lite spec as written to charts/<name>.vl.json (pretty, trailing newline). */
+  vlJson: string;
+  svg: string;
+  png: Buffer;
+  /** Warnings and errors vega-lite and vega logged while compiling and rendering; a clean chart has none. */
+  warnings: string[];
+}
+
+/** PNG pixels per SVG pixel: sharp on high-density screens and in slides. */
+const PNG_ZOOM = 2;
+
+export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_method, level, args) => {
+    warnings.push(`${level} ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ")}`);
+  });
+  const vgSpec = compile(spec, { logger }).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: "none", logger });
+  try {
+    // Clip-path and gradient ids come from module-level counters: reset them so a
+    // chart's SVG does not depend on what was rendered before it in this process.
+    vega.resetSVGDefIds();
+    const svg = uniqueDefIds(await view.toSVG(), name);
+    return { name, vlJson: `${JSON.stringify(spec, null, 2)}\n`, svg, png: svgToPng(svg), warnings };
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Prefix the SVG's clip-path and gradient ids with the chart name: the page
+ * inlines every chart into one document, where ids must be unique.
+ */
+export function uniqueDefIds(svg: string, name: string): string {
+  const prefix = name.replace(/[^A-Za-z0-9_-]/g, "_");
+  return svg
+    .replace(/id="((?:clip|gradient_|p_gradient_)\d+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#((?:clip|gradient_|p_gradient_)\d+)\)/g, `url(#${prefix}-$1)`);
+}
+
+/**
+ * Rasterise with the machine's fonts. Without any font resvg draws no text but
+ * does not fail, so a PNG is always written; the SVG keeps the text regardless.
+ */
+export function svgToPng(svg: string): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: PNG_ZOOM },
+    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+  });
+  return resvg.render().asPng();
+}
+
+/** Writes charts/<name>.vl.json, .svg and .png into `chartsDir`. */
+export function writeRenderedChart(chartsDir: string, chart: RenderedChart): void {
+  mkdirSync(chartsDir, { recursive: true });
+  writeFileSync(join(chartsDir, `${chart.name}.vl.json`), chart.vlJson);
+  writeFileSync(join(chartsDir, `${chart.name}.svg`), chart.svg);
+  writeFileSync(join(chartsDir, `${chart.name}.png`), chart.png);
+}

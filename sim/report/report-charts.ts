@@ -1,0 +1,42 @@
+import type { TopLevelSpec } from "vega-lite";
+import { followerCcdf } from "./charts/follower-ccdf.js";
+import { gmvByChannel } from "./charts/gmv-by-channel.js";
+import { gmvDaily } from "./charts/gmv-daily.js";
+import { merchantGrowth } from "./charts/merchant-growth.js";
+import { repurchase } from "./charts/repurchase.js";
+import { subsidyVsGmv } from "./charts/subsidy-vs-gmv.js";
+import { tierShare } from "./charts/tier-share.js";
+import { trustNps } from "./charts/trust-nps.js";
+import type { ReportData } from "./read-report.js";
+import { dailySeries } from "./series.js";
+
+export interface ChartEntry {
+  /** File stem under charts/ and the anchor on the page. */
+  name: string;
+  /** A sentence under the chart on the page: how to read it. */
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+/** The charts of one scenario's report, in page order; a chart whose table is absent is left out. */
+export function reportCharts(report: ReportData): ChartEntry[] {
+  const series = dailySeries(report.timeseries, report.meta.horizonDays);
+  const meta = report.meta;
+  const charts: ChartEntry[] = [
+    { name: "gmv-daily", caption: "Gross merchandise value per day, platform scale.", spec: gmvDaily(series, meta) },
+    { name: "gmv-by-channel", caption: "Where GMV is sold: creators' live rooms, merchants' own live rooms, short videos, and the mall and search shelf.", spec: gmvByChannel(series, meta) },
+    { name: "merchant-growth", caption: "Active merchants, merchants entering and leaving, and merchants whose cumulative sales passed the sales mark.", spec: merchantGrowth(series, meta) },
+    { name: "repurchase", caption: "Repeat orders as a share of all orders, and the share of repeat orders that came through followed accounts (private domain).", spec: repurchase(series, meta, report.summary.kpis.repurchase_rate) },
+  ];
+  if (report.byTier?.length) {
+    charts.push({ name: "tier-share", caption: "Share of creator-driven GMV sold by each tier of creators, by follower count.", spec: tierShare(report.byTier, meta) });
+  }
+  charts.push(
+    { name: "trust-nps", caption: "Users' mean trust in the platform (0–1) and the net promoter score.", spec: trustNps(series, meta) },
+    { name: "subsidy-vs-gmv", caption: "Money the platform spends on each subsidy lever, against GMV in the same weeks.", spec: subsidyVsGmv(series, meta) },
+  );
+  if (report.followers && report.followers.rep.length > 0) {
+    charts.push({ name: "follower-ccdf", caption: "How concentrated followers are: the share of creators with at least x followers, at the start and at the end.", spec: followerCcdf(report.followers, meta) });
+  }
+  return charts;
+}

@@ -1,0 +1,120 @@
+import { meanInterval } from "../stats/mean-interval.js";
+import type { TimeseriesRow } from "./read-report.js";
+
+/** One point of a line with its 95% band over replications. */
+export interface BandPoint {
+  /** First day of the bin (the day itself when bins are one day long). */
+  day: number;
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
+/** Reduces the rows of one replication that fall in one bin to one number. */
+export type BinAggregate = (rows: readonly TimeseriesRow[]) => number;
+
+/** Per-day mean of a column over the bin: keeps the unit "per day" whatever the bin length. */
+export const meanOf = (column: string): BinAggregate => (rows) => sum(rows, column) / rows.length;
+
+/** Total of a column over the bin (flows shown as "per week"). */
+export const sumOf = (column: string): BinAggregate => (rows) => sum(rows, column);
+
+/** Sum of several columns, per-day mean over the bin. */
+export const meanOfSum = (columns: readonly string[]): BinAggregate => (rows) =>
+  columns.reduce((s, c) => s + sum(rows, c), 0) / rows.length;
+
+/** Ratio of sums over the bin: a weekly share weighs busy days more, as it should. NaN when the denominator is 0. */
+export const ratioOf = (numerator: string, denominator: string): BinAggregate => (rows) => {
+  const den = sum(rows, denominator);
+  return den === 0 ? NaN : sum(rows, numerator) / den;
+};
+
+/** Value at the last day of the bin (stocks such as active merchants). */
+export const lastOf = (column: string): BinAggregate => (rows) => rows[rows.length - 1][column];
+
+function sum(rows: readonly TimeseriesRow[], column: string): number {
+  let s = 0;
+  for (const r of rows) s += r[column];
+  return s;
+}
+
+/** Days per bin so a chart stays compact: daily up to about a year, weekly beyond. */
+export function binDaysFor(horizonDays: number): number {
+  return horizonDays <= 400 ? 1 : 7;
+}
+
+/** Rows grouped by replication, then by bin start day, both in ascending order. */
+export function byRepAndBin(rows: readonly TimeseriesRow[], binDays: number): Map<number, Map<number, TimeseriesRow[]>> {
+  const sorted = [...rows].sort((a, b) => a.rep - b.rep || a.day - b.day);
+  const out = new Map<number, Map<number, TimeseriesRow[]>>();
+  for (const row of sorted) {
+    const bins = out.get(row.rep) ?? out.set(row.rep, new Map()).get(row.rep)!;
+    const start = Math.floor(row.day / binDays) * binDays;
+    const list = bins.get(start) ?? bins.set(start, []).get(start)!;
+    list.push(row);
+  }
+  return out;
+}
+
+/** The aggregate of each replication in each bin: Map rep → Map bin start → value. */
+export function perRepBins(rows: readonly TimeseriesRow[], binDays: number, aggregate: BinAggregate): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  for (const [rep, bins] of byRepAndBin(rows, binDays)) {
+    const values = new Map<number, number>();
+    for (const [start, binRows] of bins) values.set(start, aggregate(binRows));
+    out.set(rep, values);
+  }
+  return out;
+}
+
+/**
+ * Mean over replications per bin, with a 95% t interval (sim/stats/mean-interval).
+ * Bins where a replication has no finite value use the replications that do.
+ */
+export function bands(rows: readonly TimeseriesRow[], binDays: number, aggregate: BinAggregate): BandPoint[] {
+  return bandsOf(perRepBins(rows, binDays, aggregate));
+}
+
+/** Mean and 95% interval per bin of values already computed per replication. */
+export function bandsOf(values: Map<number, Map<number, number>>): BandPoint[] {
+  const starts = new Set<number>();
+  for (const bins of values.values()) for (const s of bins.keys()) starts.add(s);
+  const out: BandPoint[] = [];
+  for (const day of [...starts].sort((a, b) => a - b)) {
+    const xs: number[] = [];
+    for (const bins of values.values()) {
+      const v = bins.get(day);
+      if (v !== undefined && Number.isFinite(v)) xs.push(v);
+    }
+    if (xs.length === 0) continue;
+    const m = meanInterval(xs);
+    out.push({ day, mean: sig(m.mean), lo: sig(m.ci95[0]), hi: sig(m.ci95[1]) });
+  }
+  return out;
+}
+
+/** Per-replication daily values of an aggregate, as arrays indexed by position in day order. */
+export function perRepDaily(rows: readonly TimeseriesRow[], aggregate: BinAggregate): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const [rep, bins] of perRepBins(rows, 1, aggregate)) out.set(rep, [...bins.values()]);
+  return out;
+}
+
+/**
+ * Round to `digits` significant digits: the charts cannot show more, and it keeps
+ * the inlined data (and the .vl.json files teams diff) short and stable.
+ */
+export function sig(x: number, digits = 5): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/** The daily table of one run as the charts take it: all replications' rows and the bin length to show them at. */
+export interface DailySeries {
+  rows: readonly TimeseriesRow[];
+  binDays: number;
+}
+
+export function dailySeries(rows: readonly TimeseriesRow[], horizonDays: number): DailySeries {
+  return { rows, binDays: binDaysFor(horizonDays) };
+}
