@@ -2,8 +2,7 @@
  * `sim schema [--out FILE]`: the JSON Schema of scenario files, for editors
  * (YAML language servers complete and check keys with it).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeFileSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import { UsageError } from "./fail.js";
@@ -26,10 +25,11 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       return;
     }
     try {
-      mkdirSync(dirname(argv.out), { recursive: true });
       writeFileSync(argv.out, json);
     } catch (err) {
-      throw new UsageError(`cannot write the schema to ${argv.out}: ${(err as Error).message}`);
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : (err as Error).message;
+      throw new UsageError(`cannot write the schema to ${argv.out}: ${reason}`);
     }
     process.stdout.write(`wrote ${argv.out}\n`);
   },

@@ -20,12 +20,12 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: "Check scenario files without running them",
   builder: (yargs: Argv<object>) =>
     yargs
-      .positional("files", { type: "string", array: true, demandOption: true, describe: "scenario YAML files" })
+      .positional("files", { type: "string", array: true, default: undefined, describe: "scenario YAML files" })
       .option("set", { type: "string", array: true, requiresArg: true, describe: "override a parameter, path=value (repeatable); checked like the file" })
       .option("days", { type: "number", requiresArg: true, describe: "override horizonDays [days]" })
       .option("users", { type: "number", requiresArg: true, describe: "override population.users [users]" })
       .example("$0 validate scenarios/*.yaml", "check every scenario")
-      .example("$0 validate my.yaml --set levers.consumerSubsidy.rate=0.1", "check a scenario with an override") as Argv<ValidateArgs>,
+      .example("$0 validate my.yaml --set levers.takeRate=0.03", "check it with an override") as Argv<ValidateArgs>,
   handler: async (argv) => {
     let isAllGood = true;
     for (const file of argv.files) {

@@ -5,6 +5,7 @@
  *   + credibility x trust + brand + following (private domain) + liveliness
  *   (casual users, live rooms) + need due - bought recently + live demo value
  *   + live selling skill + loyalty (satisfying earlier merchant) + search intent
+ *   + guarantee assurance x coverage x (1 - trust)
  *   - price sensitivity x log(effective price / reference price).
  * Effective price includes the consumer subsidy, campaign discount and coupon
  * that would apply now. `evaluate` leaves the offer's price parts in `offer`
@@ -18,7 +19,7 @@ export const coef = {
   interceptFan: 0, interceptValue: 0, interceptCasual: 0,
   interest: 0, quality: 0, qualityNoise: 0, credibilityTrust: 0, brand: 0,
   following: 0, fanFollowing: 0, liveliness: 0, needDue: 0, notDue: 0,
-  liveDemo: 0, skill: 0, loyalty: 0, searchIntent: 0,
+  liveDemo: 0, skill: 0, loyalty: 0, searchIntent: 0, guarantee: 0,
   subsidyMinBrand: 0, couponNewDays: 0, couponLapsedDays: 0,
 };
 
@@ -46,6 +47,7 @@ export function prepareChoice(world: World): void {
   coef.skill = c.skill;
   coef.loyalty = c.loyalty;
   coef.searchIntent = c.searchIntent;
+  coef.guarantee = c.guaranteeAssurance * world.params.levers.trustGuarantee.coverage;
   const lv = world.params.levers;
   coef.subsidyMinBrand = lv.consumerSubsidy.minBrand;
   coef.couponNewDays = lv.coupons.newUserDays;
@@ -123,6 +125,7 @@ export function evaluate(
     coef.interest * interestWeight * fit +
     coef.quality * perceived +
     coef.credibilityTrust * credibility * u.trust[user] +
+    coef.guarantee * (1 - u.trust[user]) +
     coef.brand * mer.brand[m] +
     (slotIndex >= 0 ? needTerm(world, slotIndex) : 0) +
     liveTerm +

@@ -80,7 +80,7 @@ function boundSlots(world: World, id: number, nc: number): number {
       const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
       couponGain = ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
     }
-    const ub = base + coef.interest * w * 1.5 + needTerm(world, idx) + coef.credibilityTrust * t.maxCredibility[cat] * trust + offerBound(world, cat, ps) + couponGain;
+    const ub = base + coef.interest * w * 1.5 + needTerm(world, idx) + coef.credibilityTrust * t.maxCredibility[cat] * trust + coef.guarantee * (1 - trust) + offerBound(world, cat, ps) + couponGain;
     const pb = upperLogistic(ub);
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;

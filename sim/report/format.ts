@@ -13,7 +13,7 @@ export function unitKind(unit: string): UnitKind {
   if (u === "%" || u === "percent" || u === "pct") return "percent";
   if (/^(ratio|x|×|times|multiple)\b/.test(u)) return "ratio";
   if (/points|nps|score/.test(u)) return "score";
-  if (/^0\s*[-–]\s*1$|index/.test(u)) return "index";
+  if (/^0\s*(\.\.|-|–)\s*1$|index/.test(u)) return "index";
   return "count";
 }
 

@@ -55,7 +55,7 @@ export const PopulationSchema = section(
     userSaturation: z.number().min(1).max(20).default(2.5).describe("saturation level of the user base as a multiple of the day-0 users [x]"),
     userGrowthPerDay: nonneg(0.012, "logistic growth rate of the user base toward saturation [1/day]"),
     creatorsPerThousandUsers: nonneg(20, "creators at day 0 per thousand simulated users [creators]"),
-    merchantsPerThousandUsers: nonneg(10, "merchants at day 0 per thousand simulated users [merchants]"),
+    merchantsPerThousandUsers: nonneg(2.5, "merchants at day 0 per thousand simulated users [merchants]"),
     scaleFactor: z.number().positive().default(3000).describe("platform users that one simulated user stands for [x]"),
     capacityFactor: z.number().min(1).max(20).default(4).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
   },
@@ -84,7 +84,7 @@ export const UsersSchema = section(
 
 export const ChoiceSchema = section(
   {
-    intercept: SegmentNumbers(-10.9, -11.1, -11.1, "base utility of buying an offer met in the feed, per segment [utils]"),
+    intercept: SegmentNumbers(-11.8, -12.0, -12.0, "base utility of buying an offer met in the feed, per segment [utils]"),
     interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
     quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
     qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),
@@ -98,6 +98,7 @@ export const ChoiceSchema = section(
     liveDemo: nonneg(0.8, "utility of a live demonstration x the category's demo value [utils]"),
     skill: nonneg(0.7, "utility per unit of the seller's live selling skill [utils]"),
     loyalty: nonneg(1.8, "bonus for the merchant the user bought from before and was satisfied with [utils]"),
+    guaranteeAssurance: nonneg(0.9, "utility of a trust guarantee at full coverage for a user with no trust (x coverage x (1 - trust)): the guarantee lowers the risk a buyer sees [utils]"),
     searchIntent: nonneg(3.2, "bonus of a user who searched for the category (shelf intent) [utils]"),
   },
   "the logit of a purchase decision (section 3.3)",

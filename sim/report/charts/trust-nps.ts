@@ -26,7 +26,7 @@ export function trustNps(series: DailySeries, meta: RunMeta): TopLevelSpec {
   return {
     $schema: SCHEMA,
     title: title("Trust and NPS", meta, "Lines: mean over replications; bands: 95% interval"),
-    vconcat: [panel("trust_mean", "Mean trust (0–1)", ".2f", "#54a24b", false), panel("nps", "NPS (−100 to 100)", "d", "#b279a2", true)],
+    vconcat: [panel("trust_mean", "Mean trust (0–1)", ".3~f", "#54a24b", false), panel("nps", "NPS (−100 to 100)", "d", "#b279a2", true)],
     config: CONFIG,
   };
 }

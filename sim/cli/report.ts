@@ -1,0 +1,31 @@
+/** `sim report DIR`: rebuild a report folder's charts and index.html from its tables alone. */
+import { resolve } from "node:path";
+import type { CommandModule } from "yargs";
+import { writeReportPages } from "../report/build-report.js";
+import { assertReportFolder, NotAReportError } from "../report/read-report.js";
+import { UsageError } from "./fail.js";
+
+interface ReportArgs {
+  dir: string;
+}
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: "report <dir>",
+  describe: "Rebuild a report folder's charts and index.html from its tables",
+  builder: (y) =>
+    y
+      .positional("dir", { type: "string", demandOption: true, describe: "a report folder written by 'sim run' (<out>/<scenario>/)" })
+      .example("$0 report reports/baseline", "redraw reports/baseline/charts/ and index.html from its CSV and JSON tables")
+      .epilogue("The tables (timeseries.csv, summary.json, ...) are not touched. The new charts/ and index.html replace the old ones only once they are complete."),
+  handler: async (args) => {
+    const dir = resolve(args.dir);
+    try {
+      assertReportFolder(dir);
+      await writeReportPages(dir, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+    } catch (err) {
+      if (err instanceof NotAReportError) throw new UsageError(err.message);
+      throw err;
+    }
+    process.stdout.write(`${dir}/index.html\n`);
+  },
+};

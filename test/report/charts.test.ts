@@ -1,0 +1,91 @@
+/**
+ * Every chart the project writes compiles with Vega-Lite and renders with Vega
+ * headless without a single warning or error, on a synthetic report and on a
+ * comparison of synthetic reports (paired and unpaired).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { compareOverlay, OVERLAYS } from "../../sim/report/charts/compare-overlay.js";
+import { kpiForest } from "../../sim/report/charts/kpi-forest.js";
+import { subsidyReturn } from "../../sim/report/charts/subsidy-return.js";
+import { compareReports } from "../../sim/report/compare.js";
+import { cumulativeDifferences } from "../../sim/report/compare-series.js";
+import { readReport, type ReportData } from "../../sim/report/read-report.js";
+import { renderChart } from "../../sim/report/render.js";
+import { reportCharts } from "../../sim/report/report-charts.js";
+import { dailySeries } from "../../sim/report/series.js";
+import { makeReportFixture } from "../fixtures/make-report-fixture.js";
+import { tempDir } from "./helpers.js";
+
+/** Compile and render with loggers that record every warning and error. */
+async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
+  const messages: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_m, level, args) => messages.push(`${level} ${args.join(" ")}`));
+  const vg = compile(spec, { logger }).spec;
+  const view = new vega.View(vega.parse(vg), { renderer: "none", logger });
+  const svg = await view.toSVG();
+  view.finalize();
+  return { messages, svg };
+}
+
+function specsOf(reports: ReportData[]): [string, TopLevelSpec][] {
+  const [base, ...others] = reports;
+  const comparison = compareReports(base, others);
+  const runs = reports.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
+  const isPaired = comparison.pairings.every((p) => p.isPaired);
+  const returns = others.flatMap((o, i) => cumulativeDifferences(base, o, comparison.pairings[i].isPaired));
+  return [
+    ...reportCharts(base).map((c) => [c.name, c.spec] as [string, TopLevelSpec]),
+    ["kpi-forest", kpiForest(comparison, "note")],
+    ["subsidy-return", subsidyReturn(returns, comparison.scenarios, comparison.baseline, "note")],
+    ...Object.entries(OVERLAYS).map(([k, m]) => [`compare-${k}`, compareOverlay(runs, m, isPaired)] as [string, TopLevelSpec]),
+  ];
+}
+
+describe("charts", () => {
+  let reports: ReportData[];
+  let longRun: ReportData;
+  beforeAll(() => {
+    const dir = tempDir("charts");
+    reports = [
+      readReport(makeReportFixture(dir, { name: "baseline" })),
+      readReport(makeReportFixture(dir, { name: "subsidy", gmvLift: 0.05, subsidyRate: 0.02 })),
+      readReport(makeReportFixture(dir, { name: "other-seeds", trustLift: 0.03, seeds: [7, 8, 9] })),
+    ];
+    // Past 400 days the daily charts switch to 7-day bins.
+    longRun = readReport(makeReportFixture(dir, { name: "long", days: 420, reps: 2 }));
+  });
+
+  it("every spec compiles and renders without warnings or errors", async () => {
+    const specs = [...specsOf(reports), ...reportCharts(longRun).map((c) => [`long/${c.name}`, c.spec] as [string, TopLevelSpec])];
+    expect(specs.length).toBeGreaterThanOrEqual(13);
+    for (const [name, spec] of specs) {
+      const { messages, svg } = await renderStrictly(spec);
+      expect(messages, name).toEqual([]);
+      expect(svg, name).toMatch(/<path|<rect|<line/);
+    }
+  });
+
+  it("every report chart carries a title with the scenario, replications and seeds", () => {
+    for (const c of reportCharts(reports[0])) {
+      const title = (c.spec as { title: { text: string; subtitle: string[] } }).title;
+      expect(title.text.length, c.name).toBeGreaterThan(3);
+      expect(title.subtitle[0], c.name).toMatch(/Scenario baseline · 3 replications · seeds 1–3/);
+    }
+  });
+
+  it("data is inlined: a spec has no URL to fetch", () => {
+    for (const [name, spec] of specsOf(reports)) expect(JSON.stringify(spec), name).not.toMatch(/"url"\s*:/);
+  });
+
+  it("renders the same SVG twice in one process (ids do not depend on what was drawn before)", async () => {
+    const c = reportCharts(reports[0]).find((x) => x.name === "gmv-daily")!;
+    const a = await renderChart(c.name, c.spec);
+    await renderChart("other", reportCharts(reports[1])[2].spec);
+    const b = await renderChart(c.name, c.spec);
+    expect(b.svg).toBe(a.svg);
+    expect(b.png.equals(a.png)).toBe(true);
+    expect(a.png.subarray(1, 4).toString()).toBe("PNG");
+  });
+});

@@ -1,0 +1,40 @@
+/** Shared by the report tests: temporary folders, the built CLI, and small real runs. */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+/** The built CLI; SIM_CLI points elsewhere (e.g. a harness) when needed. */
+export const CLI = resolve(ROOT, process.env.SIM_CLI ?? "dist/cli/main.js");
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `sim-${prefix}-`));
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function sim(args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function isBuilt(): boolean {
+  return existsSync(CLI);
+}
+
+/**
+ * A small real run (a few seconds): 3,000 users, 60 days, 3 replications on
+ * the default seeds, so two such runs pair. Returns the report folder.
+ */
+export function realRun(out: string, name: string, set: string[] = []): string {
+  const args = ["run", "scenarios/baseline.yaml", "--users", "3000", "--days", "60", "--reps", "3", "--out", out, "--quiet", "--set", `name=${name}`];
+  for (const s of set) args.push("--set", s);
+  const r = sim(args);
+  if (r.status !== 0) throw new Error(`sim run failed (${r.status}): ${r.stderr}`);
+  return join(out, name);
+}
