@@ -5,6 +5,8 @@ import { fail } from "./fail.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
+import { reportCommand } from "./report.js";
+import { compareCommand } from "./compare.js";
 
 try {
   await yargs(hideBin(process.argv))
@@ -12,6 +14,8 @@ try {
     .usage("$0 <command> [options]\n\nAgent-based simulation of a live-commerce platform.")
     .command(runCommand)
     .command(validateCommand)
+    .command(reportCommand)
+    .command(compareCommand)
     .command(schemaCommand)
     .demandCommand(1, "Name a command; see sim --help.")
     .strict()

@@ -34,7 +34,7 @@ export function follow(world: World, user: number, account: number, u: number): 
   for (let s = 0; s < FOLLOW_SLOTS; s++) {
     const a = f[base + s];
     if (a === account) return false;
-    if (a === 0 && empty < 0) empty = s;
+    if (empty < 0 && (a === 0 || !isAccountActive(world, a))) empty = s; // a slot of an account that left is free
   }
   if (empty < 0) {
     empty = Math.min(FOLLOW_SLOTS - 1, (u * FOLLOW_SLOTS) | 0);
@@ -72,8 +72,7 @@ export function clearFollows(world: World, user: number): void {
 
 /**
  * An account left the platform (ids are never reused): its count goes to
- * zero now, and its followers' slots are cleared lazily when a session meets
- * them (`clearStale`), so an exit costs O(1), not a scan of every user.
+ * zero now, and its followers' slots are reclaimed lazily by `follow`, so an exit costs O(1), not a scan of every user.
  */
 export function dropAccount(world: World, account: number): void {
   if (account > 0) world.creators.followers[account - 1] = 0;
@@ -83,9 +82,4 @@ export function dropAccount(world: World, account: number): void {
 /** Whether the followed account in a slot is still on the platform. */
 export function isAccountActive(world: World, account: number): boolean {
   return account > 0 ? world.creators.isActive[account - 1] === 1 : world.merchants.isActive[-account - 1] === 1;
-}
-
-/** Clear a slot whose account has left (its count was zeroed at exit). */
-export function clearStale(world: World, slotIndex: number): void {
-  world.users.follows[slotIndex] = 0;
 }

@@ -73,6 +73,7 @@ export function startDay(world: World, log: InterventionLog): void {
   const junk = lv.paidTraffic.share * (1 - lv.paidTraffic.qualityWeight);
   today.feedSatisfaction = Math.max(0, 0.72 - up.feedDiscomfortWeight * overload - 0.6 * junk);
   today.churnMultiplier = 1 + 3 * overload + 2 * junk;
+  today.feedLearning = up.feedSatisfactionLearning;
 
   const cs = lv.consumerSubsidy;
   const csLeftTotal = cs.totalBudgetRmb / scale - pf.consumerSubsidySpent;

@@ -17,7 +17,7 @@ import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, SEGMENT } 
 import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, needTerm, upperLogistic } from "./choice.js";
 import { offerBound } from "./bounds.js";
 import { creatorFit, creatorLiveliness } from "./feed.js";
-import { clearStale, creatorAccount, follow, isAccountActive, isFollowing, storeAccount } from "./follows.js";
+import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { ROUTE, placeOrder } from "./orders.js";
 import { feedDay } from "./trust.js";
@@ -176,13 +176,10 @@ function privateDomain(world: World, rng: Rng, id: number): void {
   const seg = u.segment[id];
   const bonus = coef.following + (seg === SEGMENT.fan ? coef.fanFollowing : 0);
   for (let f = 0; f < FOLLOW_SLOTS; f++) {
-    const slot = id * FOLLOW_SLOTS + f;
-    const a = u.follows[slot];
+    const a = u.follows[id * FOLLOW_SLOTS + f];
     if (a === 0) continue;
-    if (!isAccountActive(world, a)) {
-      clearStale(world, slot);
-      continue;
-    }
+    // accounts that left are never live (supply clears isLive), so no check is needed here;
+    // follow() reclaims their slots
     if (a > 0) {
       const c = a - 1;
       if (!cr.isLive[c] || rng() >= visitProb) continue;

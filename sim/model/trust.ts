@@ -22,7 +22,7 @@ export function afterPurchase(world: World, user: number, experience: number, is
 /** A day in the feed: satisfaction drifts toward how the feed felt today (commercial load, paid traffic). */
 export function feedDay(world: World, user: number): void {
   const u = world.users;
-  u.satisfaction[user] += world.params.users.feedSatisfactionLearning * (world.today.feedSatisfaction - u.satisfaction[user]);
+  u.satisfaction[user] += world.today.feedLearning * (world.today.feedSatisfaction - u.satisfaction[user]);
 }
 
 /** Sellers' credibility and complaint rate follow their buyers' experience. */

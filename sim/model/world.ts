@@ -68,6 +68,7 @@ export class Today {
   commerceImpressions = 0; // per active user
   activityMultiplier = 1;
   feedSatisfaction = 0.6;
+  feedLearning = 0.01;
   churnMultiplier = 1;
   consumerSubsidyRate = 0;
   consumerSubsidyLeft = 0; // simulated RMB left today

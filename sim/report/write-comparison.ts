@@ -43,23 +43,28 @@ export function defaultCompareOut(reports: readonly ReportData[]): string {
   return join("reports", `compare-${names.join("-vs-")}`);
 }
 
-/** `reports[0]` is the baseline. */
-export async function writeComparison(reports: readonly ReportData[], outDir: string): Promise<ComparisonResult> {
-  const runs = distinctRuns(reports);
+/** The charts of a comparison page, in page order; `runs[0]` is the baseline and names are distinct. */
+export function comparisonCharts(runs: readonly ReportData[], comparison: Comparison): ChartEntry[] {
   const [baseline, ...others] = runs;
-  const comparison = compareReports(baseline, others);
   const isPaired = comparison.pairings.every((p) => p.isPaired);
-  const metas = runs.map((r) => r.meta);
-  const note = compareNote(metas, isPaired);
+  const note = compareNote(runs.map((r) => r.meta), isPaired);
   const overlayRuns: OverlayRun[] = runs.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
   const returns = others.flatMap((o, i) => cumulativeDifferences(baseline, o, comparison.pairings[i].isPaired));
-  const charts: ChartEntry[] = [
+  return [
     { name: "kpi-forest", caption: "Every KPI's change against the baseline, relative to the baseline's level, with its 95% interval.", spec: kpiForest(comparison, note) },
     { name: "subsidy-return", caption: "Cumulative extra GMV against cumulative extra money subsidy, and the GMV each extra RMB of subsidy bought so far.", spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note) },
     { name: "compare-gmv", caption: "GMV per day of each scenario on shared axes.", spec: compareOverlay(overlayRuns, OVERLAYS.gmv, isPaired) },
     { name: "compare-repurchase", caption: "Share of orders that repeat a merchant, per day, in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.repurchase, isPaired) },
     { name: "compare-merchants", caption: "Active merchants in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.merchants, isPaired) },
   ];
+}
+
+/** `reports[0]` is the baseline. */
+export async function writeComparison(reports: readonly ReportData[], outDir: string): Promise<ComparisonResult> {
+  const runs = distinctRuns(reports);
+  const [baseline, ...others] = runs;
+  const comparison = compareReports(baseline, others);
+  const charts = comparisonCharts(runs, comparison);
   const rendered: RenderedChart[] = [];
   for (const c of charts) rendered.push(await renderChart(c.name, c.spec));
   const warnings = rendered.flatMap((r) => r.warnings.map((w) => `${r.name}: ${w}`));

@@ -75,11 +75,10 @@ function parseSetEntry(entry: string): Override | ScenarioError {
     const reason = err instanceof Error ? err.message : String(err);
     return new ScenarioError(COMMAND_LINE, undefined, undefined, path, "a YAML value: 0.1, true, text, [] or {key: value}", `${flag}: the value cannot be read (${reason})`);
   }
-  // `--set name=2025` means the text "2025": do not make a strategist quote text parameters
+  // `--set name=2025` or `--set description=plan: B` mean that text: a text parameter
+  // takes the text as written unless YAML already read it as text (quoted, plain)
   const check = checkParameterPath(path, "set");
-  if (check.ok && kindOf(check.schema) === "string" && typeof value !== "string" && value !== null && typeof value !== "object") {
-    value = text;
-  }
+  if (check.ok && kindOf(check.schema) === "string" && typeof value !== "string") value = text;
   return { flag, path, value };
 }
 

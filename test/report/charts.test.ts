@@ -6,15 +6,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { compareOverlay, OVERLAYS } from "../../sim/report/charts/compare-overlay.js";
-import { kpiForest } from "../../sim/report/charts/kpi-forest.js";
-import { subsidyReturn } from "../../sim/report/charts/subsidy-return.js";
 import { compareReports } from "../../sim/report/compare.js";
-import { cumulativeDifferences } from "../../sim/report/compare-series.js";
 import { readReport, type ReportData } from "../../sim/report/read-report.js";
 import { renderChart } from "../../sim/report/render.js";
 import { reportCharts } from "../../sim/report/report-charts.js";
-import { dailySeries } from "../../sim/report/series.js";
+import { comparisonCharts, distinctRuns } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
 import { tempDir } from "./helpers.js";
 
@@ -30,16 +26,11 @@ async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[];
 }
 
 function specsOf(reports: ReportData[]): [string, TopLevelSpec][] {
-  const [base, ...others] = reports;
-  const comparison = compareReports(base, others);
-  const runs = reports.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
-  const isPaired = comparison.pairings.every((p) => p.isPaired);
-  const returns = others.flatMap((o, i) => cumulativeDifferences(base, o, comparison.pairings[i].isPaired));
+  const runs = distinctRuns(reports);
+  const comparison = compareReports(runs[0], runs.slice(1));
   return [
-    ...reportCharts(base).map((c) => [c.name, c.spec] as [string, TopLevelSpec]),
-    ["kpi-forest", kpiForest(comparison, "note")],
-    ["subsidy-return", subsidyReturn(returns, comparison.scenarios, comparison.baseline, "note")],
-    ...Object.entries(OVERLAYS).map(([k, m]) => [`compare-${k}`, compareOverlay(runs, m, isPaired)] as [string, TopLevelSpec]),
+    ...reportCharts(runs[0]).map((c) => [c.name, c.spec] as [string, TopLevelSpec]),
+    ...comparisonCharts(runs, comparison).map((c) => [c.name, c.spec] as [string, TopLevelSpec]),
   ];
 }
 
@@ -58,8 +49,13 @@ describe("charts", () => {
   });
 
   it("every spec compiles and renders without warnings or errors", async () => {
-    const specs = [...specsOf(reports), ...reportCharts(longRun).map((c) => [`long/${c.name}`, c.spec] as [string, TopLevelSpec])];
-    expect(specs.length).toBeGreaterThanOrEqual(13);
+    const specs = [
+      ...specsOf(reports),
+      // A scenario against itself: no difference, no extra subsidy, no ratio to draw.
+      ...specsOf([reports[0], reports[0]]).map(([n, s]) => [`self/${n}`, s] as [string, TopLevelSpec]),
+      ...reportCharts(longRun).map((c) => [`long/${c.name}`, c.spec] as [string, TopLevelSpec]),
+    ];
+    expect(specs.length).toBeGreaterThanOrEqual(34);
     for (const [name, spec] of specs) {
       const { messages, svg } = await renderStrictly(spec);
       expect(messages, name).toEqual([]);

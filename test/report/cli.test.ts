@@ -75,16 +75,19 @@ describe.runIf(isBuilt())("sim report and sim compare", () => {
     }
   });
 
-  it("sim compare pairs two real runs on the same seeds and finds the subsidy", () => {
-    const subsidy = realRun(out, "subsidy", ["levers.consumerSubsidy.rate=0.1"]);
+  it("sim compare pairs two real runs on the same seeds", () => {
+    const variant = realRun(out, "heavier-feed", ["levers.commercialLoad=0.35"]);
     const dest = join(out, "cmp");
-    const r = sim(["compare", baseline, subsidy, "--out", dest]);
+    const r = sim(["compare", baseline, variant, "--out", dest]);
+    expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(join(dest, "index.html"));
     const rows = parseCsv(readFileSync(join(dest, "comparison.csv"), "utf8"));
-    const spend = rows.find((x) => x.kpi === "subsidy_total")!;
-    expect(spend.paired).toBe("true");
-    expect(Number(spend.difference)).toBeGreaterThan(0);
+    const gmv = rows.find((x) => x.kpi === "gmv_total")!;
+    expect(gmv.paired).toBe("true");
+    expect(Number(gmv.ci95_lo)).toBeLessThanOrEqual(Number(gmv.difference));
+    expect(Number(gmv.difference)).toBeLessThanOrEqual(Number(gmv.ci95_hi));
+    expect(readFileSync(join(dest, "index.html"), "utf8")).toContain("heavier-feed");
   });
 
   it("sim compare says plainly on stderr and in the page when runs do not pair", () => {

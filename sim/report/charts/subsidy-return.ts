@@ -31,55 +31,55 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
     legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
   };
   const x = { field: "day", type: "quantitative" as const, scale: { domain: [0, lastDay + 1] } };
+  const cumulativePanel = (showX: boolean) => ({
+    width: WIDTH,
+    height: PANEL_HEIGHT,
+    data: { values: lines },
+    encoding: { x: { ...x, axis: showX ? dayAxis(1) : { ...dayAxis(1), title: null } }, color },
+    layer: [
+      {
+        mark: { type: "area" as const, opacity: 0.14 },
+        encoding: { y: { field: "lo", type: "quantitative" as const, axis: moneyAxis("Cumulative difference, RMB") }, y2: { field: "hi" }, detail: { field: "measure" } },
+      },
+      {
+        mark: { type: "line" as const },
+        encoding: {
+          y: { field: "value", type: "quantitative" as const },
+          strokeDash: {
+            field: "measure",
+            type: "nominal" as const,
+            title: null,
+            scale: { domain: ["Extra GMV", "Extra money subsidy"], range: [[1, 0], [5, 3]] },
+            legend: { symbolType: "stroke" },
+          },
+        },
+      },
+    ],
+  });
+  // Without a clearly positive extra subsidy there is no ratio to draw, and no panel for it.
+  const ratioPanel = {
+    width: WIDTH,
+    height: PANEL_HEIGHT,
+    data: { values: ratios },
+    layer: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: "rule" as const, color: "#888", strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" as const } } },
+      {
+        mark: { type: "line" as const },
+        encoding: {
+          x: { ...x, axis: dayAxis(1) },
+          y: { field: "ratio", type: "quantitative" as const, axis: { title: "Extra GMV per extra RMB", labelExpr: COMPACT_LABEL } },
+          color,
+        },
+      },
+    ],
+  };
   return {
     $schema: SCHEMA,
     title: {
       text: `Return on the subsidy against ${baseline}`,
       subtitle: [note, "Cumulative from day 0, mean over replication pairs with 95% band; at the end:", ...endings],
     },
-    vconcat: [
-      {
-        width: WIDTH,
-        height: PANEL_HEIGHT,
-        data: { values: lines },
-        encoding: { x: { ...x, axis: { ...dayAxis(1), title: null } }, color },
-        layer: [
-          {
-            mark: { type: "area", opacity: 0.14 },
-            encoding: { y: { field: "lo", type: "quantitative", axis: moneyAxis("Cumulative difference, RMB") }, y2: { field: "hi" }, detail: { field: "measure" } },
-          },
-          {
-            mark: { type: "line" },
-            encoding: {
-              y: { field: "value", type: "quantitative" },
-              strokeDash: {
-                field: "measure",
-                type: "nominal",
-                title: null,
-                scale: { domain: ["Extra GMV", "Extra money subsidy"], range: [[1, 0], [5, 3]] },
-                legend: { symbolType: "stroke" },
-              },
-            },
-          },
-        ],
-      },
-      {
-        width: WIDTH,
-        height: PANEL_HEIGHT,
-        data: { values: ratios },
-        layer: [
-          { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" } } },
-          {
-            mark: { type: "line" },
-            encoding: {
-              x: { ...x, axis: dayAxis(1) },
-              y: { field: "ratio", type: "quantitative", axis: { title: "Extra GMV per extra RMB", labelExpr: COMPACT_LABEL } },
-              color,
-            },
-          },
-        ],
-      },
-    ],
+    vconcat: ratios.length ? [cumulativePanel(false), ratioPanel] : [cumulativePanel(true)],
     config: CONFIG,
   };
 }
