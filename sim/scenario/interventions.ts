@@ -7,7 +7,7 @@
  * so a new lever in scenario/schema.ts is schedulable without a change here.
  */
 import type { z } from "zod";
-import { ScenarioSchema } from "./schema.js";
+import { ScenarioSchema, type Scenario } from "./schema.js";
 import { findingsFromIssues, type Finding } from "./issues.js";
 import { kindOf, leavesOf, schemaAt, shapeOf, unwrap, type Leaf } from "./schema-walk.js";
 import { closestMatch } from "./suggest.js";
@@ -82,6 +82,9 @@ export type PathCheck = { ok: true; schema: z.ZodType } | { ok: false; problem: 
  * that can change mid-run); otherwise say why and what would be valid.
  */
 export function checkParameterPath(path: string, purpose: "set" | "intervention"): PathCheck {
+  if (path === "extends") {
+    return { ok: false, problem: "'extends' only has a meaning inside a scenario file", expected: "a parameter, e.g. levers.consumerSubsidy.rate" };
+  }
   const schema = leafSchemaAt(path);
   if (schema && (purpose === "set" || isSchedulable(path))) return { ok: true, schema };
   if (schema) {
@@ -160,6 +163,19 @@ function checkSet(set: Record<string, unknown>, base: (string | number)[]): Find
     if (!result.success) findings.push(...findingsFromIssues(result.error.issues, value, check.schema, [...base, path]));
   }
   return findings;
+}
+
+/**
+ * The interventions with each value parsed by its parameter's schema, so a
+ * scheduled list (campaigns) carries its defaults like the scenario's own.
+ * Call only on a scenario whose interventions passed checkInterventions.
+ */
+export function withParsedInterventionValues(scenario: Scenario): Scenario {
+  const interventions = scenario.interventions.map((intervention) => ({
+    ...intervention,
+    set: Object.fromEntries(Object.entries(intervention.set).map(([path, value]) => [path, leafSchemaAt(path)?.parse(value) ?? value])),
+  }));
+  return { ...scenario, interventions };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

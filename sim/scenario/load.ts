@@ -11,7 +11,7 @@
  */
 import { basename, dirname, extname, resolve } from "node:path";
 import { ScenarioError, ScenarioErrors } from "./errors.js";
-import { checkInterventions, isPlainObject } from "./interventions.js";
+import { checkInterventions, isPlainObject, withParsedInterventionValues } from "./interventions.js";
 import { findingsFromIssues, type Finding } from "./issues.js";
 import { applyOverrides, COMMAND_LINE, type Overrides } from "./overrides.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
@@ -117,7 +117,7 @@ function checkMerged(raw: Record<string, unknown>, chain: SourceFile[], overridd
   const findings = result.success ? [] : findingsFromIssues(result.error.issues, raw, ScenarioSchema);
   const horizon = ScenarioSchema.shape.horizonDays.safeParse(raw.horizonDays);
   if (horizon.success) findings.push(...checkInterventions(raw, horizon.data));
-  if (result.success && findings.length === 0) return result.data;
+  if (result.success && findings.length === 0) return withParsedInterventionValues(result.data);
 
   const errors = findings.map((finding) => {
     const fieldPath = formatPath(finding.path);

@@ -48,6 +48,10 @@ describe("checking a parameter path", () => {
     expect(checkParameterPath("levers.campaigns.0.days", "set")).toEqual({ ok: false, problem: "'levers.campaigns' is a list and has no parts", expected: "'levers.campaigns' set as a whole" });
   });
 
+  it("refuses extends outside a file", () => {
+    expect(checkParameterPath("extends", "set").ok).toBe(false);
+  });
+
   it("lists the top-level names for a path that starts nowhere", () => {
     const check = checkParameterPath("lever.takeRate", "set");
     expect(check.ok).toBe(false);

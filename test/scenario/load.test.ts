@@ -80,7 +80,10 @@ describe("loading a good scenario", () => {
       "      users.churnBasePerDay: 0.002",
       "      levers.campaigns: [{ startDay: 40, days: 2 }]",
     );
-    expect(loadScenarioSync(file).scenario.interventions[0].set["levers.consumerSubsidy.rate"]).toBe(0.1);
+    const { set } = loadScenarioSync(file).scenario.interventions[0];
+    expect(set["levers.consumerSubsidy.rate"]).toBe(0.1);
+    // scheduled values get their defaults filled like the scenario's own
+    expect(set["levers.campaigns"]).toEqual([{ name: "campaign", startDay: 40, days: 2, discount: 0.1, trafficPush: 0.5, budgetRmb: 0 }]);
   });
 
   it("applies --set, --days and --users after merging", () => {
