@@ -14,6 +14,11 @@ export const FOLLOW_SLOTS = 8;
 export const PRODUCT_SLOTS = 8;
 /** Grid points of price sensitivity for the thinning envelope. */
 export const PS_GRID = 9;
+/**
+ * Internal day numbers start at FIRST_DAY, so that incumbents, who joined on
+ * internal day 0, are long established (not "new") when the run starts.
+ */
+export const FIRST_DAY = 1000;
 /** Marks a day that never happened (a user who never ordered). */
 export const NEVER = 0xffff;
 

@@ -21,6 +21,8 @@ const sum = (r: ReplicationResult, col: number, from = 0, to = r.days): number =
 const at = (r: ReplicationResult, col: number, day: number): number => r.series[Math.max(0, Math.min(r.days - 1, day)) * cols + col];
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 const MONEY_SUBSIDIES = [M.subsidy_consumer, M.subsidy_coupon, M.subsidy_fee, M.subsidy_campaign, M.subsidy_service];
+/** Subsidies the platform pays out (fee relief is revenue foregone instead). */
+const PAID_OUT = [M.subsidy_consumer, M.subsidy_coupon, M.subsidy_campaign, M.subsidy_service];
 const CHANNEL_COLUMNS = [M.gmv_creator_live, M.gmv_self_broadcast, M.gmv_short_video, M.gmv_mall_search];
 /** Growth is last 30 days over first 30 (shorter runs: halves). */
 const growthWindow = (r: ReplicationResult): number => Math.min(30, Math.floor(r.days / 2));
@@ -42,7 +44,8 @@ export const KPIS: KpiDefinition[] = [
   { key: "subsidy_traffic_impressions", label: "Subsidised impressions", unit: "impressions", value: (r) => sum(r, M.subsidy_traffic_impressions) },
   {
     key: "platform_net", label: "Platform revenue less subsidies and guarantee claims", unit: "RMB",
-    value: (r) => sum(r, M.platform_revenue) - MONEY_SUBSIDIES.reduce((s, c) => s + sum(r, c), 0) - sum(r, M.guarantee_cost),
+    // fee relief is not subtracted: it is already revenue the platform did not take
+    value: (r) => sum(r, M.platform_revenue) - PAID_OUT.reduce((s, c) => s + sum(r, c), 0) - sum(r, M.guarantee_cost),
   },
   ...CHANNEL_NAMES.map((name, i) => ({
     key: `share_${name}`, label: `GMV share: ${name.replace("_", " ")}`, unit: "share",

@@ -17,12 +17,17 @@ export function initWorld(world: World): void {
   const rng = world.streams.get("init");
   const { params, cats } = world;
   const counts = startingCounts(params);
-  for (let i = 0; i < params.population.users; i++) addUser(world, rng, 0);
+  // incumbents joined long ago (internal day 0); their needs fall due from the first day on
+  for (let i = 0; i < params.population.users; i++) {
+    const id = addUser(world, rng, world.today.internalDay);
+    if (id >= 0) world.users.joinedDay[id] = 0;
+  }
 
   for (let i = 0; i < counts.merchants; i++) {
-    const m = addMerchant(world, rng, cats.draw(rng), false);
+    const m = addMerchant(world, rng, cats.draw(rng), false, true);
     if (m < 0) continue;
     const mer = world.merchants;
+    mer.entryDay[m] = 0;
     // incumbents: more cash, some already broadcasting with some practice
     mer.cashRmb[m] *= 3;
     if (rng() < params.merchants.selfBroadcastStartShare * (0.5 + mer.brand[m]) / 0.75) {
@@ -50,6 +55,7 @@ export function initWorld(world: World): void {
     const c = addCreator(world, rng);
     if (c < 0) break;
     world.creators.entryDay[c] = 0;
+    world.creators.stage[c] = 2; // settled by settleCreators on the first day
     const followersPlatform = cp.followerMedianPlatform * Math.exp(cp.followerLogSd * normal(rng));
     const target = Math.min(u.count, Math.round(followersPlatform / world.scale));
     const k = world.creators.mainCat[c];

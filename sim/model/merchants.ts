@@ -7,19 +7,20 @@
  * budgets, isSelfBroadcaster, programme flags, and the industry-belt cohort.
  */
 import { normal, poisson, type Rng } from "../engine/rng.js";
+import { FIRST_DAY } from "../engine/world.js";
 import { dropAccount, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
 /** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
-export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean): number {
+export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean, isIncumbent = false): number {
   const mer = world.merchants;
   const p = world.params.merchants;
   if (mer.count >= mer.capacity) return -1;
   const isBrand = !isBelt && rng() < p.brandShare;
   const brand = isBelt ? 0.05 * rng() : isBrand ? 0.5 + 0.5 * rng() : 0.35 * rng();
   const quality = clamp01(isBelt ? 0.55 + 0.1 * normal(rng) : 0.35 + 0.35 * brand + 0.15 * normal(rng));
-  if (quality < world.params.levers.governance.entryQualityFloor) return -1;
+  if (!isIncumbent && quality < world.params.levers.governance.entryQualityFloor) return -1;
   const m = mer.count++;
   const k = cat;
   const spread = world.cats.priceSpread[k];
@@ -175,7 +176,7 @@ export function attractiveness(world: World, elasticity: number): number {
     recent += ring[(day - i + 56 * 100) % 56];
     before += ring[(day - 28 - i + 56 * 100) % 56];
   }
-  const growth = before > 0 && day >= 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
+  const growth = before > 0 && day - FIRST_DAY >= 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
   const perMerchant = recent / 28 / Math.max(1, world.merchants.active);
   const ref = world.platform.gmvReferencePerMerchant;
   const level = ref > 0 ? Math.max(0.3, Math.min(3, perMerchant / ref)) : 1;

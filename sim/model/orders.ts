@@ -40,7 +40,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   }
   if (offer.campaignRmb > 0) {
     today.campaignLeft -= offer.campaignRmb;
-    platform.campaignSpent += offer.campaignRmb;
+    platform.campaignSpent[today.activeCampaign] = (platform.campaignSpent[today.activeCampaign] ?? 0) + offer.campaignRmb;
     row[M.subsidy_campaign] += offer.campaignRmb;
   }
   if (offer.couponRmb > 0) {

@@ -55,10 +55,13 @@ export function startDay(world: World, log: InterventionLog): void {
   let push = 0;
   today.campaignDiscount = 0;
   today.campaignLeft = 0;
-  for (const c of lv.campaigns) {
+  today.activeCampaign = -1;
+  for (let i = 0; i < lv.campaigns.length; i++) {
+    const c = lv.campaigns[i];
     if (day >= c.startDay && day < c.startDay + c.days) {
       push = c.trafficPush;
-      const left = c.budgetRmb > 0 ? c.budgetRmb / scale - pf.campaignSpent : Infinity;
+      today.activeCampaign = i;
+      const left = c.budgetRmb > 0 ? c.budgetRmb / scale - (pf.campaignSpent[i] ?? 0) : Infinity;
       if (left > 0) {
         today.campaignDiscount = c.discount;
         today.campaignLeft = left;

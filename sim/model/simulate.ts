@@ -8,6 +8,7 @@ import { initWorld } from "./init.js";
 import { COLUMN_SCALED, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
 import { InterventionLog } from "./platform.js";
 import { createWorld, type World } from "./world.js";
+import { FIRST_DAY } from "../engine/world.js";
 
 export interface ReplicationResult {
   rep: number;
@@ -34,13 +35,14 @@ export interface ReplicationResult {
 
 export function runReplication(params: Scenario, rep: number, seed: number): ReplicationResult {
   const world = createWorld(structuredClone(params), seed);
+  world.today.internalDay = FIRST_DAY;
   initWorld(world);
   const rng = dayStreams(world);
   const log = new InterventionLog(params.interventions.length);
   const warmup = params.warmupDays;
   const total = warmup + params.horizonDays;
   for (let d = 0; d < total; d++) {
-    world.today.internalDay = d;
+    world.today.internalDay = FIRST_DAY + d;
     world.today.reportDay = d - warmup;
     if (d === warmup) startReporting(world);
     simulateDay(world, rng, log);
@@ -51,6 +53,10 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
 /** Day 0: forget warm-up totals; the creators' tiers at start are taken now. */
 function startReporting(world: World): void {
   world.metrics.resetTotals();
+  // entry compares GMV per merchant with its level at day 0 (the warm-up's last four weeks)
+  let recent = 0;
+  for (let i = 0; i < 28; i++) recent += world.platform.gmvRing[(world.today.internalDay - 1 - i + 5600) % 56];
+  world.platform.gmvReferencePerMerchant = recent / 28 / Math.max(1, world.merchants.active);
   const cr = world.creators;
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;

@@ -53,7 +53,8 @@ export class Platform {
   consumerSubsidySpentToday = 0;
   couponSpent = 0;
   trafficImpressionsSpent = 0;
-  campaignSpent = 0;
+  /** spend of each campaign, by its index in levers.campaigns */
+  campaignSpent: number[] = [];
   /** GMV of recent days, for entry decisions: a ring of 56 days */
   readonly gmvRing = new Float64Array(56);
   gmvReferencePerMerchant = 0;
@@ -76,6 +77,7 @@ export class Today {
   couponLeft = 0;
   campaignDiscount = 0;
   campaignLeft = 0;
+  activeCampaign = -1;
   isTrafficSubsidyOn = false;
   trafficImpressionsLeft = 0;
   isFeeReliefOn = false;

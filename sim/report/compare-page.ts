@@ -1,5 +1,5 @@
 /** index.html of a comparison folder: which runs, whether they pair, every KPI's difference, and the overlay charts. */
-import { seedsText } from "./charts/common.js";
+import { runSeedsText } from "./charts/common.js";
 import type { Comparison, KpiComparison } from "./compare.js";
 import { formatDifference, formatDifferenceInterval, formatPercentChange, formatValue } from "./format.js";
 import { escapeHtml, figure, link, pageShell } from "./html.js";
@@ -46,17 +46,48 @@ Their intervals are Welch intervals over independent replications, wider than a 
 }
 
 function runsTable(runs: readonly ComparedRun[]): string {
+  const baseline = runs[0].report;
   const rows = runs.map(({ report, href }, i) => {
     const m = report.meta;
-    const differs = report.manifest.differsFromBaseline?.length ?? 0;
-    return `<tr><td>${link(href, m.scenario)}${i === 0 ? " <span class=\"muted\">(baseline)</span>" : ""}</td><td>${escapeHtml(m.description)}</td><td class="num">${m.reps}</td><td>${escapeHtml(seedsText(m.seeds))}</td><td class="num">${m.horizonDays}</td><td class="num">${differs}</td></tr>`;
+    const changed = i === 0 ? `<span class="muted">(baseline of this comparison)</span>` : parameterChanges(baseline, report);
+    return `<tr><td>${link(href, m.scenario)}</td><td>${changed}</td><td class="num">${m.reps}</td><td>${escapeHtml(runSeedsText(m))}</td><td class="num">${m.horizonDays}</td></tr>`;
   });
   return `<table>
-<thead><tr><th>Scenario</th><th>Description</th><th class="num">Replications</th><th>Seeds</th><th class="num">Days</th><th class="num">Parameters changed</th></tr></thead>
+<thead><tr><th>Scenario</th><th>Parameters that differ from the baseline of this comparison</th><th class="num">Replications</th><th>Seeds</th><th class="num">Days</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
-</table>`;
+</table>
+${runs.map(({ report }) => (report.meta.description ? `<p class="note"><strong>${escapeHtml(report.meta.scenario)}</strong>: ${escapeHtml(report.meta.description)}</p>` : "")).join("\n")}`;
+}
+
+/**
+ * What one run changed against the other, from their manifests: each lists its
+ * differences from the project's baseline scenario, so a path differs between
+ * the two when either lists it with a value the other does not share.
+ */
+export function parameterChanges(baseline: ReportData, other: ReportData): string {
+  const valueIn = (r: ReportData, path: string, fallback: unknown) => {
+    const d = r.manifest.differsFromBaseline?.find((x) => x.path === path);
+    return d ? d.value : fallback;
+  };
+  const paths = new Map<string, unknown>();
+  for (const d of [...(baseline.manifest.differsFromBaseline ?? []), ...(other.manifest.differsFromBaseline ?? [])]) {
+    if (!paths.has(d.path)) paths.set(d.path, d.baseline);
+  }
+  const changes: string[] = [];
+  for (const [path, projectDefault] of paths) {
+    const a = valueIn(baseline, path, projectDefault);
+    const b = valueIn(other, path, projectDefault);
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`<code>${escapeHtml(path)}</code> ${escapeHtml(show(a))} → ${escapeHtml(show(b))}`);
+  }
+  if (!baseline.manifest.differsFromBaseline || !other.manifest.differsFromBaseline) return `<span class="muted">unknown (no manifest)</span>`;
+  return changes.length ? changes.join("<br>") : `<span class="muted">none</span>`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "(not set)";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function kpiTable(comparison: Comparison, scenario: string): string {
@@ -64,7 +95,7 @@ function kpiTable(comparison: Comparison, scenario: string): string {
   const isPaired = rows.some((r) => r.isPaired);
   return `<h3>${escapeHtml(scenario)} − ${escapeHtml(comparison.baseline)} (${isPaired ? "paired" : "unpaired"})</h3>
 <div class="scroll"><table class="kpis wide">
-<thead><tr><th>KPI</th><th class="num">Baseline</th><th class="num">Scenario</th><th class="num">Difference</th><th class="num">95% interval${isPaired ? " (paired)" : " (Welch)"}</th><th class="num">Relative</th><th>Excludes 0</th>${isPaired ? `<th class="num">Welch 95% interval</th><th class="num">Paired width / Welch</th>` : ""}</tr></thead>
+<thead><tr><th>KPI</th><th class="num">Baseline</th><th class="num">Scenario</th><th class="num">Difference</th><th class="num">95% interval${isPaired ? " (paired)" : " (Welch)"}</th><th class="num">Relative</th><th>Excludes 0</th>${isPaired ? `<th class="num">Welch 95% interval</th><th class="num">Paired / Welch width</th>` : ""}</tr></thead>
 <tbody>
 ${rows.map((r) => kpiRow(r, isPaired)).join("\n")}
 </tbody>
@@ -77,13 +108,13 @@ function kpiRow(r: KpiComparison, isPaired: boolean): string {
     `<td class="num">${escapeHtml(formatValue(r.baselineMean, r.unit))}</td>`,
     `<td class="num">${escapeHtml(formatValue(r.scenarioMean, r.unit))}</td>`,
     `<td class="num">${escapeHtml(formatDifference(r.difference, r.unit))}</td>`,
-    `<td class="num">${escapeHtml(formatDifferenceInterval(r.ci95, r.unit))}</td>`,
+    `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.ci95, r.unit))}</td>`,
     `<td class="num">${escapeHtml(formatPercentChange(r.relativeChange))}</td>`,
     `<td>${r.excludesZero ? `<span class="yes">yes</span>` : `<span class="no">no</span>`}</td>`,
   ];
   if (isPaired) {
     cells.push(
-      `<td class="num">${escapeHtml(formatDifferenceInterval(r.welchCi95, r.unit))}</td>`,
+      `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.welchCi95, r.unit))}</td>`,
       `<td class="num">${Number.isFinite(r.widthRatio) ? r.widthRatio.toFixed(2) : "n/a"}</td>`,
     );
   }

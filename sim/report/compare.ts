@@ -7,6 +7,7 @@
  */
 import { pairedInterval } from "../stats/paired-interval.js";
 import { welchInterval } from "../stats/welch-interval.js";
+import { hasRatioScale } from "./format.js";
 import type { ReportData } from "./read-report.js";
 
 export interface Pairing {
@@ -31,7 +32,7 @@ export interface KpiComparison {
   difference: number;
   /** The interval to read: paired when the runs pair, else Welch. */
   ci95: [number, number];
-  /** difference / |baseline mean|; NaN when the baseline mean is 0. */
+  /** difference / |baseline mean|; NaN when the baseline mean is 0 or the unit is a signed score (NPS). */
   relativeChange: number;
   /** ci95 / |baseline mean|: treats the baseline mean as known, which is close enough at our replication counts. */
   relativeCi95: [number, number];
@@ -76,7 +77,7 @@ export function compareKpis(baseline: ReportData, other: ReportData, pair = pair
     const difference = paired ? paired.mean : welch.mean;
     const ci95: [number, number] = paired ? paired.ci95 : welch.ci95;
     const baselineMean = mean(bv, base.mean);
-    const scale = Math.abs(baselineMean);
+    const scale = hasRatioScale(base.unit ?? "") ? Math.abs(baselineMean) : 0;
     const relative = (x: number) => (scale > 0 ? x / scale : NaN);
     rows.push({
       kpi,

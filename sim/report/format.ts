@@ -74,8 +74,24 @@ export function formatDifference(value: number, unit: string): string {
   }
 }
 
+/** An interval of differences; money and counts without the unit word, which the difference beside it already says. */
 export function formatDifferenceInterval(ci: readonly [number, number], unit: string): string {
-  return `${formatDifference(ci[0], unit)} to ${formatDifference(ci[1], unit)}`;
+  const kind = unitKind(unit);
+  const bare = kind === "money" || kind === "count" || kind === "score";
+  const one = (x: number) => {
+    if (!bare || !Number.isFinite(x)) return formatDifference(x, unit);
+    const sign = x > 0 ? "+" : x < 0 ? "−" : "±";
+    return `${sign}${kind === "score" ? Math.abs(x).toFixed(1) : compactNumber(Math.abs(x))}`;
+  };
+  return `${one(ci[0])} to ${one(ci[1])}`;
+}
+
+/**
+ * Whether "relative change" means anything for a unit: not for a signed score
+ * such as NPS, where a baseline near 0 turns a small change into thousands of percent.
+ */
+export function hasRatioScale(unit: string): boolean {
+  return unitKind(unit) !== "score";
 }
 
 export function formatPercentChange(x: number): string {

@@ -14,7 +14,7 @@ export const CSS = `
 :root { --ink: #1f2328; --muted: #5c6670; --line: #d8dee4; --soft: #f6f8fa; --accent: #4c78a8; --good: #1a7f37; --bad: #cf222e; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "DejaVu Sans", "Liberation Sans", Helvetica, Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.45; font-size: 15px; }
-header, main, footer { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+header, main, footer { max-width: 1240px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 28px; padding-bottom: 8px; border-bottom: 1px solid var(--line); }
 h1 { font-size: 26px; margin: 0 0 6px; }
 h3 { font-size: 15px; margin: 20px 0 6px; color: var(--muted); }
@@ -32,6 +32,8 @@ th { background: var(--soft); font-weight: 600; }
 table.wide { font-size: 13px; }
 table.wide td, table.wide th { padding: 5px 7px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num.wrap { white-space: normal; min-width: 7em; }
+th.num { white-space: normal; }
 td code, dd code { font-size: 12px; color: var(--muted); }
 tr.headline td { font-weight: 600; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; font-size: 14px; margin: 8px 0 14px; }

@@ -5,7 +5,7 @@
  * the same folder always gives the same bytes (no clock, no random ids).
  */
 import { meanInterval } from "../stats/mean-interval.js";
-import { seedsText } from "./charts/common.js";
+import { runSeedsText } from "./charts/common.js";
 import { formatInterval, formatValue, compactNumber } from "./format.js";
 import { escapeHtml, figure, link, pageShell } from "./html.js";
 import type { CategoryRow, KpiSummary, ReportData } from "./read-report.js";
@@ -31,7 +31,7 @@ ${meta.description ? `<p class="lead">${escapeHtml(meta.description)}</p>` : ""}
 <nav>${link("#kpis", "KPIs")}${link("#differs", "Parameters")}${link("#charts", "Charts")}${report.byCategory?.length ? link("#categories", "Categories") : ""}${link("#tables", "Tables")}${link("#run", "Run")}</nav>
 </header>
 <main>
-<p class="note">${escapeHtml(`${meta.reps} replication${meta.reps === 1 ? "" : "s"} (${seedsText(meta.seeds)}) over ${meta.horizonDays} days. Money is RMB and counts are people, merchants or orders at platform scale (the simulated sample × ${meta.scaleFactor}). Intervals are two-sided 95% t intervals over replications.`)}</p>
+<p class="note">${escapeHtml(`${meta.reps} replication${meta.reps === 1 ? "" : "s"} (${runSeedsText(meta)}) over ${meta.horizonDays} days. Money is RMB and counts are people, merchants or orders at platform scale (the simulated sample × ${meta.scaleFactor}). Intervals are two-sided 95% t intervals over replications.`)}</p>
 <h2 id="kpis">Headline KPIs</h2>
 ${kpiTables(report)}
 <h2 id="differs">Parameters that differ from the baseline</h2>

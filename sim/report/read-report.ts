@@ -81,6 +81,8 @@ export interface RunMeta {
   description: string;
   reps: number;
   seeds: number[];
+  /** The --seed the replications' seeds were derived from, when the manifest says. */
+  baseSeed?: number;
   horizonDays: number;
   scaleFactor: number;
 }
@@ -132,6 +134,7 @@ export function readReport(dir: string): ReportData {
     description: summary.description ?? manifest.description ?? "",
     reps: summary.reps ?? seeds.length,
     seeds,
+    ...(typeof manifest.baseSeed === "number" ? { baseSeed: manifest.baseSeed } : {}),
     horizonDays: summary.horizonDays ?? manifest.horizonDays ?? 1 + Math.max(...timeseries.map((r) => r.day)),
     scaleFactor: summary.scaleFactor ?? manifest.scaleFactor ?? 1,
   };

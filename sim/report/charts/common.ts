@@ -47,10 +47,21 @@ export function seedsText(seeds: readonly number[]): string {
   return `seeds ${seeds.slice(0, 4).join(", ")}${seeds.length > 4 ? ", …" : ""}`;
 }
 
+/**
+ * The seeds of a run as a reader can repeat them: `sim run` derives each
+ * replication's seed from --seed, so "base seed 1" says it in a few characters
+ * where the derived seeds are long numbers.
+ */
+export function runSeedsText(meta: RunMeta): string {
+  const consecutive = meta.seeds.every((s, i) => i === 0 || s === meta.seeds[i - 1] + 1);
+  if (meta.baseSeed !== undefined && !consecutive) return `base seed ${meta.baseSeed}`;
+  return seedsText(meta.seeds);
+}
+
 /** The line under every title: which run this is, so a chart pasted into a deck still says so. */
 export function runNote(meta: RunMeta): string {
   const reps = `${meta.reps} replication${meta.reps === 1 ? "" : "s"}`;
-  return `Scenario ${meta.scenario} · ${reps} · ${seedsText(meta.seeds)} · ${meta.horizonDays} days · platform scale (×${meta.scaleFactor})`;
+  return `Scenario ${meta.scenario} · ${reps} · ${runSeedsText(meta)} · ${meta.horizonDays} days · platform scale (×${meta.scaleFactor})`;
 }
 
 /** Title with the run note and optional further lines saying what the band or the bars mean. */
@@ -110,8 +121,8 @@ export function percent(x: number, digits = 1): string {
 export function compareNote(runs: readonly RunMeta[], isPaired: boolean): string {
   const [base, ...others] = runs;
   const reps = new Set(runs.map((r) => r.reps));
-  const seeds = new Set(runs.map((r) => seedsText(r.seeds)));
+  const seeds = new Set(runs.map((r) => r.seeds.join(",")));
   const repText = reps.size === 1 ? `${base.reps} replications each` : `replications ${runs.map((r) => r.reps).join("/")}`;
-  const seedText = seeds.size === 1 ? seedsText(base.seeds) : "different seeds";
+  const seedText = seeds.size === 1 ? runSeedsText(base) : "different seeds";
   return `Baseline ${base.scenario} vs ${others.map((o) => o.scenario).join(", ")} · ${repText} · ${seedText} · ${isPaired ? "paired by seed" : "unpaired"} · platform scale`;
 }

@@ -7,8 +7,8 @@ import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH } from "./common.js";
  * Forest plot of every KPI's relative change against the baseline: a point at
  * the mean difference and a bar for its 95% interval (paired where the runs
  * pair), one row per KPI, a colour per scenario. Solid where the interval
- * excludes zero. KPIs whose baseline mean is 0 have no relative change and are
- * left out. A KPI far off the scale of the others (the subsidy total of a
+ * excludes zero. KPIs with no relative change (a zero baseline, a signed score
+ * such as NPS) are left out and counted in the subtitle. A KPI far off the scale of the others (the subsidy total of a
  * subsidy scenario, say) is drawn at the edge with its value written beside it,
  * so it does not squash every other row into the zero line.
  */
@@ -47,7 +47,8 @@ export function kpiForest(comparison: Comparison, note: string): TopLevelSpec {
       text: `KPI changes against ${comparison.baseline}`,
       subtitle: [
         note,
-        `Relative change (scenario − baseline) / baseline with 95% interval; solid: interval excludes 0${left ? `; ${left} row(s) with a zero baseline left out` : ""}`,
+        `Relative change (scenario − baseline) / baseline with 95% interval; solid: interval excludes 0`,
+        ...(left ? [`Left out (see the table): ${left} row(s) with a zero baseline or on a signed scale such as NPS`] : []),
         ...(values.some((v) => v.offScale) ? [`Axis cut at ±${Math.round(cap * 100)}%: larger changes are written at the edge`] : []),
       ],
     },

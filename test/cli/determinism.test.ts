@@ -1,0 +1,66 @@
+/**
+ * Determinism of the built CLI: the report tables depend on the scenario and
+ * the seed only, not on the number of worker threads nor on the run.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, requireBuild, ROOT, scenarioFile } from "../helpers/sim.js";
+
+const TABLES = ["timeseries.csv", "by_category.csv", "by_tier.csv", "followers.csv"];
+let work: string;
+
+/** Run `sim run` on the baseline into a fresh folder; returns the report folder. */
+function simRun(label: string, seed: number, threads: number): string {
+  const out = join(work, label);
+  const args = [CLI, "run", scenarioFile("baseline"), "--users", "3000", "--days", "60", "--reps", "3", "--seed", String(seed), "--threads", String(threads), "--out", out, "--quiet"];
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`sim run (${label}) exited ${run.status}: ${run.stderr}`);
+  return join(out, "baseline");
+}
+
+const csvFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".csv")).sort();
+const read = (dir: string, file: string): Buffer => readFileSync(join(dir, file));
+
+const reports: Record<string, string> = {};
+
+beforeAll(() => {
+  requireBuild();
+  work = mkdtempSync(join(tmpdir(), "sim-determinism-"));
+  reports.oneThread = simRun("one-thread", 7, 1);
+  reports.twoThreads = simRun("two-threads", 7, 2);
+  reports.twoThreadsAgain = simRun("two-threads-again", 7, 2);
+  reports.otherSeed = simRun("other-seed", 8, 2);
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("sim run is deterministic", () => {
+  it("writes the report tables", () => {
+    for (const dir of Object.values(reports)) {
+      expect(csvFiles(dir)).toEqual(expect.arrayContaining(TABLES));
+      // header and one row per day and replication at least
+      expect(read(dir, "timeseries.csv").toString("utf8").trim().split("\n").length).toBeGreaterThan(60);
+    }
+  });
+
+  it("writes byte-identical tables on one thread and on two", () => {
+    const files = csvFiles(reports.oneThread);
+    expect(csvFiles(reports.twoThreads)).toEqual(files);
+    for (const file of files) expect({ file, isSame: read(reports.twoThreads, file).equals(read(reports.oneThread, file)) }).toEqual({ file, isSame: true });
+  });
+
+  it("writes byte-identical tables when run twice with the same seed", () => {
+    const files = csvFiles(reports.twoThreads);
+    expect(csvFiles(reports.twoThreadsAgain)).toEqual(files);
+    for (const file of files) expect({ file, isSame: read(reports.twoThreadsAgain, file).equals(read(reports.twoThreads, file)) }).toEqual({ file, isSame: true });
+  });
+
+  it("writes a different time series for a different seed", () => {
+    expect(read(reports.otherSeed, "timeseries.csv").equals(read(reports.twoThreads, "timeseries.csv"))).toBe(false);
+  });
+});
