@@ -12,7 +12,7 @@ import { renderChart } from "../../sim/report/render.js";
 import { reportCharts } from "../../sim/report/report-charts.js";
 import { comparisonCharts, distinctRuns } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
-import { tempDir } from "./helpers.js";
+import { isBuilt, realRun, tempDir } from "./helpers.js";
 
 /** Compile and render with loggers that record every warning and error. */
 async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
@@ -56,6 +56,16 @@ describe("charts", () => {
       ...reportCharts(longRun).map((c) => [`long/${c.name}`, c.spec] as [string, TopLevelSpec]),
     ];
     expect(specs.length).toBeGreaterThanOrEqual(34);
+    for (const [name, spec] of specs) {
+      const { messages, svg } = await renderStrictly(spec);
+      expect(messages, name).toEqual([]);
+      expect(svg, name).toMatch(/<path|<rect|<line/);
+    }
+  });
+
+  it.runIf(isBuilt())("the charts of a real run and of its comparison with itself render without warnings", async () => {
+    const real = readReport(realRun(tempDir("charts-real"), "baseline"));
+    const specs = specsOf([real, real]);
     for (const [name, spec] of specs) {
       const { messages, svg } = await renderStrictly(spec);
       expect(messages, name).toEqual([]);
