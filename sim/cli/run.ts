@@ -82,7 +82,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           version: packageVersion(), commandLine: ["sim", ...process.argv.slice(2)].join(" "), baseSeed: args.seed,
           threads: args.threads, wallTimeSec, peakRssMb, differsFromBaseline: diffParameters(run.scenario, baseline),
         });
-        await writeReportPages(tmp);
+        await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
       });
       process.stdout.write(`${run.scenario.name}: ${args.reps} replications → ${resolve(out, run.scenario.name)}/index.html\n`);
     }

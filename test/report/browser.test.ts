@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReport } from "../../sim/report/read-report.js";
 import { writeComparison } from "../../sim/report/write-comparison.js";
-import { isBuilt, ROOT, sim, tempDir } from "./helpers.js";
+import { isBuilt, ROOT, sim, tempDir, removeTempDirs } from "./helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -42,6 +42,7 @@ describe.runIf(isBuilt() && existsSync(CHROMIUM))("report pages in a browser", (
 
   afterAll(async () => {
     await browser?.close();
+    removeTempDirs();
   });
 
   async function visit(file: string): Promise<Visit> {

@@ -3,7 +3,7 @@
  * headless without a single warning or error, on a synthetic report and on a
  * comparison of synthetic reports (paired and unpaired).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { compareReports } from "../../sim/report/compare.js";
@@ -12,7 +12,7 @@ import { renderChart } from "../../sim/report/render.js";
 import { reportCharts } from "../../sim/report/report-charts.js";
 import { comparisonCharts, distinctRuns } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
-import { isBuilt, realRun, tempDir } from "./helpers.js";
+import { isBuilt, realRun, tempDir, removeTempDirs } from "./helpers.js";
 
 /** Compile and render with loggers that record every warning and error. */
 async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
@@ -35,6 +35,7 @@ function specsOf(reports: ReportData[]): [string, TopLevelSpec][] {
 }
 
 describe("charts", () => {
+  afterAll(removeTempDirs);
   let reports: ReportData[];
   let longRun: ReportData;
   beforeAll(() => {

@@ -5,11 +5,12 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../sim/report/csv.js";
-import { isBuilt, realRun, sim, tempDir } from "./helpers.js";
+import { isBuilt, realRun, sim, tempDir, removeTempDirs } from "./helpers.js";
 
 describe.runIf(isBuilt())("sim report and sim compare", () => {
+  afterAll(removeTempDirs);
   let out: string;
   let baseline: string;
   beforeAll(() => {

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareKpis, compareReports, pairing } from "../../sim/report/compare.js";
 import { cumulativeDifferences } from "../../sim/report/compare-series.js";
 import { readReport, type ReportData } from "../../sim/report/read-report.js";
 import { writeComparison } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
-import { tempDir } from "./helpers.js";
+import { tempDir, removeTempDirs } from "./helpers.js";
 
 describe("compare", () => {
+  afterAll(removeTempDirs);
   let dir: string;
   let base: ReportData, lifted: ReportData, otherSeeds: ReportData;
   beforeAll(() => {

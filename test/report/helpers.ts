@@ -1,6 +1,6 @@
 /** Shared by the report tests: temporary folders, the built CLI, and small real runs. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -8,8 +8,17 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 /** The built CLI; SIM_CLI points elsewhere (e.g. a harness) when needed. */
 export const CLI = resolve(ROOT, process.env.SIM_CLI ?? "dist/cli/main.js");
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by removeTempDirs (call it in afterAll). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `sim-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `sim-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliResult {
