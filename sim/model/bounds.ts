@@ -5,7 +5,8 @@
  * lines in the user's price sensitivity ps, hence convex in ps: its values on
  * a grid, linearly interpolated, bound it from above (a chord lies above a
  * convex function). The bound is tight where it matters, since cheap offers
- * are rarely the best ones. Owns tables.envelope, maxCredibility, minLogPrice.
+ * are rarely the best ones. The interpolation itself sits in the hot loop
+ * (sessions.ts, boundSlots). Owns tables.envelope, maxCredibility, minLogPrice.
  */
 import { PS_GRID } from "../engine/world.js";
 import type { World } from "./world.js";
@@ -30,15 +31,4 @@ export function addOfferBound(world: World, k: number, a: number, logPrice: numb
   }
   if (credibility > t.maxCredibility[k]) t.maxCredibility[k] = credibility;
   if (logPrice < t.minLogPrice[k]) t.minLogPrice[k] = logPrice;
-}
-
-/** Upper bound of the offer part of utility in category k for a user of price sensitivity `ps`. */
-export function offerBound(world: World, k: number, ps: number): number {
-  const t = world.tables;
-  const x = (ps / t.psGridMax) * (PS_GRID - 1);
-  let j = x | 0;
-  if (j >= PS_GRID - 1) j = PS_GRID - 2;
-  const base = k * PS_GRID + j;
-  const lo = t.envelope[base];
-  return lo + (x - j) * (t.envelope[base + 1] - lo);
 }

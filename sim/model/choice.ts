@@ -155,11 +155,12 @@ export function liveTerm(segment: number, liveliness: number, demo: number, skil
  * no exp is computed per user.
  */
 const GRID_MIN = -16;
-const GRID_STEP = 1 / 32;
+const GRID_PER_UNIT = 32;
+const GRID_STEP = 1 / GRID_PER_UNIT;
 const GRID_SIZE = 32 * 32 + 2;
 const upperTable = Float64Array.from({ length: GRID_SIZE }, (_, i) => 1 / (1 + Math.exp(-(GRID_MIN + i * GRID_STEP))));
 export function upperLogistic(x: number): number {
   if (x <= GRID_MIN) return upperTable[0] ;
-  const i = Math.ceil((x - GRID_MIN) / GRID_STEP);
+  const i = Math.ceil((x - GRID_MIN) * GRID_PER_UNIT);
   return i >= GRID_SIZE ? 1 : upperTable[i];
 }

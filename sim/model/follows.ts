@@ -3,6 +3,8 @@
  * stores) in FOLLOW_SLOTS slots; accounts hold only the count. This submodel
  * owns users.follows and the followers counts of creators and merchants.
  * An account is encoded as c+1 for creator c and -(m+1) for merchant m.
+ * A user's slots are packed from the first (no holes), so a scan stops at the
+ * first empty slot.
  */
 import { FOLLOW_SLOTS } from "../engine/world.js";
 import type { World } from "./world.js";
@@ -13,7 +15,11 @@ export const storeAccount = (m: number): number => -(m + 1);
 export function isFollowing(world: World, user: number, account: number): boolean {
   const f = world.users.follows;
   const base = user * FOLLOW_SLOTS;
-  for (let s = 0; s < FOLLOW_SLOTS; s++) if (f[base + s] === account) return true;
+  for (let s = 0; s < FOLLOW_SLOTS; s++) {
+    const a = f[base + s];
+    if (a === account) return true;
+    if (a === 0) return false;
+  }
   return false;
 }
 
@@ -34,7 +40,11 @@ export function follow(world: World, user: number, account: number, u: number): 
   for (let s = 0; s < FOLLOW_SLOTS; s++) {
     const a = f[base + s];
     if (a === account) return false;
-    if (empty < 0 && (a === 0 || !isAccountActive(world, a))) empty = s; // a slot of an account that left is free
+    if (a === 0) {
+      if (empty < 0) empty = s;
+      break;
+    }
+    if (empty < 0 && !isAccountActive(world, a)) empty = s; // a slot of an account that left is free
   }
   if (empty < 0) {
     empty = Math.min(FOLLOW_SLOTS - 1, (u * FOLLOW_SLOTS) | 0);
@@ -50,7 +60,11 @@ export function unfollow(world: World, user: number, account: number): void {
   const base = user * FOLLOW_SLOTS;
   for (let s = 0; s < FOLLOW_SLOTS; s++) {
     if (f[base + s] === account) {
-      f[base + s] = 0;
+      // keep the slots packed: the last follow moves into the hole
+      let last = s;
+      while (last + 1 < FOLLOW_SLOTS && f[base + last + 1] !== 0) last++;
+      f[base + s] = f[base + last];
+      f[base + last] = 0;
       countDelta(world, account, -1);
       return;
     }

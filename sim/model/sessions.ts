@@ -12,10 +12,9 @@
  * with p / bound, so a user-day costs O(events), not O(impressions), and the
  * result is exact.
  */
-import { poisson, type Rng } from "../engine/rng.js";
-import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, SEGMENT } from "../engine/world.js";
-import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, needTerm, upperLogistic } from "./choice.js";
-import { offerBound } from "./bounds.js";
+import type { Rng } from "../engine/rng.js";
+import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
+import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
 import { creatorFit, creatorLiveliness } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
@@ -38,6 +37,7 @@ export function runSessions(world: World, rng: Rng): void {
   const activity = today.activityMultiplier;
   const followRate = nc * world.params.creators.followProbPerExposure;
   const first = (rng() * n) | 0;
+  prepareSegmentBase();
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
@@ -47,7 +47,7 @@ export function runSessions(world: World, rng: Rng): void {
     feedDay(world, id);
     const buyRate = boundSlots(world, id, nc);
     const total = buyRate + followRate;
-    const candidates = poisson(rng, total);
+    const candidates = candidateCount(rng, total);
     for (let e = 0; e < candidates; e++) {
       const x = rng() * total;
       if (x < buyRate) feedCandidate(world, rng, id, pickSlot(x));
@@ -58,34 +58,86 @@ export function runSessions(world: World, rng: Rng): void {
   }
 }
 
-/** Per interest slot: commerce impressions, the bound of a purchase probability, and the candidate rate. */
+/**
+ * Per interest slot: commerce impressions, the bound of a purchase
+ * probability, and the candidate rate. Hot: runs for every active user-day.
+ */
 function boundSlots(world: World, id: number, nc: number): number {
   const u = world.users;
   const t = world.tables;
-  const today = world.today;
-  const seg = u.segment[id];
-  const ps = u.priceSensitivity[id];
-  const trust = u.trust[id];
-  const base = intercept(seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
-  const hasCoupon = today.couponValue > 0 && isCouponEligible(world, id);
   let rate = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
-    const cat = u.interestCat[idx];
     const w = u.interestWeight[idx];
-    t.impressions[cat] += nc * w;
-    let couponGain = 0;
-    if (hasCoupon) {
-      // a coupon lowers the price most, relatively, for the cheapest offer
-      const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
-      couponGain = ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
-    }
-    const ub = base + coef.interest * w * 1.5 + needTerm(world, idx) + coef.credibilityTrust * t.maxCredibility[cat] * trust + coef.guarantee * (1 - trust) + offerBound(world, cat, ps) + couponGain;
-    const pb = upperLogistic(ub);
+    t.impressions[u.interestCat[idx]] += nc * w;
+    const pb = upperLogistic(slotUtilityBound(world, id, idx, 1.5)); // a creator's fit is at most 1.5
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;
   }
   return rate;
+}
+
+/**
+ * Upper bound of the utility of any offer of the slot's category today for
+ * this user, before channel bonuses: intercept (and liveliness for casual
+ * users), interest x the largest fit, need, credibility x trust at the
+ * category's most credible seller, the guarantee, the offer envelope at the
+ * user's price sensitivity (bounds.ts), and what a coupon can add.
+ */
+function slotUtilityBound(world: World, id: number, idx: number, maxFit: number): number {
+  const u = world.users;
+  const t = world.tables;
+  const today = world.today;
+  const cat = u.interestCat[idx];
+  const ps = u.priceSensitivity[id];
+  const trust = u.trust[id];
+  const x = (ps / t.psGridMax) * (PS_GRID - 1);
+  let j = x | 0;
+  if (j >= PS_GRID - 1) j = PS_GRID - 2;
+  const e = cat * PS_GRID + j;
+  const env = t.envelope;
+  let ub =
+    segmentBase[u.segment[id]] + coef.guarantee * (1 - trust) + coef.interest * maxFit * u.interestWeight[idx] +
+    (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
+    coef.credibilityTrust * trust * t.maxCredibility[cat] + env[e] + (x - j) * (env[e + 1] - env[e]);
+  if (today.couponValue > 0 && isCouponEligible(world, id)) {
+    // a coupon lowers the price most, relatively, for the cheapest offer
+    const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
+    ub += ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
+  }
+  return ub;
+}
+
+/** Per segment, the day's intercept plus what a live room can add for it (liveliness counts for casual users). */
+const segmentBase = new Float64Array(3);
+function prepareSegmentBase(): void {
+  for (let seg = 0; seg < 3; seg++) segmentBase[seg] = intercept(seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
+}
+
+/**
+ * Number of candidate events, Poisson(mean). Most user-days have none: since
+ * exp(-mean) >= 1 - mean, a draw below 1 - mean means zero without an exp.
+ */
+function candidateCount(rng: Rng, mean: number): number {
+  const u = rng();
+  if (u < 1 - mean) return 0;
+  return u < Math.exp(-mean) ? 0 : 1 + poissonTail(rng, mean);
+}
+
+/** The count beyond one, given at least one: a fresh draw of Poisson(mean) conditioned on >= 1, less one. */
+function poissonTail(rng: Rng, mean: number): number {
+  // P(K >= 2 | K >= 1) is small for the small means here; sample by inversion on the conditional law
+  const p0 = Math.exp(-mean);
+  let k = 1;
+  let p = mean * p0;
+  let cdf = p;
+  const target = rng() * (1 - p0);
+  while (target > cdf && k < 200) {
+    k++;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k - 1;
 }
 
 function pickSlot(x: number): number {
@@ -177,7 +229,7 @@ function privateDomain(world: World, rng: Rng, id: number): void {
   const bonus = coef.following + (seg === SEGMENT.fan ? coef.fanFollowing : 0);
   for (let f = 0; f < FOLLOW_SLOTS; f++) {
     const a = u.follows[id * FOLLOW_SLOTS + f];
-    if (a === 0) continue;
+    if (a === 0) break; // slots are packed
     // accounts that left are never live (supply clears isLive), so no check is needed here;
     // follow() reclaims their slots
     if (a > 0) {
@@ -225,14 +277,20 @@ function shelf(world: World, rng: Rng, id: number): void {
       const bonus = coef.loyalty + (viaLive ? coef.following : 0);
       const p = evaluate(world, id, last, w, idx, 1, mer.credibility[last], live, bonus, rng());
       if (rng() < p) placeOrder(world, rng, id, last, idx, viaLive ? CHANNEL.selfBroadcast : CHANNEL.mallSearch, -1, viaLive ? ROUTE.privateDomain : ROUTE.store);
-    } else if (rng() < ms.searchProb) {
-      row[M.searches]++;
+    } else {
+      // thinning: a search happens with searchProb and converts with p <= bound, so only
+      // searches drawn under searchProb x bound are looked at (searches are counted in expectation)
+      row[M.searches] += ms.searchProb;
+      const bound = upperLogistic(slotUtilityBound(world, id, idx, 1) + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));
+      if (rng() >= ms.searchProb * bound) continue;
       const i = world.tables.search.draw(u.interestCat[idx], rng);
       if (i < 0) continue;
       const m = world.tables.merchantOrder[i];
       const bonus = coef.searchIntent + (m === last && u.lastSatisfied[idx] === 1 ? coef.loyalty : 0);
       const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], 0, bonus, rng());
-      if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search);
+      thinningStats.candidates++;
+      if (p > bound) thinningStats.violations++;
+      if (rng() * bound < p) placeOrder(world, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search);
     }
   }
 }

@@ -9,26 +9,39 @@ import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
-const scratchGamma = new Float64Array(32);
+const slotCat = new Int32Array(INTEREST_SLOTS);
+const slotWeight = new Float64Array(INTEREST_SLOTS);
 
-/** Draw interests from a Dirichlet over categories and keep the strongest INTEREST_SLOTS, renormalised. */
+/**
+ * Interests: INTEREST_SLOTS distinct categories drawn by their shares, with
+ * weights from a Dirichlet over them (concentration x categories x share, so
+ * small concentrations give one dominant interest), kept strongest first.
+ * Three gamma draws a user rather than one per category.
+ */
 function drawInterests(world: World, user: number, rng: Rng): void {
   const { cats } = world;
   const alpha = world.params.users.interestConcentration * cats.count;
   let total = 0;
-  for (let k = 0; k < cats.count; k++) total += scratchGamma[k] = gamma(rng, Math.max(0.02, alpha * cats.share[k]));
-  const base = user * INTEREST_SLOTS;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    let k: number;
+    let isTaken: boolean;
+    do {
+      k = cats.draw(rng);
+      isTaken = false;
+      for (let r = 0; r < s; r++) if (slotCat[r] === k) isTaken = true;
+    } while (isTaken);
+    slotCat[s] = k;
+    total += slotWeight[s] = gamma(rng, Math.max(0.02, alpha * cats.share[k]));
+  }
   const u = world.users;
-  let kept = 0;
+  const base = user * INTEREST_SLOTS;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     let best = 0;
-    for (let k = 1; k < cats.count; k++) if (scratchGamma[k] > scratchGamma[best]) best = k;
-    u.interestCat[base + s] = best;
-    u.interestWeight[base + s] = scratchGamma[best] / total;
-    kept += scratchGamma[best] / total;
-    scratchGamma[best] = -1;
+    for (let r = 1; r < INTEREST_SLOTS; r++) if (slotWeight[r] > slotWeight[best]) best = r;
+    u.interestCat[base + s] = slotCat[best];
+    u.interestWeight[base + s] = total > 0 ? slotWeight[best] / total : 1 / INTEREST_SLOTS;
+    slotWeight[best] = -1;
   }
-  for (let s = 0; s < INTEREST_SLOTS; s++) u.interestWeight[base + s] /= kept;
 }
 
 /** Bring one user onto the platform at internal day `day`; returns the id. */

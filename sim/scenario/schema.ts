@@ -67,7 +67,7 @@ export const UsersSchema = section(
     segmentShares: SegmentNumbers(0.3, 0.35, 0.35, "shares of fans, value seekers and casual buyers [share]"),
     activityMean: share(0.45, "mean probability that a user opens the app on a day [1/day]"),
     impressionsPerSession: nonneg(40, "feed items seen in a day's session [items]"),
-    interestConcentration: z.number().positive().default(0.35).describe("Dirichlet concentration of interests over categories; smaller is more concentrated [alpha]"),
+    interestConcentration: z.number().positive().default(1).describe("Dirichlet concentration of the weights over a user's three interest categories (times categories x share); smaller is more concentrated [alpha]"),
     interestDriftPerDay: share(0.002, "probability a day that a user's weakest interest is replaced by a new one [1/day]"),
     priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
     trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
