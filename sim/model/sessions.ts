@@ -45,6 +45,7 @@ export function runSessions(world: World, rng: Rng): void {
     if (rng() >= u.activity[id] * activity) continue;
     row[M.dau]++;
     feedDay(world, id);
+    const ordersAtStart = row[M.orders];
     const buyRate = boundSlots(world, id, nc);
     const total = buyRate + followRate;
     const candidates = candidateCount(rng, total);
@@ -54,7 +55,7 @@ export function runSessions(world: World, rng: Rng): void {
       else followCandidate(world, rng, id);
     }
     privateDomain(world, rng, id);
-    shelf(world, rng, id);
+    shelf(world, rng, id, ordersAtStart);
   }
 }
 
@@ -65,45 +66,62 @@ export function runSessions(world: World, rng: Rng): void {
 function boundSlots(world: World, id: number, nc: number): number {
   const u = world.users;
   const t = world.tables;
+  prepareUserBound(world, id);
   let rate = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     const w = u.interestWeight[idx];
     t.impressions[u.interestCat[idx]] += nc * w;
-    const pb = upperLogistic(slotUtilityBound(world, id, idx, 1.5)); // a creator's fit is at most 1.5
+    const ub = slotUtilityBound(world, idx);
+    slotUb[s] = ub;
+    const pb = upperLogistic(ub + coef.interest * 1.5 * w); // a creator's fit is at most 1.5
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;
   }
   return rate;
 }
 
+/** The user's part of the slot bounds, found once per user (prepareUserBound) and read per slot. */
+const userBound = { base: 0, credTrust: 0, gridIndex: 0, gridFrac: 0, ps: 0, hasCoupon: false };
+const slotUb = new Float64Array(INTEREST_SLOTS);
+
+function prepareUserBound(world: World, id: number): void {
+  const u = world.users;
+  const trust = u.trust[id];
+  const ps = u.priceSensitivity[id];
+  const x = (ps / world.tables.psGridMax) * (PS_GRID - 1);
+  let j = x | 0;
+  if (j >= PS_GRID - 1) j = PS_GRID - 2;
+  userBound.base = segmentBase[u.segment[id]] + coef.guarantee * (1 - trust);
+  userBound.credTrust = coef.credibilityTrust * trust;
+  userBound.gridIndex = j;
+  userBound.gridFrac = x - j;
+  userBound.ps = ps;
+  userBound.hasCoupon = world.today.couponValue > 0 && isCouponEligible(world, id);
+}
+
 /**
  * Upper bound of the utility of any offer of the slot's category today for
- * this user, before channel bonuses: intercept (and liveliness for casual
- * users), interest x the largest fit, need, credibility x trust at the
- * category's most credible seller, the guarantee, the offer envelope at the
- * user's price sensitivity (bounds.ts), and what a coupon can add.
+ * the prepared user, without the interest term (the caller adds interest x
+ * its largest fit) and channel bonuses: intercept (and liveliness for casual
+ * users), need, credibility x trust at the category's most credible seller,
+ * the guarantee, the offer envelope at the user's price sensitivity
+ * (bounds.ts), and what a coupon can add.
  */
-function slotUtilityBound(world: World, id: number, idx: number, maxFit: number): number {
+function slotUtilityBound(world: World, idx: number): number {
   const u = world.users;
   const t = world.tables;
   const today = world.today;
   const cat = u.interestCat[idx];
-  const ps = u.priceSensitivity[id];
-  const trust = u.trust[id];
-  const x = (ps / t.psGridMax) * (PS_GRID - 1);
-  let j = x | 0;
-  if (j >= PS_GRID - 1) j = PS_GRID - 2;
-  const e = cat * PS_GRID + j;
+  const e = cat * PS_GRID + userBound.gridIndex;
   const env = t.envelope;
   let ub =
-    segmentBase[u.segment[id]] + coef.guarantee * (1 - trust) + coef.interest * maxFit * u.interestWeight[idx] +
-    (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
-    coef.credibilityTrust * trust * t.maxCredibility[cat] + env[e] + (x - j) * (env[e + 1] - env[e]);
-  if (today.couponValue > 0 && isCouponEligible(world, id)) {
+    userBound.base + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
+    userBound.credTrust * t.maxCredibility[cat] + env[e] + userBound.gridFrac * (env[e + 1] - env[e]);
+  if (userBound.hasCoupon) {
     // a coupon lowers the price most, relatively, for the cheapest offer
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
-    ub += ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
+    ub += userBound.ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
   }
   return ub;
 }
@@ -258,7 +276,8 @@ function privateDomain(world: World, rng: Rng, id: number): void {
  * last time (through its store, or its live room when followed and live),
  * else a search in the mall, ranked by the search table.
  */
-function shelf(world: World, rng: Rng, id: number): void {
+function shelf(world: World, rng: Rng, id: number, ordersAtSessionStart: number): void {
+  let ordersAtStart = ordersAtSessionStart;
   const u = world.users;
   const mer = world.merchants;
   const day = world.today.internalDay;
@@ -281,7 +300,13 @@ function shelf(world: World, rng: Rng, id: number): void {
       // thinning: a search happens with searchProb and converts with p <= bound, so only
       // searches drawn under searchProb x bound are looked at (searches are counted in expectation)
       row[M.searches] += ms.searchProb;
-      const bound = upperLogistic(slotUtilityBound(world, id, idx, 1) + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));
+      // the slot's bound from the start of the session holds unless an order since then moved trust or needs
+      if (row[M.orders] !== ordersAtStart) {
+        prepareUserBound(world, id);
+        for (let r = 0; r < INTEREST_SLOTS; r++) slotUb[r] = slotUtilityBound(world, id * INTEREST_SLOTS + r);
+        ordersAtStart = row[M.orders];
+      }
+      const bound = upperLogistic(slotUb[s] + coef.interest * w + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));
       if (rng() >= ms.searchProb * bound) continue;
       const i = world.tables.search.draw(u.interestCat[idx], rng);
       if (i < 0) continue;

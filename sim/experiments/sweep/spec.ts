@@ -1,0 +1,70 @@
+/**
+ * A sweep, as the sweep file or the command line states it, normalised: the
+ * base scenario, fixed overrides, the parameters to vary, the design, the
+ * replications per point, the KPIs of interest and the seed. Everything a
+ * sweep computes follows from this object and the model version.
+ */
+import type { ParameterSpec } from "../designs/types.js";
+
+export type DesignSpec =
+  | { type: "grid" }
+  | { type: "lhs"; samples: number }
+  | { type: "morris"; trajectories: number; levels: number }
+  | { type: "csv"; file: string };
+
+export interface AdaptiveSpec {
+  /** the KPI whose interval must narrow */
+  kpi: string;
+  /** the 95% half-width to reach: in the KPI's unit, or a share of |mean| when isRelative */
+  halfWidth: number;
+  isRelative: boolean;
+  /** replications per point at most */
+  maxReps: number;
+}
+
+export interface SweepSpec {
+  name: string;
+  description: string;
+  /** absolute path of the base scenario file */
+  base: string;
+  /** fixed overrides for every point, as `path=value` (value in YAML/JSON) */
+  set: string[];
+  days?: number;
+  users?: number;
+  parameters: ParameterSpec[];
+  design: DesignSpec;
+  /** replications per point (the first round, with adaptive) */
+  reps: number;
+  seed: number;
+  kpis: string[];
+  adaptive?: AdaptiveSpec;
+  /** keep each run's per-day series in series/<key>.csv */
+  keepSeries: boolean;
+}
+
+/** KPIs shown when the sweep names none: what a strategy review starts from. */
+export const DEFAULT_SWEEP_KPIS = ["gmv_total", "gmv_per_subsidy_rmb", "merchant_growth", "repurchase_rate", "platform_net"];
+
+export const DEFAULT_REPS = 5;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_MORRIS_LEVELS = 4;
+
+/** `levers.consumerSubsidy.rate=0.1` for the loader's --set, from a path and a value. */
+export function setEntry(path: string, value: unknown): string {
+  return `${path}=${JSON.stringify(value)}`;
+}
+
+/** Design in words, for pages and progress: "grid", "Latin hypercube, 50 samples", … */
+export function describeDesign(design: DesignSpec): string {
+  switch (design.type) {
+    case "grid": return "full grid";
+    case "lhs": return `Latin hypercube, ${design.samples} samples`;
+    case "morris": return `Morris elementary effects, ${design.trajectories} trajectories on ${design.levels} levels`;
+    case "csv": return `points from ${design.file}`;
+  }
+}
+
+/** "gmv_total:2%:20" style text of an adaptive rule, as the CLI takes it. */
+export function describeAdaptive(a: AdaptiveSpec): string {
+  return `${a.kpi}:${a.isRelative ? `${a.halfWidth * 100}%` : a.halfWidth}:${a.maxReps}`;
+}

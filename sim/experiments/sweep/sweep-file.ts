@@ -1,0 +1,290 @@
+/**
+ * Loading a sweep file, checked with the same care as a scenario file: every
+ * problem found in one pass, each with file, line, column, field path and
+ * what was expected (ScenarioErrors; the CLI exits 2).
+ *
+ *   parse YAML → check the fields → check each parameter against the schema
+ *   → check the design, KPIs and adaptive rule → normalise to a SweepSpec
+ *
+ * The base scenario is loaded afterwards by the plan; its own errors point
+ * into its own file.
+ */
+import { basename, dirname, extname, resolve } from "node:path";
+import { z } from "zod";
+import { ScenarioError, ScenarioErrors } from "../../scenario/errors.js";
+import { checkParameterPath, isPlainObject } from "../../scenario/interventions.js";
+import { describeValue, findingsFromIssues, type Finding } from "../../scenario/issues.js";
+import { leafSchemaAt } from "../../scenario/interventions.js";
+import { formatPath, type PathKey } from "../../scenario/schema-walk.js";
+import { closestMatch } from "../../scenario/suggest.js";
+import { parseSource, positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
+import { csvDesign } from "../designs/csv.js";
+import { gridSize } from "../designs/grid.js";
+import type { ParameterSpec } from "../designs/types.js";
+import { parseParameter } from "./parameters.js";
+import { DEFAULT_MORRIS_LEVELS, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_SWEEP_KPIS, setEntry, type AdaptiveSpec, type DesignSpec, type SweepSpec } from "./spec.js";
+import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const MAX_POINTS = 100_000;
+
+const SweepFileSchema = z.strictObject({
+  base: z.string().min(1).describe("the base scenario file, relative to the sweep file"),
+  name: z.string().regex(NAME, "letters, digits, '.', '_' or '-', starting with a letter or digit").optional(),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  set: z.record(z.string(), z.unknown()).optional(),
+  design: z.unknown().optional(),
+  reps: z.int().min(1).max(100_000).optional(),
+  seed: z.int().min(0).max(4_294_967_295).optional(),
+  kpis: z.array(z.string()).min(1).optional(),
+  days: z.int().min(1).max(3650).optional(),
+  users: z.int().min(1).optional(),
+  adaptive: z.strictObject({ kpi: z.string(), halfWidth: z.unknown(), maxReps: z.int().min(1).max(100_000) }).optional(),
+  keepSeries: z.boolean().optional(),
+});
+
+/** Whether a YAML file is a sweep file (it has `base:`) rather than a scenario. */
+export function looksLikeSweepFile(file: string): boolean {
+  const read = readText(resolve(file));
+  if ("problem" in read) return false;
+  return /^base\s*:/m.test(read.text);
+}
+
+/** Settings from the command line that win over the file's. */
+export interface SweepFileOverrides {
+  reps?: number;
+  seed?: number;
+  days?: number;
+  users?: number;
+  kpis?: string[];
+  adaptive?: AdaptiveSpec;
+  keepSeries?: boolean;
+  set?: string[];
+}
+
+export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}): SweepSpec {
+  const path = resolve(file);
+  const read = readText(path);
+  if ("problem" in read) throw new ScenarioErrors([new ScenarioError(shownPath(path), undefined, undefined, "", "a readable YAML sweep file", `cannot read the sweep file: ${read.problem}`)]);
+  const parsed = parseSource(path, read.text);
+  if (Array.isArray(parsed)) throw new ScenarioErrors(parsed);
+  const source = parsed;
+  const raw = source.value;
+  const findings: Finding[] = [];
+  const result = SweepFileSchema.safeParse(raw);
+  if (!result.success) findings.push(...findingsFromIssues(result.error.issues, raw, SweepFileSchema));
+  const at = (...p: PathKey[]) => (f: Finding): Finding => ({ ...f, path: [...p, ...f.path] });
+
+  // parameters
+  const parameters: ParameterSpec[] = [];
+  if (isPlainObject(raw.parameters)) {
+    for (const [p, value] of Object.entries(raw.parameters)) {
+      const r = parseParameter(p, value);
+      findings.push(...r.findings.map(at("parameters", p)));
+      if (r.spec) parameters.push(r.spec);
+    }
+  }
+  // fixed overrides
+  const set: string[] = [];
+  if (isPlainObject(raw.set)) {
+    for (const [p, value] of Object.entries(raw.set)) {
+      const check = checkParameterPath(p, "set");
+      if (!check.ok) {
+        findings.push({ path: ["set", p], atKey: true, problem: check.problem, expected: check.expected });
+        continue;
+      }
+      const r = check.schema.safeParse(value);
+      if (!r.success) findings.push(...findingsFromIssues(r.error.issues, value, check.schema, ["set", p]));
+      else set.push(setEntry(p, value));
+      if (isPlainObject(raw.parameters) && p in raw.parameters) findings.push({ path: ["set", p], atKey: true, problem: `'${p}' is both varied (parameters) and fixed (set)`, expected: "each parameter in one of the two" });
+    }
+  }
+  // design
+  const design = checkDesign(raw.design, dirname(path), findings);
+  if (design?.type === "csv") {
+    if (isPlainObject(raw.parameters) && Object.keys(raw.parameters).length > 0) {
+      findings.push({ path: ["parameters"], problem: "a csv design takes its parameters from the points file's header", expected: "no 'parameters' with design type csv" });
+    }
+  } else if (parameters.length === 0 && !findings.some((f) => f.path[0] === "parameters")) {
+    findings.push({ path: raw.parameters === undefined ? [] : ["parameters"], problem: "the sweep varies no parameter", expected: "parameters: a map of parameter paths to values, ranges or distributions" });
+  }
+  if (design?.type === "grid") {
+    for (const p of parameters) {
+      if (p.kind === "distribution") findings.push({ path: ["parameters", p.path], problem: `a grid needs values; '${p.path}' has a distribution`, expected: "a list of values or {from, to, step} (distributions are for lhs and morris)" });
+    }
+    const size = gridSize(parameters);
+    if (size > MAX_POINTS) findings.push({ path: ["parameters"], problem: `the grid has ${size} points`, expected: `at most ${MAX_POINTS} points` });
+  }
+  // KPIs and adaptive rule
+  const kpis = (Array.isArray(raw.kpis) ? raw.kpis : []).filter((k): k is string => typeof k === "string");
+  kpis.forEach((k, i) => {
+    if (!SWEEP_KPI_KEYS.includes(k)) findings.push(unknownKpi(k, ["kpis", i]));
+  });
+  let adaptive: AdaptiveSpec | undefined;
+  if (isPlainObject(raw.adaptive)) {
+    const a = raw.adaptive;
+    if (typeof a.kpi === "string" && !SWEEP_KPI_KEYS.includes(a.kpi)) findings.push(unknownKpi(a.kpi, ["adaptive", "kpi"]));
+    const half = parseHalfWidth(a.halfWidth);
+    if (!half) findings.push({ path: ["adaptive", "halfWidth"], problem: a.halfWidth === undefined ? "missing value" : `${describeValue(a.halfWidth)} is not a half-width`, expected: "a number > 0 in the KPI's unit, or a share of the mean such as '2%'" });
+    const reps = typeof raw.reps === "number" ? raw.reps : DEFAULT_REPS;
+    if (typeof a.maxReps === "number" && a.maxReps < reps) findings.push({ path: ["adaptive", "maxReps"], problem: `maxReps ${a.maxReps} is below reps (${reps})`, expected: `a whole number >= ${reps}` });
+    if (half && typeof a.kpi === "string" && typeof a.maxReps === "number") adaptive = { kpi: a.kpi, ...half, maxReps: a.maxReps };
+  }
+  // days and users: the scenario's own bounds
+  for (const [key, leaf] of [["days", "horizonDays"], ["users", "population.users"]] as const) {
+    const schema = leafSchemaAt(leaf);
+    if (raw[key] !== undefined && schema) {
+      const r = schema.safeParse(raw[key]);
+      if (!r.success) findings.push(...findingsFromIssues(r.error.issues, raw[key], schema, [key]));
+    }
+  }
+  // the base file: readable (its content is checked when the plan loads it)
+  const base = typeof raw.base === "string" ? resolve(dirname(path), raw.base) : "";
+  if (base) {
+    const b = readText(base);
+    if ("problem" in b) findings.push({ path: ["base"], problem: `cannot read '${String(raw.base)}' (${shownPath(base)}): ${b.problem}`, expected: "a path to a scenario file, relative to this file" });
+  }
+
+  if (findings.length > 0) throw new ScenarioErrors(locate(source, findings));
+
+  const csvParameters = design?.type === "csv" ? parametersOfCsv(design.file) : undefined;
+  return {
+    name: typeof raw.name === "string" ? raw.name : basename(path, extname(path)),
+    description: typeof raw.description === "string" ? raw.description : "",
+    base,
+    set: [...set, ...(overrides.set ?? [])],
+    days: overrides.days ?? (raw.days as number | undefined),
+    users: overrides.users ?? (raw.users as number | undefined),
+    parameters: csvParameters ?? parameters,
+    design: design!,
+    reps: overrides.reps ?? (raw.reps as number | undefined) ?? DEFAULT_REPS,
+    seed: overrides.seed ?? (raw.seed as number | undefined) ?? DEFAULT_SEED,
+    kpis: overrides.kpis ?? (kpis.length > 0 ? kpis : DEFAULT_SWEEP_KPIS),
+    adaptive: overrides.adaptive ?? adaptive,
+    keepSeries: overrides.keepSeries ?? (raw.keepSeries as boolean | undefined) ?? false,
+  };
+}
+
+function locate(source: SourceFile, findings: Finding[]): ScenarioError[] {
+  return findings
+    .map((f) => {
+      const pos = positionOf(source, f.path, f.atKey);
+      return new ScenarioError(source.shown, pos.line, pos.column, formatPath(f.path), f.expected, f.problem);
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function unknownKpi(key: string, path: PathKey[]): Finding {
+  const suggestion = closestMatch(key, SWEEP_KPI_KEYS);
+  return { path, problem: `unknown KPI '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: `one of: ${SWEEP_KPI_KEYS.join(", ")}` };
+}
+
+/** 1e8 → absolute; "2%" → 0.02 of the mean. */
+export function parseHalfWidth(value: unknown): { halfWidth: number; isRelative: boolean } | undefined {
+  if (typeof value === "number") return value > 0 ? { halfWidth: value, isRelative: false } : undefined;
+  if (typeof value !== "string") return undefined;
+  const m = /^\s*([0-9]*\.?[0-9]+(?:e[-+]?\d+)?)\s*(%?)\s*$/i.exec(value);
+  if (!m) return undefined;
+  const x = Number(m[1]);
+  if (!(x > 0)) return undefined;
+  return m[2] === "%" ? { halfWidth: x / 100, isRelative: true } : { halfWidth: x, isRelative: false };
+}
+
+const DESIGN_KEYS: Record<string, string[]> = { grid: ["type"], lhs: ["type", "samples"], morris: ["type", "trajectories", "levels"], csv: ["type", "file"] };
+const DESIGN_EXPECTED = "grid, {type: lhs, samples: N}, {type: morris, trajectories: R, levels: 4} or {type: csv, file: points.csv}";
+
+/** The design as written (a name, or a map with `type`), checked; undefined when it is not valid. */
+function checkDesign(raw: unknown, dir: string, findings: Finding[]): DesignSpec | undefined {
+  if (raw === undefined || raw === "grid") return { type: "grid" };
+  const d: Record<string, unknown> | undefined = typeof raw === "string" ? { type: raw } : isPlainObject(raw) ? raw : undefined;
+  if (!d) {
+    findings.push({ path: ["design"], problem: `${describeValue(raw)} is not a design`, expected: DESIGN_EXPECTED });
+    return undefined;
+  }
+  const type = d.type;
+  const typePath: PathKey[] = typeof raw === "string" ? ["design"] : ["design", "type"];
+  if (typeof type !== "string" || !(type in DESIGN_KEYS)) {
+    const suggestion = typeof type === "string" ? closestMatch(type, Object.keys(DESIGN_KEYS)) : undefined;
+    findings.push({ path: typePath, problem: `${describeValue(type)} is not a design type${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: "grid, lhs, morris or csv" });
+    return undefined;
+  }
+  const before = findings.length;
+  for (const key of Object.keys(d)) {
+    if (!DESIGN_KEYS[type].includes(key)) findings.push({ path: ["design", key], atKey: true, problem: `unknown key '${key}' for a ${type} design`, expected: `one of the known keys: ${DESIGN_KEYS[type].join(", ")}` });
+  }
+  const whole = (key: string, min: number, fallback?: number): number => {
+    const v = d[key] ?? fallback;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min) {
+      findings.push({ path: d[key] === undefined ? typePath : ["design", key], problem: d[key] === undefined ? `a ${type} design needs '${key}'` : `${describeValue(v)} is not allowed`, expected: `${key}: a whole number >= ${min}` });
+      return NaN;
+    }
+    return v;
+  };
+  if (type === "grid") return findings.length === before ? { type } : undefined;
+  if (type === "lhs") {
+    const samples = whole("samples", 1);
+    if (samples > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${samples} samples`, expected: `at most ${MAX_POINTS}` });
+    return findings.length === before ? { type, samples } : undefined;
+  }
+  if (type === "morris") {
+    const trajectories = whole("trajectories", 2);
+    const levels = whole("levels", 2, DEFAULT_MORRIS_LEVELS);
+    if (Number.isFinite(levels) && levels % 2 !== 0) findings.push({ path: ["design", "levels"], problem: `${levels} levels is odd`, expected: "an even number of levels (4 is usual)" });
+    return findings.length === before ? { type, trajectories, levels } : undefined;
+  }
+  if (typeof d.file !== "string" || d.file === "") {
+    findings.push({ path: d.file === undefined ? typePath : ["design", "file"], problem: "a csv design needs the points file", expected: "file: a CSV file with parameter paths as header, relative to this file" });
+    return undefined;
+  }
+  const file = resolve(dir, d.file);
+  const read = readText(file);
+  if ("problem" in read) {
+    findings.push({ path: ["design", "file"], problem: `cannot read '${d.file}' (${shownPath(file)}): ${read.problem}`, expected: "a CSV file with parameter paths as header, relative to this file" });
+    return undefined;
+  }
+  return findings.length === before ? { type: "csv", file } : undefined;
+}
+
+/**
+ * A points file checked like the rest: each header cell a parameter, each
+ * cell a value its parameter accepts (errors name the CSV's line and column).
+ * Returns the parameters, each as the list of its distinct values.
+ */
+export function parametersOfCsv(file: string): ParameterSpec[] {
+  const read = readText(file);
+  const shown = shownPath(file);
+  if ("problem" in read) throw new ScenarioErrors([new ScenarioError(shown, undefined, undefined, "", "a readable CSV file", `cannot read the points file: ${read.problem}`)]);
+  let parsed;
+  try {
+    parsed = csvDesign(read.text, shown);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ScenarioErrors([err]);
+    throw err;
+  }
+  const errors: ScenarioError[] = [];
+  const params = parsed.paths.map((p, j): ParameterSpec | undefined => {
+    const check = checkParameterPath(p, "set");
+    if (!check.ok) {
+      errors.push(new ScenarioError(shown, headerLineOf(read.text), parsed.headerColumns[j], p, check.expected, check.problem));
+      return undefined;
+    }
+    const values = parsed.points.map((pt) => pt.values[p]);
+    values.forEach((v, i) => {
+      const r = check.schema.safeParse(v);
+      if (!r.success) {
+        for (const f of findingsFromIssues(r.error.issues, v, check.schema)) errors.push(new ScenarioError(shown, parsed.rowLines[i], parsed.rowColumns[i][j], p, f.expected, f.problem));
+      }
+    });
+    const distinct = [...new Set(values)];
+    return { path: p, kind: "values" as const, values: distinct, written: `${distinct.length} value${distinct.length === 1 ? "" : "s"} from ${basename(file)}` };
+  }).filter((p): p is ParameterSpec => p !== undefined);
+  if (errors.length > 0) throw new ScenarioErrors(errors.slice(0, 50));
+  return params;
+}
+
+function headerLineOf(text: string): number {
+  const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
+  const i = lines.findIndex((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  return i + 1;
+}
