@@ -33,6 +33,7 @@ export class Users {
   readonly hasChurned: Uint8Array; // users.ts (1 also for free slots)
   readonly activity: Float32Array; // init
   readonly priceSensitivity: Float32Array; // init
+  readonly propensity: Float32Array; // init: the user's own utility shift (heavy and light shoppers)
   readonly trust: Float32Array; // trust.ts
   readonly satisfaction: Float32Array; // trust.ts
   readonly interestCat: Uint8Array; // users.ts (drift)
@@ -56,6 +57,7 @@ export class Users {
     this.hasChurned = new Uint8Array(capacity).fill(1);
     this.activity = new Float32Array(capacity);
     this.priceSensitivity = new Float32Array(capacity);
+    this.propensity = new Float32Array(capacity);
     this.trust = new Float32Array(capacity);
     this.satisfaction = new Float32Array(capacity);
     this.interestCat = new Uint8Array(capacity * INTEREST_SLOTS);

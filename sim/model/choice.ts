@@ -1,7 +1,7 @@
 /**
  * Choice (MODEL.md 3.3): a user who meets an offer buys with a logit
  * probability on
- *   intercept[segment] + interest x fit + quality x perceived quality
+ *   intercept[segment] + the user's propensity + interest x fit + quality x perceived quality
  *   + credibility x trust + brand + following (private domain) + liveliness
  *   (casual users, live rooms) + need due - bought recently + live demo value
  *   + live selling skill + loyalty (satisfying earlier merchant) + search intent
@@ -122,6 +122,7 @@ export function evaluate(
   offer.perceivedQuality = perceived;
   const utility =
     intercept(u.segment[user]) +
+    u.propensity[user] +
     coef.interest * interestWeight * fit +
     coef.quality * perceived +
     coef.credibilityTrust * credibility * u.trust[user] +

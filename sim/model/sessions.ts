@@ -92,7 +92,7 @@ function prepareUserBound(world: World, id: number): void {
   const x = (ps / world.tables.psGridMax) * (PS_GRID - 1);
   let j = x | 0;
   if (j >= PS_GRID - 1) j = PS_GRID - 2;
-  userBound.base = segmentBase[u.segment[id]] + coef.guarantee * (1 - trust);
+  userBound.base = segmentBase[u.segment[id]] + u.propensity[id] + coef.guarantee * (1 - trust);
   userBound.credTrust = coef.credibilityTrust * trust;
   userBound.gridIndex = j;
   userBound.gridFrac = x - j;

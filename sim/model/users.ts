@@ -62,6 +62,9 @@ export function addUser(world: World, rng: Rng, day: number): number {
   u.activity[id] = beta(rng, 2, (2 * (1 - a)) / a);
   const psMean = segment === 0 ? p.priceSensitivity.fan : segment === 1 ? p.priceSensitivity.value : p.priceSensitivity.casual;
   u.priceSensitivity[id] = Math.min(3 * psMean, psMean * Math.exp(0.3 * normal(rng) - 0.045));
+  // shoppers differ: a normal utility shift, centred so the mean purchase rate stays that of the intercept
+  const sd = p.propensitySd;
+  u.propensity[id] = sd * normal(rng) - (sd * sd) / 2;
   u.trust[id] = Math.min(1, Math.max(0, p.trustStart + 0.1 * normal(rng)));
   u.satisfaction[id] = p.satisfactionStart;
   drawInterests(world, id, rng);

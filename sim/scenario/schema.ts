@@ -69,6 +69,7 @@ export const UsersSchema = section(
     impressionsPerSession: nonneg(40, "feed items seen in a day's session [items]"),
     interestConcentration: z.number().positive().default(1).describe("Dirichlet concentration of the weights over a user's three interest categories (times categories x share); smaller is more concentrated [alpha]"),
     interestDriftPerDay: share(0.002, "probability a day that a user's weakest interest is replaced by a new one [1/day]"),
+    propensitySd: nonneg(0, "spread of users' own purchase propensity: sd of a normal utility shift (heavy and light shoppers) [utils]"),
     priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
     trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
     satisfactionStart: share(0.6, "satisfaction of a new user [0..1]"),
