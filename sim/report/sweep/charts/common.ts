@@ -1,0 +1,42 @@
+/** What the sweep charts share: the run note under each title and axis formats chosen from a KPI's unit. */
+import { describeDesign } from "../../../experiments/sweep/spec.js";
+import { SWEEP_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
+import { COMPACT_LABEL } from "../../charts/common.js";
+import { unitKind } from "../../format.js";
+import type { SweepAnalysis } from "../analyse.js";
+
+/** "Sweep NAME · full grid · 25 points × 4 replications · base seed 1 · 120 days". */
+export function sweepNote(a: SweepAnalysis): string {
+  const reps = a.plan.spec.adaptive ? `${a.plan.spec.reps}–${a.plan.spec.adaptive.maxReps} replications (adaptive)` : `${a.plan.spec.reps} replication${a.plan.spec.reps === 1 ? "" : "s"}`;
+  const days = a.plan.spec.days ? ` · ${a.plan.spec.days} days` : "";
+  return `Sweep ${a.plan.spec.name} · ${describeDesign(a.plan.spec.design).replace(/^points from .*/, "points from a file")} · ${a.points.length} points × ${reps} · base seed ${a.plan.spec.seed}${days}`;
+}
+
+export function kpiLabel(key: string): string {
+  return SWEEP_KPIS.find((k) => k.key === key)?.label ?? key;
+}
+
+export function kpiUnit(key: string): string {
+  return SWEEP_KPIS.find((k) => k.key === key)?.unit ?? "";
+}
+
+/** A quantitative axis (or legend) for a KPI: shares as %, money and counts in k/M/B. */
+export function kpiAxis(key: string) {
+  const unit = kpiUnit(key);
+  const titleText = `${kpiLabel(key)}${unit && unitKind(unit) !== "share" ? ` [${unit}]` : ""}`;
+  return unitKind(unit) === "share" ? { title: titleText, format: "~%" } : { title: titleText, labelExpr: COMPACT_LABEL };
+}
+
+/** Vega-Lite format for a KPI in tooltips and cell labels. */
+export function kpiFormat(key: string): string {
+  return unitKind(kpiUnit(key)) === "share" ? ".1%" : ".3~s";
+}
+
+/** Field names in chart data must not hold dots (Vega reads them as nesting). */
+export function field(path: string): string {
+  return path.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+export function finite(x: number): number | null {
+  return Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
+}

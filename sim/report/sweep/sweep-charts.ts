@@ -1,0 +1,45 @@
+/**
+ * Which charts a sweep's page shows, from its design: for each KPI of
+ * interest, the KPI against each parameter, a heatmap over the first two
+ * parameters, the Morris plane (Morris designs) and a tornado of effects.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { SweepAnalysis } from "./analyse.js";
+import { heatmapName, kpiHeatmap } from "./charts/heatmap.js";
+import { kpiLabel } from "./charts/common.js";
+import { kpiVsParameter, kpiVsParameterName } from "./charts/kpi-vs-parameter.js";
+import { morrisPlane } from "./charts/morris-plane.js";
+import { tornado } from "./charts/tornado.js";
+
+export interface SweepChart {
+  name: string;
+  caption: string;
+  spec: TopLevelSpec;
+}
+
+/** Line charts per KPI are capped: a sweep over many parameters shows the first ones; the tables have all. */
+const MAX_LINE_PARAMS = 4;
+
+export function sweepCharts(a: SweepAnalysis): SweepChart[] {
+  const charts: SweepChart[] = [];
+  const params = a.plan.spec.parameters;
+  const numeric = params.filter((p) => a.points.every((s) => typeof s.point.values[p.path] === "number"));
+  for (const kpi of a.plan.spec.kpis) {
+    if (!a.points.some((s) => Number.isFinite(s.kpis[kpi]?.mean))) continue;
+    const label = kpiLabel(kpi);
+    if (a.plan.spec.design.type === "morris") {
+      charts.push({ name: `morris-${kpi}`, caption: `${label}: Morris mu* against sigma for each parameter.`, spec: morrisPlane(a, kpi) });
+    }
+    if (numeric.length > 0 && a.points.length > 1) {
+      charts.push({ name: `tornado-${kpi}`, caption: `${label}: how far each parameter moves it over its range.`, spec: tornado(a, kpi) });
+    }
+    if (params.length >= 2 && a.plan.spec.design.type !== "morris") {
+      const [x, y] = params;
+      charts.push({ name: heatmapName(kpi, x.path, y.path), caption: `${label} over ${x.path} and ${y.path}.`, spec: kpiHeatmap(a, kpi, x.path, y.path) });
+    }
+    for (const p of params.slice(0, MAX_LINE_PARAMS)) {
+      charts.push({ name: kpiVsParameterName(kpi, p.path), caption: `${label} against ${p.path}, with 95% intervals.`, spec: kpiVsParameter(a, kpi, p.path) });
+    }
+  }
+  return charts;
+}

@@ -1,0 +1,46 @@
+/**
+ * The sweep's analysis tables: points.csv (per point, each KPI's mean and 95%
+ * interval), effects.csv (each parameter's effect on each KPI of interest),
+ * morris.csv (mu, mu*, sigma per parameter and KPI, Morris designs only) and
+ * missing.csv (runs the plan asks for that the log lacks).
+ */
+import { csvField } from "../../experiments/sweep/run-log.js";
+import { SWEEP_KPIS } from "../../experiments/sweep/sweep-kpis.js";
+import type { SweepAnalysis } from "./analyse.js";
+import { morrisIndices, parameterEffects } from "./effects.js";
+
+const line = (fields: (string | number | boolean)[]): string => `${fields.map(csvField).join(",")}\n`;
+
+export function pointsCsv(a: SweepAnalysis): string {
+  const paths = a.plan.spec.parameters.map((p) => p.path);
+  const header = ["point", ...paths, "reps", ...SWEEP_KPIS.flatMap((k) => [`${k.key}_mean`, `${k.key}_lo95`, `${k.key}_hi95`])];
+  let text = line(header);
+  for (const s of a.points) {
+    text += line([s.point.id, ...paths.map((p) => s.point.values[p]), s.n, ...SWEEP_KPIS.flatMap((k) => {
+      const m = s.kpis[k.key];
+      return [m.mean, m.ci95[0], m.ci95[1]];
+    })]);
+  }
+  return text;
+}
+
+export function effectsCsv(a: SweepAnalysis): string {
+  let text = line(["kpi", "parameter", "method", "low_value", "high_value", "kpi_at_low", "kpi_at_high", "effect"]);
+  for (const kpi of a.plan.spec.kpis) {
+    for (const e of parameterEffects(a, kpi)) text += line([kpi, e.path, e.method, e.lowValue, e.highValue, e.low, e.high, e.high - e.low]);
+  }
+  return text;
+}
+
+export function morrisCsv(a: SweepAnalysis): string {
+  let text = line(["kpi", "parameter", "mu", "mu_star", "sigma", "effects"]);
+  for (const kpi of a.plan.spec.kpis) for (const m of morrisIndices(a, kpi)) text += line([kpi, m.path, m.mu, m.muStar, m.sigma, m.n]);
+  return text;
+}
+
+export function missingCsv(a: SweepAnalysis): string {
+  const paths = a.plan.spec.parameters.map((p) => p.path);
+  let text = line(["key", "point", "rep", "seed", ...paths]);
+  for (const r of a.missing) text += line([r.key, r.point.id, r.rep, r.seed, ...paths.map((p) => r.point.values[p])]);
+  return text;
+}
