@@ -4,8 +4,7 @@ import { EXIT } from "./fail.js";
 
 /** Rewrite one status line on stderr; `end` clears it. */
 export function progressLine(text: string, end = false): void {
-  process.stderr.write(`\r\x1b[2K${text}${end ? "" : ""}`);
-  if (end) process.stderr.write("\r\x1b[2K");
+  process.stderr.write(end ? "\r\x1b[2K" : `\r\x1b[2K${text}`);
 }
 
 /**

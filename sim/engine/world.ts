@@ -216,8 +216,6 @@ export class Tables {
   psGridMax = 1;
   /** per category: commerce impressions today (simulated, organic + paid) */
   readonly impressions: Float64Array;
-  readonly impressionsYesterday: Float64Array;
-  feedCount = 0;
 
   constructor(categories: number, creatorCapacity: number, merchantCapacity: number) {
     const feedCapacity = 2 * creatorCapacity + 2 * merchantCapacity;
@@ -236,6 +234,5 @@ export class Tables {
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);
     this.impressions = new Float64Array(categories);
-    this.impressionsYesterday = new Float64Array(categories);
   }
 }

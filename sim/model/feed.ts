@@ -118,7 +118,6 @@ export function buildFeedTables(world: World): void {
     }
     t.feed.build(k, t.feedWeight, start, n - start);
   }
-  t.feedCount = n;
 }
 
 /** Paid, search and selection tables over merchants, grouped by category; run before supply. */
@@ -185,7 +184,6 @@ export function settleImpressions(world: World): void {
         mer.paidImpressions[m] = (total * paidShare * t.paidWeight[i]) / PW;
       }
     }
-    t.impressionsYesterday[k] = total;
     t.impressions[k] = 0;
   }
   // paid spend: merchants pay for their impressions up to their daily budget

@@ -50,7 +50,6 @@ export class CategoryTable {
 /** The platform's money and budgets (simulated scale). */
 export class Platform {
   consumerSubsidySpent = 0;
-  consumerSubsidySpentToday = 0;
   couponSpent = 0;
   trafficImpressionsSpent = 0;
   /** spend of each campaign, by its index in levers.campaigns */
