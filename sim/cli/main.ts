@@ -7,6 +7,8 @@ import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
 import { reportCommand } from "./report.js";
 import { compareCommand } from "./compare.js";
+import { sweepCommand } from "./sweep.js";
+import { mergeCommand } from "./merge.js";
 
 try {
   await yargs(hideBin(process.argv))
@@ -16,6 +18,8 @@ try {
     .command(validateCommand)
     .command(reportCommand)
     .command(compareCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
     .command(schemaCommand)
     .demandCommand(1, "Name a command; see sim --help.")
     .strict()

@@ -3,6 +3,8 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { writeReportPages } from "../report/build-report.js";
 import { assertReportFolder, NotAReportError } from "../report/read-report.js";
+import { isSweepFolder, NotASweepError } from "../experiments/sweep/folder.js";
+import { writeSweepReport } from "../report/sweep/build.js";
 import { UsageError } from "./fail.js";
 
 interface ReportArgs {
@@ -11,19 +13,25 @@ interface ReportArgs {
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: "report <dir>",
-  describe: "Rebuild a report folder's charts and index.html from its tables",
+  describe: "Rebuild a report folder's (or a sweep folder's) charts and index.html from its tables",
   builder: (y) =>
     y
-      .positional("dir", { type: "string", demandOption: true, describe: "a report folder written by 'sim run' (<out>/<scenario>/)" })
+      .positional("dir", { type: "string", demandOption: true, describe: "a report folder written by 'sim run' (<out>/<scenario>/), or a sweep folder written by 'sim sweep'" })
       .example("$0 report reports/baseline", "redraw reports/baseline/charts/ and index.html from its CSV and JSON tables")
       .epilogue("The tables (timeseries.csv, summary.json, ...) are not touched. The new charts/ and index.html replace the old ones only once they are complete."),
   handler: async (args) => {
     const dir = resolve(args.dir);
     try {
+      if (isSweepFolder(dir)) {
+        // a sweep folder: points.csv, effects.csv, charts and index.html from sweep.json and runs.csv
+        await writeSweepReport(dir, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+        process.stdout.write(`${dir}/index.html\n`);
+        return;
+      }
       assertReportFolder(dir);
       await writeReportPages(dir, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
     } catch (err) {
-      if (err instanceof NotAReportError) throw new UsageError(err.message);
+      if (err instanceof NotAReportError || err instanceof NotASweepError) throw new UsageError(err.message);
       throw err;
     }
     process.stdout.write(`${dir}/index.html\n`);

@@ -1,0 +1,172 @@
+/**
+ * `sim sweep`: thin edge over the sweep library. The input is a sweep file,
+ * a scenario file with --param options, or a sweep folder (to resume or
+ * extend it). Everything is checked before the first run (bad input: exit 2);
+ * runs are logged as they finish, so an interrupted sweep is resumed by
+ * running the same command again.
+ */
+import { cpus } from "node:os";
+import { existsSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { packageVersion } from "../experiments/package-info.js";
+import { parseAdaptiveOption, specFromCommandLine } from "../experiments/sweep/command-line.js";
+import { isSweepFolder, readSweepManifest, SweepBusyError, NotASweepError } from "../experiments/sweep/folder.js";
+import { buildPlan, parseShard, type Shard } from "../experiments/sweep/plan.js";
+import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
+import { runSweep } from "../experiments/sweep/runner.js";
+import type { SweepSpec } from "../experiments/sweep/spec.js";
+import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
+import { writeSweepReport } from "../report/sweep/build.js";
+import { EXIT, UsageError } from "./fail.js";
+import { SweepProgressReporter } from "./sweep-progress.js";
+
+interface SweepArgs {
+  input: string;
+  param?: string[];
+  design?: string;
+  samples?: number;
+  trajectories?: number;
+  levels?: number;
+  points?: string;
+  reps?: number;
+  seed?: number;
+  kpi?: string[];
+  days?: number;
+  users?: number;
+  set?: string[];
+  name?: string;
+  out?: string;
+  threads: number;
+  shard?: string;
+  keepSeries?: boolean;
+  adaptive?: string;
+  quiet: boolean;
+  progressInterval: number;
+  report: boolean;
+}
+
+/** Options that shape the design: given with a sweep file or folder they would be ignored, so they are refused. */
+const DESIGN_OPTIONS = ["param", "design", "samples", "trajectories", "levels", "points", "name"] as const;
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: "sweep <input>",
+  describe: "Run a parameter sweep (grid, Latin hypercube, Morris, or points from a CSV) and analyse it",
+  builder: (y) =>
+    y
+      .positional("input", { type: "string", demandOption: true, describe: "a sweep file (YAML with base:), a scenario file with --param, or a sweep folder to resume" })
+      .option("param", { type: "string", array: true, requiresArg: true, describe: "a parameter to vary: path=0,0.05,0.1 (values) | path=0.2:0.6:0.1 (from:to:step) | path=uniform:0.2:0.6 or loguniform:min:max (lhs, morris)" })
+      .option("design", { type: "string", choices: ["grid", "lhs", "morris", "csv"], describe: "how points are chosen [default: grid]" })
+      .option("samples", { type: "number", describe: "points of a Latin hypercube (--design lhs)" })
+      .option("trajectories", { type: "number", describe: "Morris trajectories r (--design morris); points = r × (parameters + 1)" })
+      .option("levels", { type: "number", describe: "Morris grid levels p, even [default: 4]" })
+      .option("points", { type: "string", describe: "CSV of points: parameter paths as header, one row per point (--design csv)" })
+      .option("reps", { type: "number", describe: "replications per point [default: 5]" })
+      .option("seed", { type: "number", describe: "base seed: replication r of every point uses the same seed [default: 1]" })
+      .option("kpi", { type: "string", array: true, requiresArg: true, describe: "KPIs of interest for charts and the page (repeatable); every KPI is logged" })
+      .option("days", { type: "number", describe: "override the horizon (horizonDays)" })
+      .option("users", { type: "number", describe: "override the simulated users (population.users)" })
+      .option("set", { type: "string", array: true, requiresArg: true, describe: "a fixed override for every point: path=value (repeatable)" })
+      .option("name", { type: "string", describe: "the sweep's name [default: <scenario>-<design>]" })
+      .option("out", { type: "string", describe: "the sweep folder [default: sweeps/<name>, or the folder given as input]" })
+      .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
+      .option("shard", { type: "string", describe: "run shard i of N (i/N): a deterministic 1/N of the runs; join the shard folders with sim merge" })
+      .option("keep-series", { type: "boolean", describe: "keep each run's per-day series in series/<key>.csv" })
+      .option("adaptive", { type: "string", describe: "KPI:halfwidth:maxreps — add replications to a point until the KPI's 95% half-width is at most halfwidth (a value, or 2% of the mean), up to maxreps" })
+      .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
+      .option("progress-interval", { type: "number", default: 10, describe: "seconds between progress lines when stderr is not a terminal" })
+      .option("report", { type: "boolean", default: true, describe: "write points.csv, charts and index.html at the end (--no-report to skip)" })
+      .example("$0 sweep scenarios/baseline.yaml --param levers.consumerSubsidy.rate=0,0.05,0.1 --param levers.selfBroadcast.support=0:2:0.5 --reps 4", "a 3 × 5 grid, 4 replications per point")
+      .example("$0 sweep sweeps/subsidy-grid.yaml", "a sweep file; run it again after an interruption to finish it")
+      .example("$0 sweep my.yaml --shard 2/3 --out sweeps/part2", "one third of the runs, e.g. as a batch array job")
+      .epilogue("Runs are appended to <out>/runs.csv as they finish; running the same command again skips them. Exit codes: 0 done, 1 failure, 2 bad input, 130 interrupted (runs logged so far are kept).")
+      .check((argv) => {
+        const a = argv as unknown as SweepArgs;
+        if (!Number.isInteger(a.threads) || a.threads < 1) throw new UsageError("--threads must be a whole number of at least 1");
+        if (a.reps !== undefined && (!Number.isInteger(a.reps) || a.reps < 1)) throw new UsageError("--reps must be a whole number of at least 1");
+        if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0)) throw new UsageError("--seed must be a whole number of at least 0");
+        if (a.shard !== undefined && !parseShard(a.shard)) throw new UsageError(`--shard ${a.shard}: expected i/N with 1 <= i <= N, e.g. 2/3`);
+        if (a.adaptive !== undefined && !parseAdaptiveOption(a.adaptive)) throw new UsageError(`--adaptive ${a.adaptive}: expected KPI:halfwidth:maxreps, e.g. gmv_total:2%:20 or gmv_total:1e8:20`);
+        if (!(a.progressInterval > 0)) throw new UsageError("--progress-interval must be a number of seconds > 0");
+        return true;
+      }) as unknown as Argv<SweepArgs>,
+  handler: async (args) => {
+    const input = resolve(args.input);
+    const spec = specFromArgs(args, input);
+    const out = resolve(args.out ?? (isFolder(input) ? input : join("sweeps", spec.name)));
+    const shard = args.shard ? parseShard(args.shard) : undefined;
+    const plan = buildPlan(spec, packageVersion());
+    if (spec.adaptive && spec.adaptive.maxReps < spec.reps) throw new UsageError(`--adaptive: maxreps ${spec.adaptive.maxReps} is below --reps ${spec.reps}`);
+
+    const progress = new SweepProgressReporter({ name: spec.name + (shard ? ` (shard ${shard.index}/${shard.count})` : ""), isQuiet: args.quiet, isTTY: process.stderr.isTTY === true, intervalSec: args.progressInterval });
+    const stop = (): void => {
+      progress.stop();
+      // the runs logged so far are on disk; only the lock of this process is ours to remove
+      rmSync(join(out, ".sweep.lock"), { force: true });
+      process.stderr.write(`\nsim: interrupted; the finished runs are in ${join(out, RUNS_FILE)}: run the same command again to finish the sweep\n`);
+      process.exit(EXIT.interrupted);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+
+    let summary;
+    try {
+      summary = await runSweep(plan, out, {
+        threads: args.threads, shard, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
+        onStart: (info) => {
+          if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
+          progress.start(info.alreadyLogged, info.total);
+        },
+        onProgress: (p) => progress.update(p),
+      });
+    } catch (err) {
+      progress.stop();
+      if (err instanceof SweepBusyError || err instanceof HeaderMismatchError) throw new UsageError(`${err.message}; use another --out`);
+      throw err;
+    }
+    progress.stop();
+    const rate = progress.rate();
+    process.stdout.write(`${spec.name}${shardText(shard)}: ${summary.total} runs (${summary.alreadyLogged} already logged, ${summary.ran} run now${summary.ran > 0 ? `, ${rate.toFixed(1)} runs/min` : ""}) → ${join(out, RUNS_FILE)}\n`);
+    if (shard) {
+      process.stdout.write(`shard ${shard.index}/${shard.count} done; join the shard folders with: sim merge FOLDERS... --out FOLDER\n`);
+    } else if (args.report) {
+      await writeSweepReport(out, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+      process.stdout.write(`${join(out, "index.html")}\n`);
+    }
+  },
+};
+
+function specFromArgs(args: SweepArgs, input: string): SweepSpec {
+  const adaptive = args.adaptive ? parseAdaptiveOption(args.adaptive) : undefined;
+  const overrides = { reps: args.reps, seed: args.seed, days: args.days, users: args.users, kpis: args.kpi, adaptive, keepSeries: args.keepSeries, set: args.set };
+  const given = DESIGN_OPTIONS.filter((o) => args[o] !== undefined);
+  if (isFolder(input)) {
+    if (!isSweepFolder(input)) throw new UsageError(`${args.input} is a folder but not a sweep folder (no sweep.json)`);
+    if (given.length > 0) throw new UsageError(`--${given[0]}: a sweep folder keeps its own design; start a new sweep to change it`);
+    let manifest;
+    try {
+      manifest = readSweepManifest(input);
+    } catch (err) {
+      if (err instanceof NotASweepError) throw new UsageError(err.message);
+      throw err;
+    }
+    const s = manifest.spec;
+    return { ...s, reps: args.reps ?? s.reps, seed: args.seed ?? s.seed, days: args.days ?? s.days, users: args.users ?? s.users, kpis: args.kpi ?? s.kpis, adaptive: adaptive ?? s.adaptive, keepSeries: args.keepSeries ?? s.keepSeries, set: [...s.set, ...(args.set ?? [])] };
+  }
+  if (looksLikeSweepFile(input)) {
+    if (given.length > 0) throw new UsageError(`--${given[0]}: ${args.input} is a sweep file, which states the parameters and design itself`);
+    return loadSweepFile(input, overrides);
+  }
+  return specFromCommandLine({
+    base: input, params: args.param ?? [], design: args.design, samples: args.samples, trajectories: args.trajectories, levels: args.levels,
+    points: args.points, name: args.name, ...overrides,
+  });
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function shardText(shard: Shard | undefined): string {
+  return shard ? ` shard ${shard.index}/${shard.count}` : "";
+}
