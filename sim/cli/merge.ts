@@ -27,7 +27,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     y
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "sweep folders of the same sweep (e.g. one per shard)" })
       .option("out", { type: "string", demandOption: true, describe: "the merged sweep folder" })
-      .option("report", { type: "boolean", default: true, describe: "write points.csv, charts and index.html (--no-report to skip)" })
+      .option("report", { type: "boolean", default: true, describe: "write the charts and index.html (--no-report: only the tables points.csv, effects.csv and missing.csv)" })
       .example("$0 merge sweeps/part1 sweeps/part2 sweeps/part3 --out sweeps/all", "join three shards")
       .epilogue("Exit codes: 0 complete, 3 merged but runs are missing (listed in missing.csv; finish them with sim sweep OUT), 2 folders of different sweeps."),
   handler: async (args) => {
@@ -40,9 +40,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       throw err;
     }
     if (summary.conflicts.length > 0) process.stderr.write(`sim: warning: ${summary.conflicts.length} run(s) logged twice with different KPI values (first copy kept): ${summary.conflicts.slice(0, 5).join(", ")}\n`);
-    const analysis = args.report
-      ? await writeSweepReport(out, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) })
-      : (await import("../report/sweep/analyse.js")).analyseSweep(out);
+    const analysis = await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
     process.stdout.write(`merged ${summary.folders} folders: ${summary.runs} runs (${summary.duplicates} duplicates dropped) → ${join(out, "runs.csv")}\n`);
     if (analysis.missing.length > 0) {
       const shown = analysis.missing.slice(0, 10).map((r) => `  ${r.point.id} rep ${r.rep} (${Object.entries(r.point.values).map(([p, v]) => `${p}=${v}`).join(", ")})`);

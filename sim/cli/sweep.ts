@@ -75,7 +75,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("adaptive", { type: "string", describe: "KPI:halfwidth:maxreps — add replications to a point until the KPI's 95% half-width is at most halfwidth (a value, or 2% of the mean), up to maxreps" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .option("progress-interval", { type: "number", default: 10, describe: "seconds between progress lines when stderr is not a terminal" })
-      .option("report", { type: "boolean", default: true, describe: "write points.csv, charts and index.html at the end (--no-report to skip)" })
+      .option("report", { type: "boolean", default: true, describe: "write the charts and index.html at the end (--no-report: only the tables points.csv and effects.csv)" })
       .example("$0 sweep scenarios/baseline.yaml --param levers.consumerSubsidy.rate=0,0.05,0.1 --param levers.selfBroadcast.support=0:2:0.5 --reps 4", "a 3 × 5 grid, 4 replications per point")
       .example("$0 sweep sweeps/subsidy-grid.yaml", "a sweep file; run it again after an interruption to finish it")
       .example("$0 sweep my.yaml --shard 2/3 --out sweeps/part2", "one third of the runs, e.g. as a batch array job")
@@ -129,9 +129,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     process.stdout.write(`${spec.name}${shardText(shard)}: ${summary.total} runs (${summary.alreadyLogged} already logged, ${summary.ran} run now${summary.ran > 0 ? `, ${rate.toFixed(1)} runs/min` : ""}) → ${join(out, RUNS_FILE)}\n`);
     if (shard) {
       process.stdout.write(`shard ${shard.index}/${shard.count} done; join the shard folders with: sim merge FOLDERS... --out FOLDER\n`);
-    } else if (args.report) {
-      await writeSweepReport(out, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
-      process.stdout.write(`${join(out, "index.html")}\n`);
+    } else {
+      await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+      process.stdout.write(`${join(out, args.report ? "index.html" : "points.csv")}\n`);
     }
   },
 };

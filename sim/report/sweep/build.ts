@@ -15,11 +15,13 @@ import { effectsCsv, missingCsv, morrisCsv, pointsCsv } from "./tables.js";
 
 export interface SweepReportOptions {
   onWarning?: (message: string) => void;
+  /** false: the tables only, no charts/ or index.html (they take most of the time) */
+  hasCharts?: boolean;
 }
 
 export async function writeSweepReport(dir: string, options: SweepReportOptions = {}): Promise<SweepAnalysis> {
   const a = analyseSweep(dir);
-  const charts = sweepCharts(a);
+  const charts = options.hasCharts === false ? [] : sweepCharts(a);
   const rendered: RenderedChart[] = [];
   for (const chart of charts) rendered.push(await renderChart(chart.name, chart.spec));
   for (const r of rendered) for (const w of r.warnings) options.onWarning?.(`${r.name}: ${w}`);
@@ -38,6 +40,7 @@ export async function writeSweepReport(dir: string, options: SweepReportOptions 
     rmSync(join(dir, "missing.csv"));
   }
   tables.push("sweep.json");
+  if (options.hasCharts === false) return a;
   replaceFolder(dir, "charts", (tmp) => rendered.forEach((r) => writeRenderedChart(tmp, r)));
   replaceFile(join(dir, "index.html"), sweepPage(a, charts, new Map(rendered.map((r) => [r.name, r.svg])), tables));
   return a;
