@@ -79,3 +79,38 @@ export function gamma(rng: Rng, shape: number): number {
     if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
 }
+
+/**
+ * A stream re-keyed cheaply for each (key, day), here each user's day: a
+ * user draws the same numbers on the same day in two scenarios whatever
+ * other users did, so common random numbers survive the first divergence
+ * between scenarios (seedrandom's generators cannot be re-keyed per
+ * user-day at this cost). splitmix32 over a hashed (seed, name, key, day).
+ */
+export class KeyedStream {
+  private state = 0;
+  private readonly base: number;
+  /** the uniform source: call rekey() before each user's day */
+  readonly next: Rng;
+
+  constructor(seed: number, name: string) {
+    let h = mix32(seed ^ 0x5bd1e995);
+    for (let i = 0; i < name.length; i++) h = mix32(h ^ name.charCodeAt(i));
+    this.base = h;
+    this.next = () => {
+      this.state = (this.state + 0x9e3779b9) | 0;
+      return (mix32(this.state) >>> 0) / 4294967296;
+    };
+  }
+
+  rekey(key: number, day: number): void {
+    this.state = mix32(this.base ^ mix32(key + 0x632be5ab) ^ mix32(day * 0x2545f491 + 0x1b873593));
+  }
+}
+
+function mix32(x: number): number {
+  let z = x | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return z ^ (z >>> 16);
+}

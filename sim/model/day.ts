@@ -2,7 +2,7 @@
  * One day, in the order of MODEL.md 1.3: platform, supply, users, orders
  * (inside the users' day), accounts and growth, metrics.
  */
-import type { Rng } from "../engine/rng.js";
+import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
@@ -18,6 +18,7 @@ import type { World } from "./world.js";
 export interface DayStreams {
   supply: Rng;
   users: Rng;
+  userDays: KeyedStream;
   merchants: Rng;
   entry: Rng;
   churn: Rng;
@@ -30,6 +31,7 @@ export function dayStreams(world: World): DayStreams {
   return {
     supply: s.get("supply"),
     users: s.get("users"),
+    userDays: new KeyedStream(s.seed, "user-days"),
     merchants: s.get("merchants"),
     entry: s.get("entry"),
     churn: s.get("churn"),
@@ -48,7 +50,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   supplyMerchants(world, rng.supply);
   buildFeedTables(world);
   // 3-4. users' sessions and their orders
-  runSessions(world, rng.users);
+  runSessions(world, rng.users, rng.userDays);
   settleImpressions(world);
   // 5. accounts and growth
   settleMerchants(world, rng.merchants);

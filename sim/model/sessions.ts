@@ -10,9 +10,10 @@
  * above per interest slot (`upperLogistic` on a utility bound), candidate
  * events are drawn as a Poisson count under the bound, and each is accepted
  * with p / bound, so a user-day costs O(events), not O(impressions), and the
- * result is exact.
+ * result is exact. Every draw of a user's day comes from a stream keyed by the
+ * user and the day (engine/rng.ts KeyedStream).
  */
-import type { Rng } from "../engine/rng.js";
+import type { KeyedStream, Rng } from "../engine/rng.js";
 import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
 import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
 import { creatorFit, creatorLiveliness } from "./feed.js";
@@ -27,7 +28,7 @@ const slotRate = new Float64Array(INTEREST_SLOTS);
 /** Thinning bound violations (p > bound): must stay 0; a test reads it. */
 export const thinningStats = { candidates: 0, accepted: 0, violations: 0 };
 
-export function runSessions(world: World, rng: Rng): void {
+export function runSessions(world: World, order: Rng, userDays: KeyedStream): void {
   const u = world.users;
   const n = u.count;
   if (n === 0) return;
@@ -36,12 +37,16 @@ export function runSessions(world: World, rng: Rng): void {
   const nc = today.commerceImpressions;
   const activity = today.activityMultiplier;
   const followRate = nc * world.params.creators.followProbPerExposure;
-  const first = (rng() * n) | 0;
+  const first = (order() * n) | 0;
+  const rng = userDays.next;
+  const day = today.internalDay;
   prepareSegmentBase();
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
     if (u.hasChurned[id]) continue;
+    // each user's day draws from its own keyed stream: common random numbers per user and day
+    userDays.rekey(id, day);
     if (rng() >= u.activity[id] * activity) continue;
     row[M.dau]++;
     feedDay(world, id);
