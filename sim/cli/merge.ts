@@ -28,7 +28,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .positional("dirs", { type: "string", array: true, demandOption: true, describe: "sweep folders of the same sweep (e.g. one per shard)" })
       .option("out", { type: "string", demandOption: true, describe: "the merged sweep folder" })
       .option("report", { type: "boolean", default: true, describe: "write the charts and index.html (--no-report: only the tables points.csv, effects.csv and missing.csv)" })
-      .example("$0 merge sweeps/part1 sweeps/part2 sweeps/part3 --out sweeps/all", "join three shards")
+      .example("$0 merge reports/sweeps/part1 reports/sweeps/part2 reports/sweeps/part3 --out reports/sweeps/all", "join three shards")
       .epilogue("Exit codes: 0 complete, 3 merged but runs are missing (listed in missing.csv; finish them with sim sweep OUT), 2 folders of different sweeps."),
   handler: async (args) => {
     const out = resolve(args.out);

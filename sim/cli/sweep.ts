@@ -68,7 +68,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("users", { type: "number", describe: "override the simulated users (population.users)" })
       .option("set", { type: "string", array: true, requiresArg: true, describe: "a fixed override for every point: path=value (repeatable)" })
       .option("name", { type: "string", describe: "the sweep's name [default: <scenario>-<design>]" })
-      .option("out", { type: "string", describe: "the sweep folder [default: sweeps/<name>, or the folder given as input]" })
+      .option("out", { type: "string", describe: "the sweep folder [default: reports/sweeps/<name>, or the folder given as input]" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
       .option("shard", { type: "string", describe: "run shard i of N (i/N): a deterministic 1/N of the runs; join the shard folders with sim merge" })
       .option("keep-series", { type: "boolean", describe: "keep each run's per-day series in series/<key>.csv" })
@@ -78,7 +78,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("report", { type: "boolean", default: true, describe: "write the charts and index.html at the end (--no-report: only the tables points.csv and effects.csv)" })
       .example("$0 sweep scenarios/baseline.yaml --param levers.consumerSubsidy.rate=0,0.05,0.1 --param levers.selfBroadcast.support=0:2:0.5 --reps 4", "a 3 × 5 grid, 4 replications per point")
       .example("$0 sweep sweeps/subsidy-grid.yaml", "a sweep file; run it again after an interruption to finish it")
-      .example("$0 sweep my.yaml --shard 2/3 --out sweeps/part2", "one third of the runs, e.g. as a batch array job")
+      .example("$0 sweep my.yaml --shard 2/3 --out reports/sweeps/part2", "one third of the runs, e.g. as a batch array job")
       .epilogue("Runs are appended to <out>/runs.csv as they finish; running the same command again skips them. Exit codes: 0 done, 1 failure, 2 bad input, 130 interrupted (runs logged so far are kept).")
       .check((argv) => {
         const a = argv as unknown as SweepArgs;
@@ -93,7 +93,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args) => {
     const input = resolve(args.input);
     const spec = specFromArgs(args, input);
-    const out = resolve(args.out ?? (isFolder(input) ? input : join("sweeps", spec.name)));
+    const out = resolve(args.out ?? (isFolder(input) ? input : join("reports", "sweeps", spec.name)));
     const shard = args.shard ? parseShard(args.shard) : undefined;
     const plan = buildPlan(spec, packageVersion());
     if (spec.adaptive && spec.adaptive.maxReps < spec.reps) throw new UsageError(`--adaptive: maxreps ${spec.adaptive.maxReps} is below --reps ${spec.reps}`);
