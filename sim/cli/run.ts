@@ -74,6 +74,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
         },
       },
     );
+    for (const run of runs) {
+      const refused = run.results.reduce((s, r) => s + r.entriesRefusedFull, 0);
+      if (refused > 0) {
+        process.stderr.write(`sim: warning: ${run.scenario.name}: ${refused} merchant or creator entries were refused because population.capacityFactor (${run.scenario.population.capacityFactor}) was reached; raise it\n`);
+      }
+    }
     const wallTimeSec = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     for (const run of runs) {

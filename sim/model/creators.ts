@@ -14,7 +14,10 @@ import type { World } from "./world.js";
 export function addCreator(world: World, rng: Rng): number {
   const cr = world.creators;
   const p = world.params.creators;
-  if (cr.count >= cr.capacity) return -1;
+  if (cr.count >= cr.capacity) {
+    world.platform.entriesRefusedFull++;
+    return -1;
+  }
   const c = cr.count++;
   const isNiche = rng() < p.nicheShare;
   cr.isActive[c] = 1;

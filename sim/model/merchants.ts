@@ -16,7 +16,10 @@ import type { World } from "./world.js";
 export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean, isIncumbent = false): number {
   const mer = world.merchants;
   const p = world.params.merchants;
-  if (mer.count >= mer.capacity) return -1;
+  if (mer.count >= mer.capacity) {
+    world.platform.entriesRefusedFull++;
+    return -1;
+  }
   const isBrand = !isBelt && rng() < p.brandShare;
   const brand = isBelt ? 0.05 * rng() : isBrand ? 0.5 + 0.5 * rng() : 0.35 * rng();
   const quality = clamp01(isBelt ? 0.55 + 0.1 * normal(rng) : 0.35 + 0.35 * brand + 0.15 * normal(rng));

@@ -31,6 +31,8 @@ export interface ReplicationResult {
   windowBuyers: number;
   windowRepeaters: number;
   categories: string[];
+  /** merchant and creator entries refused because population.capacityFactor was reached */
+  entriesRefusedFull: number;
 }
 
 export function runReplication(params: Scenario, rep: number, seed: number): ReplicationResult {
@@ -115,5 +117,6 @@ function collect(world: World, rep: number, seed: number): ReplicationResult {
     followersStart, followersEnd,
     windowBuyers: buyers * scale, windowRepeaters: repeaters * scale,
     categories: world.cats.names,
+    entriesRefusedFull: world.platform.entriesRefusedFull,
   };
 }

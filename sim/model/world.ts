@@ -57,6 +57,8 @@ export class Platform {
   /** GMV of recent days, for entry decisions: a ring of 56 days */
   readonly gmvRing = new Float64Array(56);
   gmvReferencePerMerchant = 0;
+  /** entries refused because the id space (population.capacityFactor) was full */
+  entriesRefusedFull = 0;
 }
 
 /** Constants derived once a day from params (platform.ts writes them). */

@@ -57,7 +57,7 @@ export const PopulationSchema = section(
     creatorsPerThousandUsers: nonneg(20, "creators at day 0 per thousand simulated users [creators]"),
     merchantsPerThousandUsers: nonneg(2.5, "merchants at day 0 per thousand simulated users [merchants]"),
     scaleFactor: z.number().positive().default(3000).describe("platform users that one simulated user stands for [x]"),
-    capacityFactor: z.number().min(1).max(20).default(4).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
+    capacityFactor: z.number().min(1).max(50).default(12).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
   },
   "populations and the scale factor",
 );
