@@ -194,7 +194,7 @@ export function enterMerchants(world: World, rng: Rng): void {
   let support = 0;
   if (today.isFeeReliefOn && lv.feeRelief.newMerchantDays > 0 && lv.takeRate > 0) support += Math.max(0, (lv.takeRate - lv.feeRelief.takeRate) / lv.takeRate);
   if (today.isTrafficSubsidyOn) support += Math.min(1, lv.trafficSubsidy.newMerchantBoost / 2);
-  const expected = (world.merchants.active * p.entryPerDayPerThousand) / 1000 * attractiveness(world, p.entryGrowthElasticity) * (1 + support);
+  const expected = (world.merchants.active * p.entryPerDayPerThousand) / 1000 * attractiveness(world, p.entryGrowthElasticity) * (1 + p.entrySupportWeight * support);
   const n = poisson(rng, expected);
   for (let i = 0; i < n; i++) if (addMerchant(world, rng, world.cats.draw(rng), false) >= 0) world.metrics.today[M.merchants_new]++;
   const belt = lv.industryBelt;
