@@ -2,7 +2,7 @@
  * One replication: build the world, warm up, run the horizon, and return the
  * outputs at platform scale (counts and money multiplied by the scale factor).
  */
-import type { Scenario } from "../scenario/schema.js";
+import { ScenarioSchema, type Scenario } from "../scenario/schema.js";
 import { dayStreams, simulateDay } from "./day.js";
 import { initWorld } from "./init.js";
 import { COLUMN_SCALED, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
@@ -35,8 +35,18 @@ export interface ReplicationResult {
   entriesRefusedFull: number;
 }
 
+/**
+ * The warm-up runs under the default levers (those of scenarios/baseline.yaml,
+ * which restates the defaults), and the scenario's own levers apply from day
+ * 0: every scenario then starts day 0 from the same kind of state, and on the
+ * same seed from the same state whenever their populations and behaviour
+ * agree, so paired comparisons measure the policy from its first day.
+ */
+const WARMUP_LEVERS = ScenarioSchema.parse({}).levers;
+
 export function runReplication(params: Scenario, rep: number, seed: number): ReplicationResult {
   const world = createWorld(structuredClone(params), seed);
+  if (params.warmupDays > 0) world.params.levers = structuredClone(WARMUP_LEVERS);
   world.today.internalDay = FIRST_DAY;
   initWorld(world);
   const rng = dayStreams(world);
@@ -46,7 +56,10 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
   for (let d = 0; d < total; d++) {
     world.today.internalDay = FIRST_DAY + d;
     world.today.reportDay = d - warmup;
-    if (d === warmup) startReporting(world);
+    if (d === warmup) {
+      world.params.levers = structuredClone(params.levers);
+      startReporting(world);
+    }
     simulateDay(world, rng, log);
   }
   return collect(world, rep, seed);
