@@ -10,6 +10,12 @@ import { compareCommand } from "./compare.js";
 import { sweepCommand } from "./sweep.js";
 import { mergeCommand } from "./merge.js";
 
+// a reader that stops early (`sim validate *.yaml | head`) is not an error
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 try {
   await yargs(hideBin(process.argv))
     .scriptName("sim")

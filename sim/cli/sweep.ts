@@ -18,6 +18,8 @@ import { runSweep } from "../experiments/sweep/runner.js";
 import type { SweepSpec } from "../experiments/sweep/spec.js";
 import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
 import { writeSweepReport } from "../report/sweep/build.js";
+import { parse as parseYaml } from "yaml";
+import type { ParamValue } from "../experiments/designs/types.js";
 import { EXIT, UsageError } from "./fail.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
@@ -35,6 +37,7 @@ interface SweepArgs {
   days?: number;
   users?: number;
   set?: string[];
+  reference?: string[];
   name?: string;
   out?: string;
   threads: number;
@@ -67,6 +70,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("days", { type: "number", describe: "override the horizon (horizonDays)" })
       .option("users", { type: "number", describe: "override the simulated users (population.users)" })
       .option("set", { type: "string", array: true, requiresArg: true, describe: "a fixed override for every point: path=value (repeatable)" })
+      .option("reference", { type: "string", array: true, requiresArg: true, describe: "the counterfactual of every point: path=value (repeatable), e.g. levers.consumerSubsidy.rate=0; each point is paired with it, giving incremental_gmv_per_subsidy_rmb" })
       .option("name", { type: "string", describe: "the sweep's name [default: <scenario>-<design>]" })
       .option("out", { type: "string", describe: "the sweep folder [default: reports/sweeps/<name>, or the folder given as input]" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
@@ -138,7 +142,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
 
 function specFromArgs(args: SweepArgs, input: string): SweepSpec {
   const adaptive = args.adaptive ? parseAdaptiveOption(args.adaptive) : undefined;
-  const overrides = { reps: args.reps, seed: args.seed, days: args.days, users: args.users, kpis: args.kpi, adaptive, keepSeries: args.keepSeries, set: args.set };
+  const reference = args.reference ? parseReferenceOption(args.reference) : undefined;
+  const overrides = { reps: args.reps, seed: args.seed, days: args.days, users: args.users, kpis: args.kpi, adaptive, keepSeries: args.keepSeries, set: args.set, reference };
   const given = DESIGN_OPTIONS.filter((o) => args[o] !== undefined);
   if (isFolder(input)) {
     if (!isSweepFolder(input)) throw new UsageError(`${args.input} is a folder but not a sweep folder (no sweep.json)`);
@@ -151,7 +156,7 @@ function specFromArgs(args: SweepArgs, input: string): SweepSpec {
       throw err;
     }
     const s = manifest.spec;
-    return { ...s, reps: args.reps ?? s.reps, seed: args.seed ?? s.seed, days: args.days ?? s.days, users: args.users ?? s.users, kpis: args.kpi ?? s.kpis, adaptive: adaptive ?? s.adaptive, keepSeries: args.keepSeries ?? s.keepSeries, set: [...s.set, ...(args.set ?? [])] };
+    return { ...s, reps: args.reps ?? s.reps, seed: args.seed ?? s.seed, days: args.days ?? s.days, users: args.users ?? s.users, kpis: args.kpi ?? s.kpis, adaptive: adaptive ?? s.adaptive, keepSeries: args.keepSeries ?? s.keepSeries, set: [...s.set, ...(args.set ?? [])], reference: reference ?? s.reference };
   }
   if (looksLikeSweepFile(input)) {
     if (given.length > 0) throw new UsageError(`--${given[0]}: ${args.input} is a sweep file, which states the parameters and design itself`);
@@ -161,6 +166,19 @@ function specFromArgs(args: SweepArgs, input: string): SweepSpec {
     base: input, params: args.param ?? [], design: args.design, samples: args.samples, trajectories: args.trajectories, levels: args.levels,
     points: args.points, name: args.name, ...overrides,
   });
+}
+
+/** `--reference path=value`: the value read as YAML (0, true, a string); paths and values are checked when the plan resolves the points. */
+function parseReferenceOption(entries: string[]): Record<string, ParamValue> {
+  const reference: Record<string, ParamValue> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--reference ${entry}: expected path=value, e.g. levers.consumerSubsidy.rate=0`);
+    const value = parseYaml(entry.slice(eq + 1)) as unknown;
+    if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") throw new UsageError(`--reference ${entry}: expected a number, text or true/false`);
+    reference[entry.slice(0, eq).trim()] = value;
+  }
+  return reference;
 }
 
 function isFolder(path: string): boolean {

@@ -1,10 +1,14 @@
 /**
- * `sim validate FILE...`: load each scenario (extends chain, overrides) and
+ * `sim validate FILE...`: load each scenario (extends chain, overrides) or
+ * sweep file (recognised by its `base:` key; every point is resolved) and
  * say which are good; problems go to stderr with file:line:column. Exit 0 when
  * all are good, 2 when any is not.
  */
 import type { Argv, CommandModule } from "yargs";
 import { ScenarioError, ScenarioErrors } from "../scenario/errors.js";
+import { packageVersion } from "../experiments/package-info.js";
+import { buildPlan } from "../experiments/sweep/plan.js";
+import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
 import { loadScenario } from "../scenario/load.js";
 import { EXIT } from "./fail.js";
 
@@ -17,10 +21,10 @@ interface ValidateArgs {
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: "validate <files..>",
-  describe: "Check scenario files without running them",
+  describe: "Check scenario and sweep files without running them",
   builder: (yargs: Argv<object>) =>
     yargs
-      .positional("files", { type: "string", array: true, default: undefined, describe: "scenario YAML files" })
+      .positional("files", { type: "string", array: true, default: undefined, describe: "scenario or sweep YAML files" })
       .option("set", { type: "string", array: true, requiresArg: true, describe: "override a parameter, path=value (repeatable); checked like the file" })
       .option("days", { type: "number", requiresArg: true, describe: "override horizonDays [days]" })
       .option("users", { type: "number", requiresArg: true, describe: "override population.users [users]" })
@@ -30,7 +34,12 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     let isAllGood = true;
     for (const file of argv.files) {
       try {
-        await loadScenario(file, { set: argv.set, days: argv.days, users: argv.users });
+        if (looksLikeSweepFile(file)) {
+          // a sweep file: its own checks, then every point resolved against its base scenario
+          buildPlan(loadSweepFile(file, { set: argv.set, days: argv.days, users: argv.users }), packageVersion());
+        } else {
+          await loadScenario(file, { set: argv.set, days: argv.days, users: argv.users });
+        }
         process.stdout.write(`ok  ${file}\n`);
       } catch (err) {
         // a bad file is reported and the next one checked; anything else is a bug and goes to fail()

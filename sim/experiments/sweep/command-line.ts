@@ -13,8 +13,9 @@ import type { ParameterSpec } from "../designs/types.js";
 import { parameterFromText, parseParameter } from "./parameters.js";
 import { DEFAULT_MORRIS_LEVELS, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_SWEEP_KPIS, type AdaptiveSpec, type DesignSpec, type SweepSpec } from "./spec.js";
 import { MAX_POINTS, parametersOfCsv, parseHalfWidth } from "./sweep-file.js";
-import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
+import { ANALYSIS_KPI_KEYS, SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 import { gridSize } from "../designs/grid.js";
+import type { ParamValue } from "../designs/types.js";
 
 export interface SweepCommandLine {
   base: string;
@@ -32,6 +33,7 @@ export interface SweepCommandLine {
   set?: string[];
   adaptive?: AdaptiveSpec;
   keepSeries?: boolean;
+  reference?: Record<string, ParamValue>;
   name?: string;
 }
 
@@ -86,11 +88,12 @@ export function specFromCommandLine(o: SweepCommandLine): SweepSpec {
     if (gridSize(parameters) > MAX_POINTS) errors.push(cmd("", `at most ${MAX_POINTS} points`, `the grid has ${gridSize(parameters)} points`));
   }
   for (const k of [...(o.kpis ?? []), ...(o.adaptive ? [o.adaptive.kpi] : [])]) {
-    if (!SWEEP_KPI_KEYS.includes(k)) {
-      const s = closestMatch(k, SWEEP_KPI_KEYS);
-      errors.push(cmd("", `one of: ${SWEEP_KPI_KEYS.join(", ")}`, `unknown KPI '${k}'${s ? ` (did you mean '${s}'?)` : ""}`));
+    if (!ANALYSIS_KPI_KEYS.includes(k)) {
+      const s = closestMatch(k, ANALYSIS_KPI_KEYS);
+      errors.push(cmd("", `one of: ${ANALYSIS_KPI_KEYS.join(", ")}`, `unknown KPI '${k}'${s ? ` (did you mean '${s}'?)` : ""}`));
     }
   }
+  if (o.adaptive && !SWEEP_KPI_KEYS.includes(o.adaptive.kpi)) errors.push(cmd("", "a KPI of each run (not one against the reference point)", `--adaptive: '${o.adaptive.kpi}' is not measured per run`));
   if (errors.length > 0) throw new ScenarioErrors(errors);
   return {
     name: o.name ?? `${basename(base, extname(base))}-${design!.type}`,
@@ -106,6 +109,7 @@ export function specFromCommandLine(o: SweepCommandLine): SweepSpec {
     kpis: o.kpis && o.kpis.length > 0 ? o.kpis : DEFAULT_SWEEP_KPIS,
     adaptive: o.adaptive,
     keepSeries: o.keepSeries ?? false,
+    reference: o.reference,
   };
 }
 

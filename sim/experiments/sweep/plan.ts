@@ -26,6 +26,10 @@ export interface PlanPoint extends DesignPoint {
   id: string;
   /** hash of the resolved scenario and the point's values */
   hash: string;
+  /** a reference point (spec.reference), run only to pair the design points against */
+  isReference?: boolean;
+  /** the id of this design point's reference point, when the sweep has one */
+  referenceId?: string;
 }
 
 export interface SweepPlan {
@@ -85,8 +89,30 @@ export function buildPlan(spec: SweepSpec, version: string): SweepPlan {
     }
   });
   if (errors.length > 0) throw new ScenarioErrors(errors.slice(0, 20));
+  if (spec.reference) points.push(...referencePoints(spec, points));
   const planId = sha256(`${version}|${spec.seed}|${points.map((p) => p.hash).sort().join(",")}`).slice(0, 20);
   return { spec, version, points, planId };
+}
+
+/**
+ * The reference of every design point: the point with spec.reference's values
+ * (say, the subsidy off), one per distinct resolved scenario ("r0001", ...).
+ * A point that already is its own reference gets none.
+ */
+function referencePoints(spec: SweepSpec, points: PlanPoint[]): PlanPoint[] {
+  const refs = new Map<string, PlanPoint>();
+  for (const point of points) {
+    const values = { ...point.values, ...spec.reference };
+    const hash = pointHash(resolvePoint(spec, values), values);
+    if (hash === point.hash) continue;
+    let ref = refs.get(hash);
+    if (!ref) {
+      ref = { id: `r${String(refs.size + 1).padStart(4, "0")}`, values, hash, isReference: true };
+      refs.set(hash, ref);
+    }
+    point.referenceId = ref.id;
+  }
+  return [...refs.values()];
 }
 
 /** One run of the plan: a replication at a point. */

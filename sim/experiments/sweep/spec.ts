@@ -4,7 +4,7 @@
  * replications per point, the KPIs of interest and the seed. Everything a
  * sweep computes follows from this object and the model version.
  */
-import type { ParameterSpec } from "../designs/types.js";
+import type { ParameterSpec, ParamValue } from "../designs/types.js";
 
 export type DesignSpec =
   | { type: "grid" }
@@ -40,6 +40,12 @@ export interface SweepSpec {
   adaptive?: AdaptiveSpec;
   /** keep each run's per-day series in series/<key>.csv */
   keepSeries: boolean;
+  /**
+   * The counterfactual of every point: the same point with these values (e.g.
+   * the subsidy off). Its runs are planned too, and each point's gains over it
+   * are paired by replication (incremental GMV per RMB of subsidy).
+   */
+  reference?: Record<string, ParamValue>;
 }
 
 /** KPIs shown when the sweep names none: what a strategy review starts from. */

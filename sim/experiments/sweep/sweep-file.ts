@@ -20,10 +20,10 @@ import { closestMatch } from "../../scenario/suggest.js";
 import { parseSource, positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
 import { csvDesign } from "../designs/csv.js";
 import { gridSize } from "../designs/grid.js";
-import type { ParameterSpec } from "../designs/types.js";
+import type { ParameterSpec, ParamValue } from "../designs/types.js";
 import { parseParameter } from "./parameters.js";
 import { DEFAULT_MORRIS_LEVELS, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_SWEEP_KPIS, setEntry, type AdaptiveSpec, type DesignSpec, type SweepSpec } from "./spec.js";
-import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
+import { ANALYSIS_KPI_KEYS, SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const MAX_POINTS = 100_000;
@@ -42,6 +42,7 @@ const SweepFileSchema = z.strictObject({
   users: z.int().min(1).optional(),
   adaptive: z.strictObject({ kpi: z.string(), halfWidth: z.unknown(), maxReps: z.int().min(1).max(100_000) }).optional(),
   keepSeries: z.boolean().optional(),
+  reference: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Whether a YAML file is a sweep file (it has `base:`) rather than a scenario. */
@@ -61,6 +62,7 @@ export interface SweepFileOverrides {
   adaptive?: AdaptiveSpec;
   keepSeries?: boolean;
   set?: string[];
+  reference?: Record<string, ParamValue>;
 }
 
 export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}): SweepSpec {
@@ -100,6 +102,21 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
       if (isPlainObject(raw.parameters) && p in raw.parameters) findings.push({ path: ["set", p], atKey: true, problem: `'${p}' is both varied (parameters) and fixed (set)`, expected: "each parameter in one of the two" });
     }
   }
+  // reference point: parameter paths and values, like set
+  let reference: Record<string, ParamValue> | undefined;
+  if (isPlainObject(raw.reference)) {
+    reference = {};
+    for (const [p, value] of Object.entries(raw.reference)) {
+      const check = checkParameterPath(p, "set");
+      if (!check.ok) {
+        findings.push({ path: ["reference", p], atKey: true, problem: check.problem, expected: check.expected });
+        continue;
+      }
+      const r = check.schema.safeParse(value);
+      if (!r.success) findings.push(...findingsFromIssues(r.error.issues, value, check.schema, ["reference", p]));
+      else reference[p] = value as ParamValue;
+    }
+  }
   // design
   const design = checkDesign(raw.design, dirname(path), findings);
   if (design?.type === "csv") {
@@ -119,7 +136,7 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
   // KPIs and adaptive rule
   const kpis = (Array.isArray(raw.kpis) ? raw.kpis : []).filter((k): k is string => typeof k === "string");
   kpis.forEach((k, i) => {
-    if (!SWEEP_KPI_KEYS.includes(k)) findings.push(unknownKpi(k, ["kpis", i]));
+    if (!ANALYSIS_KPI_KEYS.includes(k)) findings.push(unknownKpi(k, ["kpis", i]));
   });
   let adaptive: AdaptiveSpec | undefined;
   if (isPlainObject(raw.adaptive)) {
@@ -163,6 +180,7 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
     kpis: overrides.kpis ?? (kpis.length > 0 ? kpis : DEFAULT_SWEEP_KPIS),
     adaptive: overrides.adaptive ?? adaptive,
     keepSeries: overrides.keepSeries ?? (raw.keepSeries as boolean | undefined) ?? false,
+    reference: overrides.reference ?? reference,
   };
 }
 
@@ -176,8 +194,8 @@ function locate(source: SourceFile, findings: Finding[]): ScenarioError[] {
 }
 
 function unknownKpi(key: string, path: PathKey[]): Finding {
-  const suggestion = closestMatch(key, SWEEP_KPI_KEYS);
-  return { path, problem: `unknown KPI '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: `one of: ${SWEEP_KPI_KEYS.join(", ")}` };
+  const suggestion = closestMatch(key, ANALYSIS_KPI_KEYS);
+  return { path, problem: `unknown KPI '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: `one of: ${ANALYSIS_KPI_KEYS.join(", ")}` };
 }
 
 /** 1e8 → absolute; "2%" → 0.02 of the mean. */

@@ -25,9 +25,24 @@ const DERIVED: DerivedKpi[] = [
   },
 ];
 
+/**
+ * KPIs of a point against its reference point (sweep `reference:`), paired
+ * replication by replication on the same seed: what the lever bought.
+ * They exist only in the analysis (points.csv, the page), not per run.
+ */
+export const PAIRED_KPIS: SweepKpi[] = [
+  { key: "gmv_gain_vs_reference", label: "GMV gained over the reference point", unit: "RMB" },
+  { key: "subsidy_extra_vs_reference", label: "Money subsidy spent beyond the reference point", unit: "RMB" },
+  { key: "incremental_gmv_per_subsidy_rmb", label: "Extra GMV per extra RMB of subsidy, against the reference point", unit: "x" },
+];
+
 export const SWEEP_KPIS: SweepKpi[] = [...KPIS.map(({ key, label, unit }) => ({ key, label, unit })), ...DERIVED.map(({ key, label, unit }) => ({ key, label, unit }))];
 
 export const SWEEP_KPI_KEYS = SWEEP_KPIS.map((k) => k.key);
+
+/** Every KPI a sweep's analysis reports: the per-run ones and the paired ones. */
+export const ANALYSIS_KPIS: SweepKpi[] = [...SWEEP_KPIS, ...PAIRED_KPIS];
+export const ANALYSIS_KPI_KEYS = ANALYSIS_KPIS.map((k) => k.key);
 
 /** Every sweep KPI of one run, in SWEEP_KPIS order. */
 export function sweepKpiValues(r: ReplicationResult): number[] {

@@ -21,12 +21,17 @@ export interface PointSummary {
   /** replications logged */
   n: number;
   kpis: Record<string, MeanInterval>;
+  /** per KPI, the logged values by replication (for pairing with the reference point) */
+  byRep: Map<number, Record<string, number>>;
 }
 
 export interface SweepAnalysis {
   manifest: SweepManifest;
   plan: SweepPlan;
+  /** the design's points (reference points excluded) */
   points: PointSummary[];
+  /** reference points (sweep `reference:`), run to pair the design points against */
+  references: PointSummary[];
   /** runs the plan asks for that are not in the log */
   missing: PlannedRun[];
   /** rows of the log the plan does not name */
@@ -46,7 +51,7 @@ export function analyseSweep(dir: string): SweepAnalysis {
   const missing: PlannedRun[] = [];
   const missingKeys = new Set<string>();
   const adaptive = plan.spec.adaptive;
-  const points = plan.points.map((point) => {
+  const summaries = plan.points.map((point) => {
     const runs: PlannedRun[] = [];
     if (adaptive) {
       const valueOf = (rep: number): number | undefined => {
@@ -65,15 +70,44 @@ export function analyseSweep(dir: string): SweepAnalysis {
       missing.push(r);
     }
     for (const r of found) used.add(r.key);
-    const kpis = Object.fromEntries(SWEEP_KPIS.map((k) => [k.key, meanInterval(found.map((r) => toNumber(byKey.get(r.key)![k.key])).filter(Number.isFinite))]));
-    return { point, n: found.length, kpis };
+    const kpis: Record<string, MeanInterval> = Object.fromEntries(SWEEP_KPIS.map((k) => [k.key, meanInterval(found.map((r) => toNumber(byKey.get(r.key)![k.key])).filter(Number.isFinite))]));
+    const byRep = new Map(found.map((r) => [r.rep, Object.fromEntries(SWEEP_KPIS.map((k) => [k.key, toNumber(byKey.get(r.key)![k.key])]))]));
+    return { point, n: found.length, kpis, byRep };
   });
+  const references = summaries.filter((s) => s.point.isReference);
+  const points = summaries.filter((s) => !s.point.isReference);
+  for (const s of points) pairWithReference(s, references.find((r) => r.point.id === s.point.referenceId));
   return {
-    manifest, plan, points, missing,
+    manifest, plan, points, references, missing,
     foreignRuns: rows.filter((r) => !used.has(r.key)).length,
     loggedRuns: rows.length, tornBytes,
     runSeconds: rows.reduce((s, r) => s + (toNumber(r.wall_sec) || 0), 0),
   };
+}
+
+/**
+ * What a point bought against its reference point, replication by
+ * replication on the same seed (common random numbers): the GMV gained, the
+ * extra subsidy, and their ratio. Empty intervals without a reference.
+ */
+function pairWithReference(s: PointSummary, ref: PointSummary | undefined): void {
+  const gain: number[] = [];
+  const extra: number[] = [];
+  const ratio: number[] = [];
+  if (ref) {
+    for (const [rep, v] of s.byRep) {
+      const r = ref.byRep.get(rep);
+      if (!r) continue;
+      const g = v.gmv_total - r.gmv_total;
+      const x = v.subsidy_total - r.subsidy_total;
+      gain.push(g);
+      extra.push(x);
+      if (x > 0) ratio.push(g / x);
+    }
+  }
+  s.kpis.gmv_gain_vs_reference = meanInterval(gain);
+  s.kpis.subsidy_extra_vs_reference = meanInterval(extra);
+  s.kpis.incremental_gmv_per_subsidy_rmb = meanInterval(ratio);
 }
 
 /** Every run the plan asks for with fixed replications (used by merge to name missing runs). */

@@ -5,7 +5,7 @@
  * missing.csv (runs the plan asks for that the log lacks).
  */
 import { csvField } from "../../experiments/sweep/run-log.js";
-import { SWEEP_KPIS } from "../../experiments/sweep/sweep-kpis.js";
+import { ANALYSIS_KPIS } from "../../experiments/sweep/sweep-kpis.js";
 import type { SweepAnalysis } from "./analyse.js";
 import { morrisIndices, parameterEffects } from "./effects.js";
 
@@ -13,11 +13,13 @@ const line = (fields: (string | number | boolean)[]): string => `${fields.map(cs
 
 export function pointsCsv(a: SweepAnalysis): string {
   const paths = a.plan.spec.parameters.map((p) => p.path);
-  const header = ["point", ...paths, "reps", ...SWEEP_KPIS.flatMap((k) => [`${k.key}_mean`, `${k.key}_lo95`, `${k.key}_hi95`])];
+  const header = ["point", ...paths, "reference_point", "reps", ...ANALYSIS_KPIS.flatMap((k) => [`${k.key}_mean`, `${k.key}_lo95`, `${k.key}_hi95`])];
   let text = line(header);
-  for (const s of a.points) {
-    text += line([s.point.id, ...paths.map((p) => s.point.values[p]), s.n, ...SWEEP_KPIS.flatMap((k) => {
-      const m = s.kpis[k.key];
+  // design points first, then the reference points they are paired against (reference_point "self")
+  for (const s of [...a.points, ...a.references]) {
+    const reference = s.point.isReference ? "self" : (s.point.referenceId ?? "");
+    text += line([s.point.id, ...paths.map((p) => s.point.values[p]), reference, s.n, ...ANALYSIS_KPIS.flatMap((k) => {
+      const m = s.kpis[k.key] ?? { mean: NaN, ci95: [NaN, NaN] };
       return [m.mean, m.ci95[0], m.ci95[1]];
     })]);
   }

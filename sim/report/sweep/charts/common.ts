@@ -1,6 +1,6 @@
 /** What the sweep charts share: the run note under each title and axis formats chosen from a KPI's unit. */
 import { describeDesign } from "../../../experiments/sweep/spec.js";
-import { SWEEP_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
+import { ANALYSIS_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
 import { COMPACT_LABEL } from "../../charts/common.js";
 import { unitKind } from "../../format.js";
 import type { SweepAnalysis } from "../analyse.js";
@@ -13,11 +13,11 @@ export function sweepNote(a: SweepAnalysis): string {
 }
 
 export function kpiLabel(key: string): string {
-  return SWEEP_KPIS.find((k) => k.key === key)?.label ?? key;
+  return ANALYSIS_KPIS.find((k) => k.key === key)?.label ?? key;
 }
 
 export function kpiUnit(key: string): string {
-  return SWEEP_KPIS.find((k) => k.key === key)?.unit ?? "";
+  return ANALYSIS_KPIS.find((k) => k.key === key)?.unit ?? "";
 }
 
 /** A quantitative axis (or legend) for a KPI: shares as %, money and counts in k/M/B. */
