@@ -66,5 +66,10 @@ export function enterCreators(world: World, rng: Rng): void {
   const support = world.today.isTrafficSubsidyOn ? Math.min(1, lv.trafficSubsidy.newCreatorBoost / 2) : 0;
   const expected = ((world.creators.active * p.entryPerDayPerThousand) / 1000) * attractiveness(world, 1) * (1 + p.entrySupportWeight * support);
   const n = poisson(rng, expected);
-  for (let i = 0; i < n; i++) if (addCreator(world, rng) < 0) break;
+  for (let i = 0; i < n; i++) {
+    if (addCreator(world, rng) < 0) {
+      world.platform.entriesRefusedFull += n - i - 1; // the rest would be refused too
+      break;
+    }
+  }
 }

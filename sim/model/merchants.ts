@@ -175,11 +175,12 @@ export function attractiveness(world: World, elasticity: number): number {
   const day = world.today.internalDay;
   let recent = 0;
   let before = 0;
-  for (let i = 0; i < 28; i++) {
+  // entry runs before closeDay stores today's GMV: the last 28 days are day-1 .. day-28
+  for (let i = 1; i <= 28; i++) {
     recent += ring[(day - i + 56 * 100) % 56];
     before += ring[(day - 28 - i + 56 * 100) % 56];
   }
-  const growth = before > 0 && day - FIRST_DAY >= 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
+  const growth = before > 0 && day - FIRST_DAY > 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
   const perMerchant = recent / 28 / Math.max(1, world.merchants.active);
   const ref = world.platform.gmvReferencePerMerchant;
   const level = ref > 0 ? Math.max(0.3, Math.min(3, perMerchant / ref)) : 1;

@@ -50,33 +50,47 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     if (rng() >= u.activity[id] * activity) continue;
     row[M.dau]++;
     feedDay(world, id);
-    const ordersAtStart = row[M.orders];
-    const buyRate = boundSlots(world, id, nc);
-    const total = buyRate + followRate;
-    const candidates = candidateCount(rng, total);
-    for (let e = 0; e < candidates; e++) {
+    let orders = row[M.orders];
+    countImpressions(world, id, nc);
+    let buyRate = boundSlots(world, id, nc);
+    let total = buyRate + followRate;
+    if (Number.isNaN(total)) thinningStats.violations++; // a bound that is not a number is a bug: tests read this
+    // candidate events in session time [0, 1): exponential gaps at the bounding rate; an
+    // order can raise trust and so the bound, which is then recomputed for the rest of
+    // the session (the process is memoryless), keeping the thinning exact
+    let time = 0;
+    for (;;) {
+      const u = rng();
+      const left = 1 - time;
+      if (!(u < total * left)) break; // also ends a session whose rate is not a number // P(no event in what is left) = exp(-total x left) >= 1 - total x left
+      const gap = -Math.log(1 - u) / total;
+      if (gap >= left) break;
+      time += gap;
       const x = rng() * total;
       if (x < buyRate) feedCandidate(world, rng, id, pickSlot(x));
       else followCandidate(world, rng, id);
+      if (row[M.orders] !== orders) {
+        orders = row[M.orders];
+        buyRate = boundSlots(world, id, nc);
+        total = buyRate + followRate;
+      }
     }
     privateDomain(world, rng, id);
-    shelf(world, rng, id, ordersAtStart);
+    shelf(world, rng, id, orders); // orders when the slot bounds were last computed
   }
 }
 
 /**
- * Per interest slot: commerce impressions, the bound of a purchase
- * probability, and the candidate rate. Hot: runs for every active user-day.
+ * Per interest slot: the bound of a purchase probability and the candidate
+ * rate. Hot: runs for every active user-day.
  */
 function boundSlots(world: World, id: number, nc: number): number {
   const u = world.users;
-  const t = world.tables;
   prepareUserBound(world, id);
   let rate = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     const w = u.interestWeight[idx];
-    t.impressions[u.interestCat[idx]] += nc * w;
     const ub = slotUtilityBound(world, idx);
     slotUb[s] = ub;
     const pb = upperLogistic(ub + coef.interest * 1.5 * w); // a creator's fit is at most 1.5
@@ -84,6 +98,13 @@ function boundSlots(world: World, id: number, nc: number): number {
     rate += slotRate[s] = nc * w * pb;
   }
   return rate;
+}
+
+/** The day's commerce impressions of a user, by interest (for paid spend and subsidy accounting). */
+function countImpressions(world: World, id: number, nc: number): void {
+  const u = world.users;
+  const impressions = world.tables.impressions;
+  for (let s = 0; s < INTEREST_SLOTS; s++) impressions[u.interestCat[id * INTEREST_SLOTS + s]] += nc * u.interestWeight[id * INTEREST_SLOTS + s];
 }
 
 /** The user's part of the slot bounds, found once per user (prepareUserBound) and read per slot. */
@@ -123,7 +144,8 @@ function slotUtilityBound(world: World, idx: number): number {
   let ub =
     userBound.base + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
     userBound.credTrust * t.maxCredibility[cat] + env[e] + userBound.gridFrac * (env[e + 1] - env[e]);
-  if (userBound.hasCoupon) {
+  if (userBound.hasCoupon && t.minLogPrice[cat] < 1e8) {
+    // (a category with no merchant today has no offers, and no coupon gain)
     // a coupon lowers the price most, relatively, for the cheapest offer
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
     ub += userBound.ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
@@ -135,32 +157,6 @@ function slotUtilityBound(world: World, idx: number): number {
 const segmentBase = new Float64Array(3);
 function prepareSegmentBase(): void {
   for (let seg = 0; seg < 3; seg++) segmentBase[seg] = intercept(seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
-}
-
-/**
- * Number of candidate events, Poisson(mean). Most user-days have none: since
- * exp(-mean) >= 1 - mean, a draw below 1 - mean means zero without an exp.
- */
-function candidateCount(rng: Rng, mean: number): number {
-  const u = rng();
-  if (u < 1 - mean) return 0;
-  return u < Math.exp(-mean) ? 0 : 1 + poissonTail(rng, mean);
-}
-
-/** The count beyond one, given at least one: a fresh draw of Poisson(mean) conditioned on >= 1, less one. */
-function poissonTail(rng: Rng, mean: number): number {
-  // P(K >= 2 | K >= 1) is small for the small means here; sample by inversion on the conditional law
-  const p0 = Math.exp(-mean);
-  let k = 1;
-  let p = mean * p0;
-  let cdf = p;
-  const target = rng() * (1 - p0);
-  while (target > cdf && k < 200) {
-    k++;
-    p *= mean / k;
-    cdf += p;
-  }
-  return k - 1;
 }
 
 function pickSlot(x: number): number {
@@ -281,8 +277,8 @@ function privateDomain(world: World, rng: Rng, id: number): void {
  * last time (through its store, or its live room when followed and live),
  * else a search in the mall, ranked by the search table.
  */
-function shelf(world: World, rng: Rng, id: number, ordersAtSessionStart: number): void {
-  let ordersAtStart = ordersAtSessionStart;
+function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void {
+  let ordersAtStart = ordersAtBounds;
   const u = world.users;
   const mer = world.merchants;
   const day = world.today.internalDay;

@@ -69,9 +69,12 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
 function startReporting(world: World): void {
   world.metrics.resetTotals();
   // entry compares GMV per merchant with its level at day 0 (the warm-up's last four weeks)
+  // (with a warm-up shorter than 28 days, over the days there are; with none, the level term stays 1)
+  const days = Math.min(28, world.params.warmupDays);
   let recent = 0;
-  for (let i = 0; i < 28; i++) recent += world.platform.gmvRing[(world.today.internalDay - 1 - i + 5600) % 56];
-  world.platform.gmvReferencePerMerchant = recent / 28 / Math.max(1, world.merchants.active);
+  for (let i = 1; i <= days; i++) recent += world.platform.gmvRing[(world.today.internalDay - i + 5600) % 56];
+  world.platform.gmvReferencePerMerchant = days > 0 ? recent / days / Math.max(1, world.merchants.active) : 0;
+  world.platform.entriesRefusedFull = 0;
   const cr = world.creators;
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;

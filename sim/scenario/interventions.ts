@@ -28,6 +28,10 @@ const FIXED_AT_START = new Set([
   "population.creatorsPerThousandUsers",
   "population.merchantsPerThousandUsers",
   "population.scaleFactor",
+  // the agent arrays are sized from these once, at the start
+  "population.userSaturation",
+  "population.capacityFactor",
+  "levers.industryBelt.merchants",
   "categories",
 ]);
 
