@@ -87,36 +87,13 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
       if (r.spec) parameters.push(r.spec);
     }
   }
-  // fixed overrides
-  const set: string[] = [];
-  if (isPlainObject(raw.set)) {
-    for (const [p, value] of Object.entries(raw.set)) {
-      const check = checkParameterPath(p, "set");
-      if (!check.ok) {
-        findings.push({ path: ["set", p], atKey: true, problem: check.problem, expected: check.expected });
-        continue;
-      }
-      const r = check.schema.safeParse(value);
-      if (!r.success) findings.push(...findingsFromIssues(r.error.issues, value, check.schema, ["set", p]));
-      else set.push(setEntry(p, value));
-      if (isPlainObject(raw.parameters) && p in raw.parameters) findings.push({ path: ["set", p], atKey: true, problem: `'${p}' is both varied (parameters) and fixed (set)`, expected: "each parameter in one of the two" });
-    }
+  // fixed overrides, and the reference point: parameter paths with values each parameter accepts
+  const fixed = checkedValues(raw.set, "set", findings);
+  const set = Object.entries(fixed).map(([p, value]) => setEntry(p, value));
+  for (const p of Object.keys(isPlainObject(raw.set) ? raw.set : {})) {
+    if (isPlainObject(raw.parameters) && p in raw.parameters) findings.push({ path: ["set", p], atKey: true, problem: `'${p}' is both varied (parameters) and fixed (set)`, expected: "each parameter in one of the two" });
   }
-  // reference point: parameter paths and values, like set
-  let reference: Record<string, ParamValue> | undefined;
-  if (isPlainObject(raw.reference)) {
-    reference = {};
-    for (const [p, value] of Object.entries(raw.reference)) {
-      const check = checkParameterPath(p, "set");
-      if (!check.ok) {
-        findings.push({ path: ["reference", p], atKey: true, problem: check.problem, expected: check.expected });
-        continue;
-      }
-      const r = check.schema.safeParse(value);
-      if (!r.success) findings.push(...findingsFromIssues(r.error.issues, value, check.schema, ["reference", p]));
-      else reference[p] = value as ParamValue;
-    }
-  }
+  const reference = isPlainObject(raw.reference) ? (checkedValues(raw.reference, "reference", findings) as Record<string, ParamValue>) : undefined;
   // design
   const design = checkDesign(raw.design, dirname(path), findings);
   if (design?.type === "csv") {
@@ -182,6 +159,23 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
     keepSeries: overrides.keepSeries ?? (raw.keepSeries as boolean | undefined) ?? false,
     reference: overrides.reference ?? reference,
   };
+}
+
+/** The entries of a `path: value` map whose paths are parameters and whose values they accept; problems go to findings. */
+function checkedValues(map: unknown, key: string, findings: Finding[]): Record<string, unknown> {
+  const ok: Record<string, unknown> = {};
+  if (!isPlainObject(map)) return ok;
+  for (const [p, value] of Object.entries(map)) {
+    const check = checkParameterPath(p, "set");
+    if (!check.ok) {
+      findings.push({ path: [key, p], atKey: true, problem: check.problem, expected: check.expected });
+      continue;
+    }
+    const r = check.schema.safeParse(value);
+    if (!r.success) findings.push(...findingsFromIssues(r.error.issues, value, check.schema, [key, p]));
+    else ok[p] = value;
+  }
+  return ok;
 }
 
 function locate(source: SourceFile, findings: Finding[]): ScenarioError[] {
