@@ -5,6 +5,7 @@
  * the sizes. The goal (PERFORMANCE.md): 1M users x 365 days in under 60 s,
  * under 200 bytes of agent state per user.
  */
+import { resolutionOf } from "../scenario/resolution.js";
 import { parseArgs } from "node:util";
 import { runReplication } from "../model/simulate.js";
 import { loadScenarioSync } from "../scenario/load.js";
@@ -34,7 +35,7 @@ for (const users of sizes) {
   // user-days: users on the platform summed over reported days, plus the warm-up at the day-0 size
   let userDays = scenario.warmupDays * users;
   const cols = r.series.length / r.days;
-  for (let d = 0; d < r.days; d++) userDays += r.series[d * cols + M.users_total] / scenario.population.scaleFactor;
+  for (let d = 0; d < r.days; d++) userDays += r.series[d * cols + M.users_total] / resolutionOf(scenario).userScale;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(
     [users, Math.round(userDays), wall.toFixed(1), Math.round(userDays / wall), stateBytesPerUser(users).toFixed(0), rssMb.toFixed(0), ((rssMb * 1048576) / (users * scenario.population.userSaturation)).toFixed(0)]

@@ -47,7 +47,7 @@ export function settleCreators(world: World): void {
     cr.commissionToday[c] = 0;
     // selling skill grows with practice in the live room
     if (cr.isLive[c]) cr.skill[c] += 0.003 * (1 - cr.skill[c]);
-    const followersPlatform = cr.followers[c] * world.scale;
+    const followersPlatform = cr.followers[c] * world.res.followerScale;
     if (followersPlatform >= p.establishedFollowersPlatform) cr.stage[c] = STAGE.established;
     else if (followersPlatform >= p.growingFollowersPlatform || day - cr.entryDay[c] >= p.newStageDays) cr.stage[c] = STAGE.growing;
     else cr.stage[c] = STAGE.new;

@@ -24,13 +24,13 @@ export function demotion(world: World, complaintRate: number): number {
 
 /** Creator reach in the public domain: diminishing returns to platform-scale followers. */
 export function creatorReach(world: World, c: number): number {
-  const followersPlatform = world.creators.followers[c] * world.scale;
+  const followersPlatform = world.creators.followers[c] * world.res.followerScale;
   return Math.pow(1 + followersPlatform / 10_000, world.params.levers.popularityExponent);
 }
 
 /** Liveliness of a creator's room, 0..1: big audiences make lively rooms. */
 export function creatorLiveliness(world: World, c: number): number {
-  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.scale) / 7);
+  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.followerScale) / 7);
 }
 
 /** Fit of a creator's audience: niche experts convert better, generalists reach wider. */
@@ -63,6 +63,8 @@ export function buildFeedTables(world: World): void {
   const lv = world.params.levers;
   const day = world.today.internalDay;
   const newDays = lv.trafficSubsidy.newDays;
+  // a store's followers at platform scale: merchants sampled finer share the follows of users
+  const storeFollowerScale = world.res.followerScale * world.res.merchantMoney;
   let n = 0;
   for (let k = 0; k < cats.count; k++) {
     const start = n;
@@ -97,7 +99,7 @@ export function buildFeedTables(world: World): void {
     for (let m = 0; m < mer.count; m++) {
       if (!mer.isActive[m] || mer.cat[m] !== k) continue;
       const signal = (0.3 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      const reach = Math.pow(1 + (mer.followers[m] * world.scale) / 10_000, lv.popularityExponent);
+      const reach = Math.pow(1 + (mer.followers[m] * storeFollowerScale) / 10_000, lv.popularityExponent);
       const isNew = day - mer.entryDay[m] < newDays;
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
       addOfferBound(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), lowestLogPrice(world, m), mer.credibility[m]);
@@ -191,7 +193,7 @@ export function settleImpressions(world: World): void {
   for (let m = 0; m < mer.count; m++) {
     if (!mer.isActive[m] || mer.paidImpressions[m] === 0) continue;
     const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
-    mer.cashRmb[m] -= spend;
+    mer.cashRmb[m] -= spend * world.res.merchantMoney; // a merchant's cash is per real merchant (merchants.ts)
     adRevenue += spend;
   }
   today[M.ad_revenue] += adRevenue;

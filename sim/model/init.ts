@@ -5,36 +5,25 @@
  * sampled from users interested in the creator's category so that counts and
  * edges agree. The warm-up then runs before day 0 (simulate.ts).
  */
-import { normal, poisson } from "../engine/rng.js";
+import { normal, poisson, type Rng } from "../engine/rng.js";
 import { INTEREST_SLOTS } from "../engine/world.js";
 import { addCreator } from "./creators.js";
 import { creatorAccount, follow, storeAccount } from "./follows.js";
 import { addMerchant } from "./merchants.js";
 import { addUser } from "./users.js";
-import { startingCounts, type World } from "./world.js";
+import type { World } from "./world.js";
 
 export function initWorld(world: World): void {
   const rng = world.streams.get("init");
   const { params, cats } = world;
-  const counts = startingCounts(params);
   // incumbents joined long ago (internal day 0); their needs fall due from the first day on
   for (let i = 0; i < params.population.users; i++) {
     const id = addUser(world, rng, world.today.internalDay);
     if (id >= 0) world.users.joinedDay[id] = 0;
   }
 
-  for (let i = 0; i < counts.merchants; i++) {
-    const m = addMerchant(world, rng, cats.draw(rng), false, true);
-    if (m < 0) continue;
-    const mer = world.merchants;
-    mer.entryDay[m] = 0;
-    // incumbents: more cash, some already broadcasting with some practice
-    mer.cashRmb[m] *= 3;
-    if (rng() < params.merchants.selfBroadcastStartShare * (0.5 + mer.brand[m]) / 0.75) {
-      mer.isSelfBroadcaster[m] = 1;
-      mer.liveSkill[m] = 0.3 + 0.4 * rng();
-    }
-  }
+  const merchantsByCat = cats.allocate(world.res.merchants);
+  for (let k = 0; k < cats.count; k++) for (let i = 0; i < merchantsByCat[k]; i++) addIncumbentMerchant(world, rng, k);
 
   // users by their strongest interest, to sample followers who care about the category
   const u = world.users;
@@ -51,19 +40,33 @@ export function initWorld(world: World): void {
   };
 
   const cp = params.creators;
-  for (let i = 0; i < counts.creators; i++) {
+  for (let i = 0; i < world.res.creators; i++) {
     const c = addCreator(world, rng);
     if (c < 0) break;
     world.creators.entryDay[c] = 0;
     world.creators.stage[c] = 2; // settled by settleCreators on the first day
     const followersPlatform = cp.followerMedianPlatform * Math.exp(cp.followerLogSd * normal(rng));
-    const target = Math.min(u.count, Math.round(followersPlatform / world.scale));
+    const target = Math.min(u.count, Math.round(followersPlatform / world.res.followerScale));
     const k = world.creators.mainCat[c];
     for (let j = 0, tries = 0; j < target && tries < 3 * target; tries++) if (follow(world, pickFollower(k), creatorAccount(c), rng())) j++;
   }
   const mer = world.merchants;
   for (let m = 0; m < mer.count; m++) {
-    const n = poisson(rng, 15 * mer.brand[m] * mer.brand[m]);
+    // store followers per simulated merchant shrink as merchants are sampled finer, so each user follows as many stores
+    const n = poisson(rng, (15 * mer.brand[m] * mer.brand[m]) / world.res.merchantMoney);
     for (let j = 0; j < n; j++) follow(world, pickFollower(mer.cat[m]), storeAccount(m), rng());
+  }
+}
+
+/** A merchant on the platform since long before day 0: more cash, some already broadcasting with some practice. */
+function addIncumbentMerchant(world: World, rng: Rng, cat: number): void {
+  const m = addMerchant(world, rng, cat, false, true);
+  if (m < 0) return;
+  const mer = world.merchants;
+  mer.entryDay[m] = 0;
+  mer.cashRmb[m] *= 3;
+  if (rng() < (world.params.merchants.selfBroadcastStartShare * (0.5 + mer.brand[m])) / 0.75) {
+    mer.isSelfBroadcaster[m] = 1;
+    mer.liveSkill[m] = 0.3 + 0.4 * rng();
   }
 }

@@ -10,6 +10,7 @@ import { normal, poisson, type Rng } from "../engine/rng.js";
 import { FIRST_DAY } from "../engine/world.js";
 import { dropAccount, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
+import { simulatedMerchants } from "../scenario/resolution.js";
 import type { World } from "./world.js";
 
 /** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
@@ -71,7 +72,13 @@ const liveCount = new Float64Array(32);
 const plainSales = new Float64Array(32);
 const plainCount = new Float64Array(32);
 
-/** The day's books of every merchant, self-broadcast and paid-traffic adaptation, and exits. */
+/**
+ * The day's books of every merchant, self-broadcast and paid-traffic
+ * adaptation, and exits. A merchant's cash, costs and cumulative sales are
+ * per real merchant: its simulated sales (sample RMB) times `perMerchant`
+ * (scenario/resolution.ts), so costs and the sales mark mean the same at any
+ * sample size and merchant resolution.
+ */
 export function settleMerchants(world: World, rng: Rng): void {
   const { merchants: mer, cats, today } = world;
   const p = world.params.merchants;
@@ -79,6 +86,7 @@ export function settleMerchants(world: World, rng: Rng): void {
   const row = world.metrics.today;
   const day = today.internalDay;
   const cpm = p.costPerThousandImpressionsRmb;
+  const perMerchant = world.res.merchantMoney;
   liveRatio.fill(0);
   liveCount.fill(0);
   plainSales.fill(0);
@@ -96,18 +104,18 @@ export function settleMerchants(world: World, rng: Rng): void {
     const liveCost = mer.isLive[m] ? p.selfBroadcastCostPerDayRmb : 0;
     let agencyFee = 0;
     if (mer.isServed[m]) {
-      if (lv.serviceProviders.platformFunded) row[M.subsidy_service] += lv.serviceProviders.feePerDayRmb;
+      if (lv.serviceProviders.platformFunded) row[M.subsidy_service] += lv.serviceProviders.feePerDayRmb / perMerchant;
       else agencyFee = lv.serviceProviders.feePerDayRmb;
     }
     const margin = cats.grossMargin[k];
-    const profit = net * margin - take * net - mer.commissionToday[m] - liveCost - p.fixedCostPerDayRmb - agencyFee - 0.1 * mer.returnsToday[m];
-    mer.cashRmb[m] += profit;
-    mer.cumulativeSalesRmb[m] += net;
+    const tradingProfit = net * margin - take * net - mer.commissionToday[m] - 0.1 * mer.returnsToday[m];
+    mer.cashRmb[m] += tradingProfit * perMerchant - liveCost - p.fixedCostPerDayRmb - agencyFee;
+    mer.cumulativeSalesRmb[m] += net * perMerchant;
     if (!mer.isPastMark[m] && mer.cumulativeSalesRmb[m] >= p.salesMarkRmbPlatform) mer.isPastMark[m] = 1;
 
     // self-broadcast: keep going while the live room pays for itself
     if (mer.isSelfBroadcaster[m] && mer.isLive[m]) {
-      const liveProfit = mer.liveGmvToday[m] * (margin - take) - liveCost;
+      const liveProfit = mer.liveGmvToday[m] * perMerchant * (margin - take) - liveCost;
       mer.liveLossDays[m] = liveProfit < 0 ? mer.liveLossDays[m] + 1 : 0;
       if (mer.liveLossDays[m] > p.selfBroadcastAbandonAfterDays) mer.isSelfBroadcaster[m] = 0;
       liveRatio[k] += mer.liveGmvToday[m];
@@ -201,6 +209,7 @@ export function enterMerchants(world: World, rng: Rng): void {
   const belt = lv.industryBelt;
   if (belt.merchants > 0 && today.reportDay === belt.day) {
     const k = Math.max(0, world.cats.names.indexOf(belt.category));
-    for (let i = 0; i < belt.merchants; i++) if (addMerchant(world, rng, k, true) >= 0) world.metrics.today[M.merchants_new]++;
+    const count = simulatedMerchants(world.params, belt.merchants);
+    for (let i = 0; i < count; i++) if (addMerchant(world, rng, k, true) >= 0) world.metrics.today[M.merchants_new]++;
   }
 }

@@ -2,47 +2,51 @@
  * Outputs (MODEL.md 3.5): every output column is a named reporter. The day's
  * row is a preallocated Float64Array that submodels accumulate into; at the
  * end of the day `closeDay` fills the state reporters and stores the row.
- * Counts and money are kept at simulated scale and multiplied by the scale
- * factor when written (`scaled` columns); shares, trust and NPS are not.
+ * Counts and money are kept at simulated scale and multiplied, when written,
+ * by the scale of what they count (scenario/resolution.ts): users' counts and
+ * money by the user scale, merchants by the merchant scale, creators by the
+ * creator scale; trust and NPS are not scaled.
  */
 export const COLUMNS = [
-  ["dau", true],
-  ["users_total", true],
-  ["buyers", true],
-  ["orders", true],
-  ["gmv", true],
-  ["gmv_creator_live", true],
-  ["gmv_self_broadcast", true],
-  ["gmv_short_video", true],
-  ["gmv_mall_search", true],
-  ["repeat_orders", true],
-  ["repeat_orders_private", true],
-  ["returns", true],
-  ["trust_mean", false],
-  ["nps", false],
-  ["merchants_active", true],
-  ["merchants_new", true],
-  ["merchants_exited", true],
-  ["merchants_over_mark", true],
-  ["merchants_self_broadcasting", true],
-  ["creators_active", true],
-  ["users_churned", true],
-  ["subsidy_consumer", true],
-  ["subsidy_coupon", true],
-  ["subsidy_fee", true],
-  ["subsidy_campaign", true],
-  ["subsidy_service", true],
-  ["subsidy_traffic_impressions", true],
-  ["guarantee_cost", true],
-  ["platform_revenue", true],
-  ["ad_revenue", true],
-  ["searches", true],
-  ["store_visits", true],
+  ["dau", "users"],
+  ["users_total", "users"],
+  ["buyers", "users"],
+  ["orders", "users"],
+  ["gmv", "users"],
+  ["gmv_creator_live", "users"],
+  ["gmv_self_broadcast", "users"],
+  ["gmv_short_video", "users"],
+  ["gmv_mall_search", "users"],
+  ["repeat_orders", "users"],
+  ["repeat_orders_private", "users"],
+  ["returns", "users"],
+  ["trust_mean", "none"],
+  ["nps", "none"],
+  ["merchants_active", "merchants"],
+  ["merchants_new", "merchants"],
+  ["merchants_exited", "merchants"],
+  ["merchants_over_mark", "merchants"],
+  ["merchants_self_broadcasting", "merchants"],
+  ["creators_active", "creators"],
+  ["users_churned", "users"],
+  ["subsidy_consumer", "users"],
+  ["subsidy_coupon", "users"],
+  ["subsidy_fee", "users"],
+  ["subsidy_campaign", "users"],
+  ["subsidy_service", "users"],
+  ["subsidy_traffic_impressions", "users"],
+  ["guarantee_cost", "users"],
+  ["platform_revenue", "users"],
+  ["ad_revenue", "users"],
+  ["searches", "users"],
+  ["store_visits", "users"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];
 export const COLUMN_NAMES: readonly ColumnName[] = COLUMNS.map((c) => c[0]);
-export const COLUMN_SCALED: readonly boolean[] = COLUMNS.map((c) => c[1]);
+/** What a column counts, for its platform-scale factor. */
+export type ColumnScale = "users" | "merchants" | "creators" | "none";
+export const COLUMN_SCALE: readonly ColumnScale[] = COLUMNS.map((c) => c[1]);
 /** Column index by name: M.gmv, M.orders, ... */
 export const M = Object.fromEntries(COLUMNS.map((c, i) => [c[0], i])) as { readonly [K in ColumnName]: number };
 /** GMV column of each channel, indexed by CHANNEL. */

@@ -19,6 +19,20 @@ import type { World } from "./world.js";
 export const ROUTE = { feed: 0, paid: 1, privateDomain: 2, store: 3, search: 4 } as const;
 
 /**
+ * Whether merchant `m`, met now, is the user's earlier merchant `last`. A
+ * simulated merchant stands for merchantScale merchants: met again on
+ * purpose (`isDeliberate`: the store, or a followed store's live room) it is
+ * the same merchant; met again by chance (the feed, a search, a creator's
+ * pick) it is one of the merchants it stands for, the same one with
+ * probability 1 / merchantScale, as on the platform. Without this, repeats by
+ * chance would grow as the sample, and so the merchants per category, shrinks.
+ */
+export function isSameMerchant(world: World, rng: Rng, m: number, last: number, isDeliberate: boolean): boolean {
+  if (m !== last) return false;
+  return isDeliberate || rng() * world.res.merchantScale < 1;
+}
+
+/**
  * Book an order of `user` for merchant `m`'s product, just accepted by the
  * choice model (`offer` holds its price parts). `slotIndex` is the user's
  * interest slot of the category (-1 if none), `creator` the creator it came
@@ -59,11 +73,11 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     const commission = mer.commission[m] * price;
     mer.commissionToday[m] += commission;
     cr.commissionToday[creator] += commission;
-    tier = tierOf(cr.followers[creator] * world.scale);
+    tier = tierOf(cr.followers[creator] * world.res.followerScale);
   }
   world.metrics.addOrder(channel, cat, tier, price);
   if (u.lastOrderDay[user] !== day) row[M.buyers]++;
-  const isRepeat = slotIndex >= 0 && u.lastMerchant[slotIndex] === m;
+  const isRepeat = slotIndex >= 0 && isSameMerchant(world, rng, m, u.lastMerchant[slotIndex], route === ROUTE.store || (route === ROUTE.privateDomain && creator < 0));
   if (isRepeat) {
     row[M.repeat_orders]++;
     const account = creator >= 0 ? creatorAccount(creator) : storeAccount(m);
@@ -91,7 +105,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     mer.returnsToday[m] += price;
     world.metrics.addReturn(cat);
   }
-  if (mer.isFulfilled[m]) mer.cashRmb[m] -= fulfilment.costPerOrderRmb;
+  if (mer.isFulfilled[m]) mer.cashRmb[m] -= fulfilment.costPerOrderRmb * world.res.merchantMoney; // cash is per real merchant
 
   afterPurchase(world, user, experience, isBad, isCovered, isRefused);
   sellerExperience(world, m, creator, experience, isBad);

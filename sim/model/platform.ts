@@ -3,7 +3,8 @@
  * scheduled for today (and undo those whose `until` has come), then derive
  * today's constants from the levers: feed size, the feel of the feed, and the
  * budgets each lever may still spend today. Budgets in the scenario are at
- * platform scale; the world spends at simulated scale (divided by the scale).
+ * platform scale; the world spends in sample RMB (divided by the user scale:
+ * each simulated order stands for that many orders).
  */
 import { getPath, setPath } from "../scenario/paths.js";
 import { prepareChoice } from "./choice.js";
@@ -50,7 +51,7 @@ export function startDay(world: World, log: InterventionLog): void {
   const up = world.params.users;
   const pf = world.platform;
   const day = today.reportDay;
-  const scale = world.scale;
+  const scale = world.res.userScale;
 
   let push = 0;
   today.campaignDiscount = 0;

@@ -19,7 +19,7 @@ import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liv
 import { creatorFit, creatorLiveliness } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
-import { ROUTE, placeOrder } from "./orders.js";
+import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
 import { feedDay } from "./trust.js";
 import type { World } from "./world.js";
 
@@ -312,7 +312,7 @@ function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void
       const i = world.tables.search.draw(u.interestCat[idx], rng);
       if (i < 0) continue;
       const m = world.tables.merchantOrder[i];
-      const bonus = coef.searchIntent + (m === last && u.lastSatisfied[idx] === 1 ? coef.loyalty : 0);
+      const bonus = coef.searchIntent + (u.lastSatisfied[idx] === 1 && isSameMerchant(world, rng, m, last, false) ? coef.loyalty : 0);
       const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], 0, bonus, rng());
       thinningStats.candidates++;
       if (p > bound) thinningStats.violations++;

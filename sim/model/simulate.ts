@@ -1,11 +1,12 @@
 /**
  * One replication: build the world, warm up, run the horizon, and return the
- * outputs at platform scale (counts and money multiplied by the scale factor).
+ * outputs at platform scale (each count multiplied by the scale of what it
+ * counts: scenario/resolution.ts).
  */
 import { ScenarioSchema, type Scenario } from "../scenario/schema.js";
 import { dayStreams, simulateDay } from "./day.js";
 import { initWorld } from "./init.js";
-import { COLUMN_SCALED, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
+import { COLUMN_SCALE, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
 import { InterventionLog } from "./platform.js";
 import { createWorld, type World } from "./world.js";
 import { FIRST_DAY } from "../engine/world.js";
@@ -79,16 +80,18 @@ function startReporting(world: World): void {
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;
     cr.followersStart[c] = cr.followers[c];
-    cr.startTier[c] = tierOf(cr.followers[c] * world.scale);
+    cr.startTier[c] = tierOf(cr.followers[c] * world.res.followerScale);
   }
 }
 
 function collect(world: World, rep: number, seed: number): ReplicationResult {
-  const scale = world.scale;
+  const { userScale: scale, followerScale, creatorScale } = world.res;
+  const columnScale = { users: scale, merchants: world.res.merchantScale, creators: creatorScale, none: 1 };
   const { metrics, creators: cr, users: u } = world;
   const cols = COLUMNS.length;
   const series = metrics.series.slice();
-  for (let i = 0; i < series.length; i++) if (COLUMN_SCALED[i % cols]) series[i] *= scale;
+  const factor = COLUMN_SCALE.map((kind) => columnScale[kind]);
+  for (let i = 0; i < series.length; i++) series[i] *= factor[i % cols];
   const byCategory = metrics.byCategory.map((x) => x * scale);
   const tiers = TIER_LABELS.length;
   const tierOrders = new Float64Array(tiers);
@@ -108,18 +111,18 @@ function collect(world: World, rep: number, seed: number): ReplicationResult {
       tierFollowerGrowth[t] += (cr.followers[c] - cr.followersStart[c]) / Math.max(1, cr.followersStart[c]);
     }
     if (cr.isActive[c]) {
-      tierCreatorsEnd[tierOf(cr.followers[c] * scale)]++;
+      tierCreatorsEnd[tierOf(cr.followers[c] * followerScale)]++;
       alive.push(c);
     }
   }
   for (let t = 0; t < tiers; t++) if (tierCreatorsStart[t] > 0) tierFollowerGrowth[t] /= tierCreatorsStart[t];
-  // platform scale: each simulated creator stands for `scale` creators with the same audience share
+  // platform scale: each simulated creator stands for `creatorScale` creators with the same audience
   for (let t = 0; t < tiers; t++) {
-    tierCreatorsStart[t] *= scale;
-    tierCreatorsEnd[t] *= scale;
+    tierCreatorsStart[t] *= creatorScale;
+    tierCreatorsEnd[t] *= creatorScale;
   }
-  const followersStart = Float64Array.from(alive, (c) => cr.followersStart[c] * scale);
-  const followersEnd = Float64Array.from(alive, (c) => cr.followers[c] * scale);
+  const followersStart = Float64Array.from(alive, (c) => cr.followersStart[c] * followerScale);
+  const followersEnd = Float64Array.from(alive, (c) => cr.followers[c] * followerScale);
   let buyers = metrics.churnedBuyers;
   let repeaters = metrics.churnedRepeaters;
   for (let id = 0; id < u.count; id++) {

@@ -7,6 +7,7 @@
 import { Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
+import { resolutionOf, simulatedMerchants, type Resolution } from "../scenario/resolution.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Metrics } from "./metrics.js";
 
@@ -40,6 +41,28 @@ export class CategoryTable {
     for (let k = 0; k < this.count; k++) this.cumulative[k] = acc += this.share[k];
   }
 
+  /**
+   * `total` items shared out by the categories' shares (largest remainder),
+   * each category getting at least one when there are enough: the day-0
+   * merchants, so that no category starts without sellers by chance.
+   */
+  allocate(total: number): Int32Array {
+    const counts = new Int32Array(this.count);
+    const floor = total >= this.count ? 1 : 0;
+    const rest = total - floor * this.count;
+    const remainders: number[] = [];
+    let given = 0;
+    for (let k = 0; k < this.count; k++) {
+      const exact = rest * this.share[k];
+      counts[k] = floor + Math.floor(exact);
+      given += counts[k];
+      remainders.push(k);
+    }
+    remainders.sort((a, b) => (rest * this.share[b]) % 1 - (rest * this.share[a]) % 1 || a - b);
+    for (let i = 0; given < total; i++, given++) counts[remainders[i % this.count]]++;
+    return counts;
+  }
+
   draw(rng: Rng): number {
     const u = rng();
     for (let k = 0; k < this.count - 1; k++) if (u < this.cumulative[k]) return k;
@@ -47,7 +70,7 @@ export class CategoryTable {
   }
 }
 
-/** The platform's money and budgets (simulated scale). */
+/** The platform's money and budgets (sample RMB: see scenario/resolution.ts). */
 export class Platform {
   consumerSubsidySpent = 0;
   couponSpent = 0;
@@ -96,15 +119,16 @@ export interface World {
   readonly platform: Platform;
   readonly today: Today;
   readonly metrics: Metrics;
-  readonly scale: number;
+  /** what one simulated agent stands for */
+  readonly res: Resolution;
 }
 
 export function createWorld(params: Scenario, seed: number): World {
   const pop = params.population;
+  const res = resolutionOf(params);
   const userCapacity = Math.ceil(pop.users * pop.userSaturation * 1.05) + 64;
-  const { creators: creators0, merchants: merchants0 } = startingCounts(params);
-  const creatorCapacity = Math.ceil(creators0 * pop.capacityFactor) + 16;
-  const merchantCapacity = Math.ceil(merchants0 * pop.capacityFactor) + params.levers.industryBelt.merchants + 16;
+  const creatorCapacity = Math.ceil(res.creators * pop.capacityFactor) + 16;
+  const merchantCapacity = Math.ceil(res.merchants * pop.capacityFactor) + simulatedMerchants(params, params.levers.industryBelt.merchants) + 16;
   const cats = new CategoryTable(params.categories);
   return {
     params,
@@ -117,15 +141,6 @@ export function createWorld(params: Scenario, seed: number): World {
     platform: new Platform(),
     today: new Today(),
     metrics: new Metrics(params.horizonDays, cats.count),
-    scale: pop.scaleFactor,
-  };
-}
-
-/** Day-0 population sizes. */
-export function startingCounts(params: Scenario): { creators: number; merchants: number } {
-  const pop = params.population;
-  return {
-    creators: Math.max(20, Math.round((pop.users * pop.creatorsPerThousandUsers) / 1000)),
-    merchants: Math.max(20, Math.round((pop.users * pop.merchantsPerThousandUsers) / 1000)),
+    res,
   };
 }

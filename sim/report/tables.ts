@@ -4,6 +4,7 @@
  * written with 12 significant digits, the same on every machine, so the
  * same scenario and seed give byte-identical tables.
  */
+import { resolutionOf } from "../scenario/resolution.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
@@ -63,6 +64,7 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
   for (const r of results) for (let i = 0; i < r.followersEnd.length; i++) fl.push([name, r.rep, i, r.followersStart[i], r.followersEnd[i]]);
   await writeCsv(join(dir, "followers.csv"), ["scenario", "rep", "creator", "followers_start", "followers_end"], fl);
 
+  const resolution = resolutionOf(scenario);
   const perRep = results.map(kpiValues);
   const kpis = Object.fromEntries(
     KPIS.map((k) => {
@@ -73,14 +75,14 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
   );
   const summary = {
     scenario: name, description: scenario.description, reps: results.length, seeds: run.seeds,
-    horizonDays: scenario.horizonDays, scaleFactor: scenario.population.scaleFactor, kpis,
+    horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution, kpis,
   };
   writeFileSync(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
 
   const manifest = {
     name, description: scenario.description, version: meta.version, commandLine: meta.commandLine,
     baseSeed: meta.baseSeed, seeds: run.seeds, reps: results.length, threads: meta.threads,
-    horizonDays: scenario.horizonDays, scaleFactor: scenario.population.scaleFactor,
+    horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution,
     wallTimeSec: meta.wallTimeSec, peakRssMb: meta.peakRssMb, createdAt: new Date().toISOString(),
     scenario, differsFromBaseline: meta.differsFromBaseline,
   };

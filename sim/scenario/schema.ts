@@ -51,15 +51,17 @@ const SegmentNumbers = (fan: number, value: number, casual: number, what: string
 
 export const PopulationSchema = section(
   {
-    users: int(100_000, 100, 50_000_000, "simulated users at day 0 [users]"),
+    platformUsers: z.number().int().min(100).max(5_000_000_000).default(300_000_000).describe("users of the platform at day 0, platform scale: the size of the platform simulated [users]"),
+    platformCreators: z.number().int().min(1).default(6_000_000).describe("selling creators at day 0, platform scale [creators]"),
+    platformMerchants: z.number().int().min(1).default(750_000).describe("merchants at day 0, platform scale [merchants]"),
+    users: int(100_000, 100, 50_000_000, "simulated users at day 0: the sample size, which sets the precision and not the platform (one simulated user stands for platformUsers / users users) [users]"),
+    merchantResolution: z.number().min(1).max(100).default(4).describe("how many times finer merchants are sampled than users: a simulated merchant stands for (platformUsers / users) / merchantResolution merchants, so merchant-level outcomes are resolved at modest sample sizes [x]"),
+    followerScale: z.number().positive().default(3000).describe("platform followers one simulated follow stands for: the follow graph keeps the same number of follows per simulated user at any sample size [followers]"),
     userSaturation: z.number().min(1).max(20).default(2.5).describe("saturation level of the user base as a multiple of the day-0 users [x]"),
     userGrowthPerDay: nonneg(0.012, "logistic growth rate of the user base toward saturation [1/day]"),
-    creatorsPerThousandUsers: nonneg(20, "creators at day 0 per thousand simulated users [creators]"),
-    merchantsPerThousandUsers: nonneg(2.5, "merchants at day 0 per thousand simulated users [merchants]"),
-    scaleFactor: z.number().positive().default(3000).describe("platform users that one simulated user stands for [x]"),
     capacityFactor: z.number().min(1).max(50).default(12).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
   },
-  "populations and the scale factor",
+  "the platform's size (platform scale) and the sample that simulates it",
 );
 
 export const UsersSchema = section(
@@ -124,7 +126,7 @@ export const CreatorsSchema = section(
     entryPerDayPerThousand: nonneg(1, "daily creator entries per thousand creators at neutral attractiveness [creators/day]"),
     entrySupportWeight: nonneg(0.3, "how strongly cold-start support raises creator entry: entry x (1 + weight x min(1, new-creator boost / 2)) [1]"),
     exitAfterIdleDays: int(120, 1, 3650, "days without commission after which a creator leaves [days]"),
-    minDailyEarningRmb: nonneg(2, "commission below which a day counts as idle, simulated scale [RMB]"),
+    minDailyEarningRmb: nonneg(2, "commission below which a day counts as idle, per creator [RMB]"),
   },
   "creators: followers, verticality, stages, product selection, entry and exit",
 );
@@ -135,7 +137,7 @@ export const MerchantsSchema = section(
     commissionMean: share(0.2, "mean commission offered to creators [share of price]"),
     selfBroadcastStartShare: share(0.15, "share of merchants self-broadcasting at day 0 [share]"),
     selfBroadcastAdoptionPerDay: share(0.002, "daily adoption probability of self-broadcast at neutral returns [1/day]"),
-    selfBroadcastCostPerDayRmb: nonneg(40, "running cost of a self-broadcast day, simulated scale [RMB]"),
+    selfBroadcastCostPerDayRmb: nonneg(40, "running cost of a self-broadcast day, per merchant [RMB]"),
     selfBroadcastLearningPerDay: share(0.02, "gain of self-broadcast skill per live day, as a share of the gap to 1 [share]"),
     selfBroadcastLiveProb: share(0.6, "probability that a self-broadcasting merchant is live on a day [1/day]"),
     selfBroadcastAbandonAfterDays: int(60, 1, 3650, "days of self-broadcast losses after which a merchant stops [days]"),
@@ -143,9 +145,9 @@ export const MerchantsSchema = section(
     paidTrafficBudgetShare: share(0.08, "share of yesterday's sales a merchant starts spending on paid traffic [share]"),
     paidTrafficAdaptation: share(0.1, "daily adjustment of the paid budget toward its return [share]"),
     costPerThousandImpressionsRmb: nonneg(30, "price of a thousand paid impressions, platform scale [RMB]"),
-    fixedCostPerDayRmb: nonneg(6, "fixed running cost of a merchant, simulated scale [RMB/day]"),
-    startCashRmb: nonneg(600, "cash of a merchant at entry, simulated scale [RMB]"),
-    cashFloorRmb: num(-300, "cash below which a merchant is in distress, simulated scale [RMB]"),
+    fixedCostPerDayRmb: nonneg(6, "fixed running cost of a merchant, per merchant [RMB/day]"),
+    startCashRmb: nonneg(600, "cash of a merchant at entry, per merchant [RMB]"),
+    cashFloorRmb: num(-300, "cash below which a merchant is in distress, per merchant [RMB]"),
     exitAfterDistressDays: int(45, 1, 3650, "days in distress after which a merchant exits [days]"),
     entryPerDayPerThousand: nonneg(2.2, "daily merchant entries per thousand merchants at neutral platform growth [merchants/day]"),
     entrySupportWeight: nonneg(0.3, "how strongly support for new merchants raises entry: entry x (1 + weight x (fee-relief share of the take + min(1, new-merchant boost / 2))) [1]"),
@@ -228,7 +230,7 @@ export const LeversSchema = section(
     trustGuarantee: section(
       {
         coverage: share(0, "share of bad purchases covered (returns without argument, shipping paid, compensation) [share]"),
-        costPerClaimRmb: nonneg(15, "platform cost of a covered claim, simulated scale [RMB]"),
+        costPerClaimRmb: nonneg(15, "platform cost of a covered claim, per claim [RMB]"),
       },
       "trust guarantee",
     ),
@@ -265,7 +267,7 @@ export const LeversSchema = section(
         share: share(0, "share of merchants served by an agency [share]"),
         learningBoost: nonneg(1, "extra self-broadcast learning of served merchants [x]"),
         serviceBoost: share(0.1, "service quality gain of served merchants [0..1]"),
-        feePerDayRmb: nonneg(5, "agency fee per merchant per day, simulated scale [RMB]"),
+        feePerDayRmb: nonneg(5, "agency fee per merchant per day [RMB]"),
         platformFunded: z.boolean().default(false).describe("whether the platform pays the agency fee"),
       },
       "service providers (agencies)",
@@ -275,13 +277,13 @@ export const LeversSchema = section(
         share: share(0, "share of merchants using the cloud warehouse [share]"),
         serviceBoost: share(0.15, "service quality gain [0..1]"),
         returnReduction: share(0.3, "relative reduction of returns [share]"),
-        costPerOrderRmb: nonneg(2, "fulfilment cost per order, simulated scale [RMB]"),
+        costPerOrderRmb: nonneg(2, "fulfilment cost per order [RMB]"),
       },
       "fulfilment (cloud warehouse)",
     ),
     industryBelt: section(
       {
-        merchants: int(0, 0, 1_000_000, "producers brought in as a cohort, simulated scale [merchants]"),
+        merchants: int(0, 0, 100_000_000, "producers brought in as a cohort, platform scale [merchants]"),
         category: z.string().default("fresh-food").describe("category of the cohort"),
         day: int(30, 0, 100000, "day the cohort arrives [day]"),
         takeRate: share(0.01, "take rate of the cohort [share]"),

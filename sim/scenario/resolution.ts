@@ -1,0 +1,74 @@
+/**
+ * What one simulated agent stands for. The scenario states the platform at
+ * platform scale (users, creators and merchants at day 0) and a sample size
+ * (`population.users`); the scale factors follow from the two, so a larger
+ * sample is a finer picture of the same platform, not a bigger platform.
+ *
+ * - A simulated user stands for `userScale` = platformUsers / users users.
+ * - Creators are sampled at the users' scale, merchants `merchantResolution`
+ *   times finer: a simulated merchant stands for userScale / merchantResolution
+ *   merchants, so merchant-level outcomes resolve at modest sample sizes.
+ * - A simulated follow stands for `followerScale` platform followers whatever
+ *   the sample size, so that each simulated user keeps the same number of
+ *   follows (the private domain per user does not change with the sample).
+ *
+ * Money in the model is kept in "sample RMB": the value of simulated orders,
+ * each standing for userScale real orders. A merchant's own books, sales and
+ * costs, are per real merchant: `merchantMoney` = userScale / merchantScale
+ * converts (a simulated merchant's orders are shared by the merchants it
+ * stands for).
+ */
+import type { Scenario } from "./schema.js";
+
+export interface Resolution {
+  /** users of the platform at day 0 (platform scale) */
+  platformUsers: number;
+  /** simulated users, creators and merchants at day 0 */
+  users: number;
+  creators: number;
+  merchants: number;
+  /** platform users, creators and merchants one simulated agent stands for */
+  userScale: number;
+  creatorScale: number;
+  merchantScale: number;
+  /** platform followers one simulated follow stands for */
+  followerScale: number;
+  /** real merchant RMB per sample RMB of a simulated merchant's books (userScale / merchantScale) */
+  merchantMoney: number;
+}
+
+export function resolutionOf(s: Scenario): Resolution {
+  const pop = s.population;
+  const userScale = pop.platformUsers / pop.users;
+  const creators = Math.max(1, Math.round((pop.platformCreators / pop.platformUsers) * pop.users));
+  const merchants = Math.max(1, Math.round((pop.platformMerchants / pop.platformUsers) * pop.users * pop.merchantResolution));
+  const creatorScale = pop.platformCreators / creators;
+  const merchantScale = pop.platformMerchants / merchants;
+  return {
+    platformUsers: pop.platformUsers,
+    users: pop.users,
+    creators,
+    merchants,
+    userScale,
+    creatorScale,
+    merchantScale,
+    followerScale: pop.followerScale,
+    merchantMoney: userScale / merchantScale,
+  };
+}
+
+/** Simulated merchants in a cohort stated at platform scale (rounded, at least one when any). */
+export function simulatedMerchants(s: Scenario, platformCount: number): number {
+  if (platformCount <= 0) return 0;
+  return Math.max(1, Math.round(platformCount / resolutionOf(s).merchantScale));
+}
+
+/** One sentence for pages and terminals: what the run simulates and what an agent stands for. */
+export function resolutionText(r: Resolution): string {
+  const n = (x: number) => (x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3));
+  return (
+    `A platform of ${n(r.platformUsers)} users at day 0, simulated by ${n(r.users)} users, ${n(r.creators)} creators and ${n(r.merchants)} merchants: ` +
+    `one simulated user stands for ${n(r.userScale)} users, one creator for ${n(r.creatorScale)} creators, one merchant for ${n(r.merchantScale)} merchants, ` +
+    `and one simulated follow for ${n(r.followerScale)} followers.`
+  );
+}
