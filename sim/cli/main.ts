@@ -9,6 +9,7 @@ import { reportCommand } from "./report.js";
 import { compareCommand } from "./compare.js";
 import { sweepCommand } from "./sweep.js";
 import { mergeCommand } from "./merge.js";
+import { resolutionCommand } from "./resolution.js";
 
 // a reader that stops early (`sim validate *.yaml | head`) is not an error
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
@@ -26,6 +27,8 @@ try {
     .command(compareCommand)
     .command(sweepCommand)
     .command(mergeCommand)
+    .command((await import("./check.js")).checkCommand)
+    .command(resolutionCommand)
     .command(schemaCommand)
     .demandCommand(1, "Name a command; see sim --help.")
     .strict()

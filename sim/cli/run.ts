@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { diffParameters } from "../experiments/diff.js";
+import { leversThatNeverActed } from "../experiments/idle-levers.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { runScenarios } from "../experiments/run.js";
 import { writeReportPages } from "../report/build-report.js";
@@ -74,11 +75,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
         },
       },
     );
+    // what went unseen in the run: warnings on stderr and in each report's manifest
+    const warnings = new Map<string, string[]>();
     for (const run of runs) {
+      const list: string[] = [];
       const refused = run.results.reduce((s, r) => s + r.entriesRefusedFull, 0);
-      if (refused > 0) {
-        process.stderr.write(`sim: warning: ${run.scenario.name}: ${refused} merchant or creator entries were refused because population.capacityFactor (${run.scenario.population.capacityFactor}) was reached; raise it\n`);
-      }
+      if (refused > 0) list.push(`${refused} merchant or creator entries were refused because population.capacityFactor (${run.scenario.population.capacityFactor}) was reached; raise it`);
+      list.push(...leversThatNeverActed(run.scenario, run.results));
+      for (const w of list) process.stderr.write(`sim: warning: ${run.scenario.name}: ${w}\n`);
+      warnings.set(run.scenario.name, list);
     }
     const wallTimeSec = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -87,6 +92,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         await writeRunTables(tmp, run, {
           version: packageVersion(), commandLine: ["sim", ...process.argv.slice(2)].join(" "), baseSeed: args.seed,
           threads: args.threads, wallTimeSec, peakRssMb, differsFromBaseline: diffParameters(run.scenario, baseline),
+          warnings: warnings.get(run.scenario.name) ?? [],
         });
         await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
       });

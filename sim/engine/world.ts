@@ -216,6 +216,10 @@ export class Tables {
   psGridMax = 1;
   /** per category: commerce impressions today (simulated, organic + paid) */
   readonly impressions: Float64Array;
+  /** per category: what a commerce item of the category is worth to a viewer today (model/feed-value.ts) */
+  readonly feedValue: Float64Array;
+  /** NPS answer probabilities by satisfaction bin (model/trust.ts) */
+  readonly nps = { promoter: new Float64Array(64), detractor: new Float64Array(64) };
 
   constructor(categories: number, creatorCapacity: number, merchantCapacity: number) {
     const feedCapacity = 2 * creatorCapacity + 2 * merchantCapacity;
@@ -234,5 +238,6 @@ export class Tables {
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);
     this.impressions = new Float64Array(categories);
+    this.feedValue = new Float64Array(categories);
   }
 }

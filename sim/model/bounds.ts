@@ -17,7 +17,8 @@ export function resetBounds(world: World, k: number): void {
   t.maxCredibility[k] = 0;
   t.minLogPrice[k] = 1e9;
   const p = world.params.users.priceSensitivity;
-  t.psGridMax = 3 * Math.max(p.fan, p.value, p.casual); // users' sensitivity is clipped at 3x the segment mean
+  // users' sensitivity is clipped at a multiple of the segment mean (users.ts addUser)
+  t.psGridMax = world.params.behaviour.users.priceSensitivityMaxMultiple * Math.max(p.fan, p.value, p.casual);
 }
 
 /** Raise category k's envelope by an offer with utility part `a`, log relative price `logPrice`, seller credibility `credibility`. */

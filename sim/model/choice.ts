@@ -5,30 +5,42 @@
  *   + credibility x trust + brand + following (private domain) + liveliness
  *   (casual users, live rooms) + need due - bought recently + live demo value
  *   + live selling skill + loyalty (satisfying earlier merchant) + search intent
- *   + guarantee assurance x coverage x (1 - trust)
  *   - price sensitivity x log(effective price / reference price).
  * Effective price includes the consumer subsidy, campaign discount and coupon
- * that would apply now. `evaluate` leaves the offer's price parts in `offer`
- * (one preallocated object: no allocation per evaluation) for orders.ts.
+ * that would apply now. `evaluate` leaves the offer's price parts in
+ * `world.choice.offer` (one preallocated object: no allocation per
+ * evaluation) for orders.ts.
  */
 import { INTEREST_SLOTS, NEVER, SEGMENT } from "../engine/world.js";
 import type { World } from "./world.js";
 
 /** Coefficients, copied from params once a day so the hot loop reads plain fields. */
-export const coef = {
-  interceptFan: 0, interceptValue: 0, interceptCasual: 0,
-  interest: 0, quality: 0, qualityNoise: 0, credibilityTrust: 0, brand: 0,
-  following: 0, fanFollowing: 0, liveliness: 0, needDue: 0, notDue: 0,
-  liveDemo: 0, skill: 0, loyalty: 0, searchIntent: 0, guarantee: 0,
-  subsidyMinBrand: 0, couponNewDays: 0, couponLapsedDays: 0,
-};
+export class Coefficients {
+  interceptFan = 0; interceptValue = 0; interceptCasual = 0;
+  interest = 0; quality = 0; qualityNoise = 0; credibilityTrust = 0; brand = 0;
+  following = 0; fanFollowing = 0; liveliness = 0; needDue = 0; notDue = 0;
+  liveDemo = 0; skill = 0; loyalty = 0; searchIntent = 0;
+  subsidyMinBrand = 0; couponNewDays = 0; couponLapsedDays = 0;
+}
 
 /** The last evaluated offer: its price parts (RMB) and what the user perceived. */
-export const offer = {
-  priceRmb: 0, consumerSubsidyRmb: 0, campaignRmb: 0, couponRmb: 0, perceivedQuality: 0,
-};
+export class EvaluatedOffer {
+  priceRmb = 0; consumerSubsidyRmb = 0; campaignRmb = 0; couponRmb = 0; perceivedQuality = 0;
+}
+
+/** The choice model's state on the world: today's coefficients, the last offer evaluated, the slot interestIn found. */
+export class ChoiceState {
+  readonly coef = new Coefficients();
+  readonly offer = new EvaluatedOffer();
+  /** the interest slot index found by the last interestIn (-1: not among the user's interests) */
+  foundSlot = -1;
+}
+
+/** The lowest price an order can have, as a share of the list price, whatever the discounts. */
+export const PRICE_FLOOR_SHARE = 0.1;
 
 export function prepareChoice(world: World): void {
+  const coef = world.choice.coef;
   const c = world.params.choice;
   coef.interceptFan = c.intercept.fan;
   coef.interceptValue = c.intercept.value;
@@ -47,19 +59,19 @@ export function prepareChoice(world: World): void {
   coef.skill = c.skill;
   coef.loyalty = c.loyalty;
   coef.searchIntent = c.searchIntent;
-  coef.guarantee = c.guaranteeAssurance * world.params.levers.trustGuarantee.coverage;
   const lv = world.params.levers;
   coef.subsidyMinBrand = lv.consumerSubsidy.minBrand;
   coef.couponNewDays = lv.coupons.newUserDays;
   coef.couponLapsedDays = lv.coupons.lapsedDays;
 }
 
-export function intercept(segment: number): number {
+export function intercept(coef: Coefficients, segment: number): number {
   return segment === SEGMENT.fan ? coef.interceptFan : segment === SEGMENT.value ? coef.interceptValue : coef.interceptCasual;
 }
 
 /** Whether a user may use a coupon today: new without orders, or lapsed. */
 export function isCouponEligible(world: World, user: number): boolean {
+  const coef = world.choice.coef;
   const u = world.users;
   const day = world.today.internalDay;
   const last = u.lastOrderDay[user];
@@ -69,21 +81,21 @@ export function isCouponEligible(world: World, user: number): boolean {
 
 /** Need term of a user's interest slot: + when due, - when bought recently. */
 export function needTerm(world: World, slotIndex: number): number {
+  const coef = world.choice.coef;
   return world.today.internalDay >= world.users.needDay[slotIndex] ? coef.needDue : -coef.notDue;
 }
 
-/** The user's interest weight in `cat` and its slot index (-1 when not among the user's interests). */
-export let foundSlot = -1;
+/** The user's interest weight in `cat`; its slot index (-1 when not among the user's interests) goes to world.choice.foundSlot. */
 export function interestIn(world: World, user: number, cat: number): number {
   const u = world.users;
   const base = user * INTEREST_SLOTS;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     if (u.interestCat[base + s] === cat) {
-      foundSlot = base + s;
+      world.choice.foundSlot = base + s;
       return u.interestWeight[base + s];
     }
   }
-  foundSlot = -1;
+  world.choice.foundSlot = -1;
   return 0;
 }
 
@@ -102,6 +114,7 @@ export function evaluate(
   const u = world.users;
   const mer = world.merchants;
   const today = world.today;
+  const { coef, offer } = world.choice;
   const cat = mer.cat[m];
   const price = mer.priceRmb[m];
   let subsidy = 0;
@@ -113,7 +126,7 @@ export function evaluate(
   if (campaign > today.campaignLeft) campaign = 0;
   let coupon = 0;
   if (today.couponValue > 0 && today.couponValue <= today.couponLeft && isCouponEligible(world, user)) coupon = today.couponValue;
-  const effective = Math.max(0.1 * price, price - subsidy - campaign - coupon);
+  const effective = Math.max(PRICE_FLOOR_SHARE * price, price - subsidy - campaign - coupon);
   const perceived = mer.quality[m] + coef.qualityNoise * clampNoise(noise);
   offer.priceRmb = price;
   offer.consumerSubsidyRmb = subsidy;
@@ -121,12 +134,11 @@ export function evaluate(
   offer.couponRmb = coupon;
   offer.perceivedQuality = perceived;
   const utility =
-    intercept(u.segment[user]) +
+    intercept(coef, u.segment[user]) +
     u.propensity[user] +
     coef.interest * interestWeight * fit +
     coef.quality * perceived +
     coef.credibilityTrust * credibility * u.trust[user] +
-    coef.guarantee * (1 - u.trust[user]) +
     coef.brand * mer.brand[m] +
     (slotIndex >= 0 ? needTerm(world, slotIndex) : 0) +
     liveTerm +
@@ -146,7 +158,7 @@ function clampNoise(u: number): number {
 }
 
 /** Live-room term: liveliness for casual users, the category's demo value, the seller's selling skill. */
-export function liveTerm(segment: number, liveliness: number, demo: number, skill: number): number {
+export function liveTerm(coef: Coefficients, segment: number, liveliness: number, demo: number, skill: number): number {
   return (segment === SEGMENT.casual ? coef.liveliness * liveliness : 0) + coef.liveDemo * demo + coef.skill * skill;
 }
 

@@ -14,6 +14,7 @@ import type { World } from "./world.js";
 export function addCreator(world: World, rng: Rng): number {
   const cr = world.creators;
   const p = world.params.creators;
+  const b = world.params.behaviour.creatorTraits;
   if (cr.count >= cr.capacity) {
     world.platform.entriesRefusedFull++;
     return -1;
@@ -22,10 +23,11 @@ export function addCreator(world: World, rng: Rng): number {
   const isNiche = rng() < p.nicheShare;
   cr.isActive[c] = 1;
   cr.mainCat[c] = world.cats.draw(rng);
-  cr.verticality[c] = isNiche ? 0.7 + 0.3 * rng() : 0.4 * rng();
-  cr.quality[c] = Math.min(1, Math.max(0, 0.5 + 0.18 * normal(rng)));
-  cr.skill[c] = Math.min(1, Math.max(0, 0.4 + 0.18 * normal(rng)));
-  cr.credibility[c] = 0.45 + 0.2 * cr.quality[c];
+  // verticality stays within 0..1: the largest audience fit (feed.ts maxCreatorFit) relies on it
+  cr.verticality[c] = clamp01(isNiche ? b.nicheVerticalityMin + b.nicheVerticalityRange * rng() : b.generalistVerticalityRange * rng());
+  cr.quality[c] = clamp01(b.qualityMean + b.qualitySd * normal(rng));
+  cr.skill[c] = clamp01(b.skillMean + b.skillSd * normal(rng));
+  cr.credibility[c] = clamp01(b.credibilityBase + b.credibilityQuality * cr.quality[c]);
   cr.followers[c] = 0;
   cr.followersStart[c] = 0;
   cr.startTier[c] = 255;
@@ -36,9 +38,14 @@ export function addCreator(world: World, rng: Rng): number {
   return c;
 }
 
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
 export function settleCreators(world: World): void {
   const cr = world.creators;
   const p = world.params.creators;
+  const learning = world.params.behaviour.creators.skillLearningPerLiveDay;
   const day = world.today.internalDay;
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;
@@ -46,7 +53,7 @@ export function settleCreators(world: World): void {
     cr.commissionTotal[c] += cr.commissionToday[c];
     cr.commissionToday[c] = 0;
     // selling skill grows with practice in the live room
-    if (cr.isLive[c]) cr.skill[c] += 0.003 * (1 - cr.skill[c]);
+    if (cr.isLive[c]) cr.skill[c] += learning * (1 - cr.skill[c]);
     const followersPlatform = cr.followers[c] * world.res.followerScale;
     if (followersPlatform >= p.establishedFollowersPlatform) cr.stage[c] = STAGE.established;
     else if (followersPlatform >= p.growingFollowersPlatform || day - cr.entryDay[c] >= p.newStageDays) cr.stage[c] = STAGE.growing;
@@ -63,8 +70,9 @@ export function settleCreators(world: World): void {
 export function enterCreators(world: World, rng: Rng): void {
   const p = world.params.creators;
   const lv = world.params.levers;
-  const support = world.today.isTrafficSubsidyOn ? Math.min(1, lv.trafficSubsidy.newCreatorBoost / 2) : 0;
-  const expected = ((world.creators.active * p.entryPerDayPerThousand) / 1000) * attractiveness(world, 1) * (1 + p.entrySupportWeight * support);
+  const entry = world.params.behaviour.entry;
+  const support = world.today.isTrafficSubsidyOn ? Math.min(1, lv.trafficSubsidy.newCreatorBoost / entry.supportBoostSaturation) : 0;
+  const expected = ((world.creators.active * p.entryPerDayPerThousand) / 1000) * attractiveness(world, entry.creatorGrowthElasticity) * (1 + p.entrySupportWeight * support);
   const n = poisson(rng, expected);
   for (let i = 0; i < n; i++) {
     if (addCreator(world, rng) < 0) {

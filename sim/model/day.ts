@@ -5,6 +5,7 @@
 import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
+import { measureFeedValue } from "./feed-value.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
 import { M } from "./metrics.js";
 import { InterventionLog, startDay } from "./platform.js";
@@ -12,7 +13,7 @@ import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
 import { arriveUsers, churnUsers, driftInterests } from "./users.js";
-import type { World } from "./world.js";
+import { gmvSlot, type World } from "./world.js";
 
 /** The named streams of the model's processes: one each, so processes do not shift each other's draws. */
 export interface DayStreams {
@@ -49,6 +50,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   supplyCreators(world, rng.supply);
   supplyMerchants(world, rng.supply);
   buildFeedTables(world);
+  measureFeedValue(world);
   // 3-4. users' sessions and their orders
   runSessions(world, rng.users, rng.userDays);
   settleImpressions(world);
@@ -80,6 +82,6 @@ function closeDay(world: World): void {
   row[M.merchants_self_broadcasting] = broadcasting;
   row[M.creators_active] = world.creators.active;
   measureTrustAndNps(world);
-  world.platform.gmvRing[world.today.internalDay % 56] = row[M.gmv];
+  world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);
 }

@@ -12,30 +12,41 @@
  */
 import { ENTRY, PRODUCT_SLOTS } from "../engine/world.js";
 import { addOfferBound, resetBounds } from "./bounds.js";
-import { NOISE_CLIP, coef } from "./choice.js";
+import { NOISE_CLIP, PRICE_FLOOR_SHARE } from "./choice.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
 /** Governance: sellers whose complaint rate is high lose traffic. */
 export function demotion(world: World, complaintRate: number): number {
-  const excess = complaintRate - 0.08;
-  return excess > 0 ? Math.exp(-world.params.levers.governance.strength * 10 * excess) : 1;
+  const b = world.params.behaviour.feed;
+  const excess = complaintRate - b.complaintThreshold;
+  return excess > 0 ? Math.exp(-world.params.levers.governance.strength * b.demotionSteepness * excess) : 1;
+}
+
+/** Public-domain reach of an account with `followersPlatform` platform-scale followers: diminishing returns. */
+function reachOf(world: World, followersPlatform: number): number {
+  return Math.pow(1 + followersPlatform / world.params.behaviour.feed.reachFollowersUnit, world.params.levers.popularityExponent);
 }
 
 /** Creator reach in the public domain: diminishing returns to platform-scale followers. */
 export function creatorReach(world: World, c: number): number {
-  const followersPlatform = world.creators.followers[c] * world.res.followerScale;
-  return Math.pow(1 + followersPlatform / 10_000, world.params.levers.popularityExponent);
+  return reachOf(world, world.creators.followers[c] * world.res.followerScale);
 }
 
 /** Liveliness of a creator's room, 0..1: big audiences make lively rooms. */
 export function creatorLiveliness(world: World, c: number): number {
-  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.followerScale) / 7);
+  const full = Math.log10(world.params.behaviour.feed.livelinessFullFollowersPlatform);
+  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.followerScale) / full);
 }
 
 /** Fit of a creator's audience: niche experts convert better, generalists reach wider. */
-export function creatorFit(verticality: number): number {
-  return 0.5 + verticality;
+export function creatorFit(world: World, verticality: number): number {
+  return world.params.behaviour.feed.creatorFitBase + verticality;
+}
+
+/** The largest fit a creator can have (verticality is at most 1: creators.ts clips it), to scale a fit to 0..1. */
+export function maxCreatorFit(world: World): number {
+  return creatorFit(world, 1);
 }
 
 function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, isLiveMerchant: boolean, isBelt: boolean): number {
@@ -47,6 +58,7 @@ function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, i
 /** Offer part of utility that depends on the product only (for bounds): quality with the noise at its limit, brand. */
 function productBound(world: World, m: number): number {
   const mer = world.merchants;
+  const coef = world.choice.coef;
   return coef.quality * (mer.quality[m] + coef.qualityNoise * NOISE_CLIP) + coef.brand * mer.brand[m];
 }
 
@@ -54,13 +66,14 @@ function productBound(world: World, m: number): number {
 function lowestLogPrice(world: World, m: number): number {
   const mer = world.merchants;
   const today = world.today;
-  const discount = today.campaignDiscount + (mer.brand[m] >= coef.subsidyMinBrand ? today.consumerSubsidyRate : 0);
-  return Math.log((mer.priceRmb[m] * Math.max(0.1, 1 - discount)) / world.cats.refPriceRmb[mer.cat[m]]);
+  const discount = today.campaignDiscount + (mer.brand[m] >= world.choice.coef.subsidyMinBrand ? today.consumerSubsidyRate : 0);
+  return Math.log((mer.priceRmb[m] * Math.max(PRICE_FLOOR_SHARE, 1 - discount)) / world.cats.refPriceRmb[mer.cat[m]]);
 }
 
 export function buildFeedTables(world: World): void {
   const { tables: t, creators: cr, merchants: mer, cats } = world;
   const lv = world.params.levers;
+  const b = world.params.behaviour.feed;
   const day = world.today.internalDay;
   const newDays = lv.trafficSubsidy.newDays;
   // a store's followers at platform scale: merchants sampled finer share the follows of users
@@ -70,10 +83,10 @@ export function buildFeedTables(world: World): void {
     const start = n;
     resetBounds(world, k);
     // skill <= 1; liveliness is added per user (casual users only)
-    const liveBound = coef.liveDemo * cats.liveDemo[k] + coef.skill;
+    const liveBound = world.choice.coef.liveDemo * cats.liveDemo[k] + world.choice.coef.skill;
     for (let c = 0; c < cr.count; c++) {
       if (!cr.isActive[c] || cr.mainCat[c] !== k || cr.productCount[c] === 0) continue;
-      const signal = (0.3 + cr.quality[c]) * (0.5 + cr.credibility[c]) * (1.5 - 0.5 * cr.verticality[c]);
+      const signal = (b.qualityOffset + cr.quality[c]) * (b.credibilityOffset + cr.credibility[c]) * (1 + b.generalistReachBonus - b.generalistReachBonus * cr.verticality[c]);
       const reach = creatorReach(world, c);
       const boost = boostFor(world, day - cr.entryDay[c] < newDays, false, false, false);
       const live = cr.isLive[c] ? liveBound : 0;
@@ -98,8 +111,8 @@ export function buildFeedTables(world: World): void {
     }
     for (let m = 0; m < mer.count; m++) {
       if (!mer.isActive[m] || mer.cat[m] !== k) continue;
-      const signal = (0.3 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      const reach = Math.pow(1 + (mer.followers[m] * storeFollowerScale) / 10_000, lv.popularityExponent);
+      const signal = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
       addOfferBound(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), lowestLogPrice(world, m), mer.credibility[m]);
@@ -107,14 +120,14 @@ export function buildFeedTables(world: World): void {
         const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
         t.feedKind[n] = ENTRY.merchantLive;
         t.feedSource[n] = m;
-        t.feedWeight[n] = lv.channelWeights.selfBroadcast * reach * signal * (0.3 + mer.liveSkill[m]) * (1 + boost);
+        t.feedWeight[n] = lv.channelWeights.selfBroadcast * reach * signal * (b.merchantLiveSkillOffset + mer.liveSkill[m]) * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
         n++;
       }
       const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1);
       t.feedKind[n] = ENTRY.merchantVideo;
       t.feedSource[n] = m;
-      t.feedWeight[n] = lv.channelWeights.shortVideo * 0.3 * signal * (1 + boost);
+      t.feedWeight[n] = lv.channelWeights.shortVideo * b.merchantVideoWeight * signal * (1 + boost);
       t.feedBoostShare[n] = boost / (1 + boost);
       n++;
     }
@@ -129,6 +142,9 @@ export function buildMerchantTables(world: World): void {
   const qw = lv.paidTraffic.qualityWeight;
   const rq = lv.mallSearch.rankingQuality;
   const cw = world.params.creators.commissionWeight;
+  const b = world.params.behaviour.feed;
+  const paidExponent = b.auctionQualityExponent * qw;
+  const searchExponent = b.searchSharpnessBase + b.searchSharpnessRange * rq;
   let n = 0;
   for (let k = 0; k < cats.count; k++) {
     const start = n;
@@ -137,22 +153,22 @@ export function buildMerchantTables(world: World): void {
     // paid: the auction weighs the bid against quality
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
-      const q = (0.3 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      t.paidWeight[i] = mer.paidBudgetRmb[m] * Math.pow(q, 3 * qw);
+      const q = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.paidWeight[i] = mer.paidBudgetRmb[m] * Math.pow(q, paidExponent);
     }
     t.paid.build(k, t.paidWeight, start, size);
     // search: ranking quality sharpens the tilt toward good, well-served, trusted stores
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
-      const q = (0.3 + mer.quality[m]) * (0.5 + mer.service[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      t.merchantWeight[i] = Math.pow(q, 1 + 4 * rq) * (1 + 0.5 * mer.brand[m]);
+      const q = (b.qualityOffset + mer.quality[m]) * (b.searchServiceOffset + mer.service[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.merchantWeight[i] = Math.pow(q, searchExponent) * (1 + b.searchBrandTilt * mer.brand[m]);
     }
     t.search.build(k, t.merchantWeight, start, size);
     // selection: creators pick products by expected commission and fit
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
       const commissionPerOrder = (mer.commission[m] * mer.priceRmb[m]) / cats.refPriceRmb[k];
-      t.merchantWeight[i] = Math.pow(commissionPerOrder, cw) * (0.2 + mer.quality[m]) * (0.5 + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.merchantWeight[i] = Math.pow(commissionPerOrder, cw) * (b.selectionQualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
     }
     t.selection.build(k, t.merchantWeight, start, size);
   }

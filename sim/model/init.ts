@@ -16,6 +16,7 @@ import type { World } from "./world.js";
 export function initWorld(world: World): void {
   const rng = world.streams.get("init");
   const { params, cats } = world;
+  const b = params.behaviour.init;
   // incumbents joined long ago (internal day 0); their needs fall due from the first day on
   for (let i = 0; i < params.population.users; i++) {
     const id = addUser(world, rng, world.today.internalDay);
@@ -35,7 +36,7 @@ export function initWorld(world: World): void {
   for (let id = 0; id < u.count; id++) bucket[fill[u.interestCat[id * INTEREST_SLOTS]]++] = id;
   const pickFollower = (k: number): number => {
     const size = bucketStart[k + 1] - bucketStart[k];
-    if (size > 0 && rng() < 0.75) return bucket[bucketStart[k] + ((rng() * size) | 0)];
+    if (size > 0 && rng() < b.followerInterestAffinity) return bucket[bucketStart[k] + ((rng() * size) | 0)];
     return (rng() * u.count) | 0;
   };
 
@@ -53,7 +54,7 @@ export function initWorld(world: World): void {
   const mer = world.merchants;
   for (let m = 0; m < mer.count; m++) {
     // store followers per simulated merchant shrink as merchants are sampled finer, so each user follows as many stores
-    const n = poisson(rng, (15 * mer.brand[m] * mer.brand[m]) / world.res.merchantMoney);
+    const n = poisson(rng, (b.storeFollowsPerBrand * mer.brand[m] * mer.brand[m]) / world.res.merchantMoney);
     for (let j = 0; j < n; j++) follow(world, pickFollower(mer.cat[m]), storeAccount(m), rng());
   }
 }
@@ -63,10 +64,12 @@ function addIncumbentMerchant(world: World, rng: Rng, cat: number): void {
   const m = addMerchant(world, rng, cat, false, true);
   if (m < 0) return;
   const mer = world.merchants;
+  const b = world.params.behaviour.init;
+  const brandOffset = world.params.behaviour.merchants.adoptionBrandOffset;
   mer.entryDay[m] = 0;
-  mer.cashRmb[m] *= 3;
-  if (rng() < (world.params.merchants.selfBroadcastStartShare * (0.5 + mer.brand[m])) / 0.75) {
+  mer.cashRmb[m] *= b.incumbentCashMultiple;
+  if (rng() < (world.params.merchants.selfBroadcastStartShare * (brandOffset + mer.brand[m])) / b.incumbentBroadcastNormaliser) {
     mer.isSelfBroadcaster[m] = 1;
-    mer.liveSkill[m] = 0.3 + 0.4 * rng();
+    mer.liveSkill[m] = Math.min(1, b.incumbentLiveSkillMin + b.incumbentLiveSkillRange * rng());
   }
 }

@@ -11,38 +11,43 @@ import { FIRST_DAY } from "../engine/world.js";
 import { dropAccount, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { simulatedMerchants } from "../scenario/resolution.js";
-import type { World } from "./world.js";
+import { gmvSlot, type World } from "./world.js";
 
 /** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
 export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean, isIncumbent = false): number {
   const mer = world.merchants;
   const p = world.params.merchants;
+  const b = world.params.behaviour.merchantTraits;
   if (mer.count >= mer.capacity) {
     world.platform.entriesRefusedFull++;
     return -1;
   }
   const isBrand = !isBelt && rng() < p.brandShare;
-  const brand = isBelt ? 0.05 * rng() : isBrand ? 0.5 + 0.5 * rng() : 0.35 * rng();
-  const quality = clamp01(isBelt ? 0.55 + 0.1 * normal(rng) : 0.35 + 0.35 * brand + 0.15 * normal(rng));
+  const brand = clamp01(isBelt ? b.beltBrandRange * rng() : isBrand ? b.brandMin + b.brandRange * rng() : b.nonBrandRange * rng());
+  const quality = clamp01(isBelt ? b.beltQualityMean + b.beltQualitySd * normal(rng) : b.qualityBase + b.qualityBrand * brand + b.qualitySd * normal(rng));
   if (!isIncumbent && quality < world.params.levers.governance.entryQualityFloor) return -1;
   const m = mer.count++;
   const k = cat;
   const spread = world.cats.priceSpread[k];
-  const logLevel = isBelt ? -0.35 + 0.5 * spread * normal(rng) : 0.5 * (brand - 0.3) + 0.3 * (quality - 0.5) + 0.6 * spread * normal(rng);
+  const logLevel = isBelt
+    ? b.beltLogPrice + b.beltPriceSpreadFactor * spread * normal(rng)
+    : b.priceBrand * (brand - b.priceBrandPivot) + b.priceQuality * (quality - b.priceQualityPivot) + b.priceSpreadFactor * spread * normal(rng);
   mer.isActive[m] = 1;
   mer.cat[m] = k;
   mer.priceRmb[m] = world.cats.refPriceRmb[k] * Math.exp(logLevel);
   mer.quality[m] = quality;
   mer.brand[m] = brand;
-  mer.service[m] = clamp01(0.4 + 0.3 * brand + 0.12 * normal(rng));
-  mer.credibility[m] = 0.45 + 0.3 * brand;
-  mer.complaintRate[m] = 0.05;
-  mer.commission[m] = Math.min(0.5, Math.max(0.02, p.commissionMean * Math.exp(0.3 * normal(rng) - 0.045)));
+  mer.service[m] = clamp01(b.serviceBase + b.serviceBrand * brand + b.serviceSd * normal(rng));
+  mer.credibility[m] = clamp01(b.credibilityBase + b.credibilityBrand * brand);
+  mer.complaintRate[m] = b.complaintStart;
+  // log-normal around the mean, mean-preserving
+  const cs = b.commissionSpread;
+  mer.commission[m] = Math.min(b.commissionMax, Math.max(b.commissionMin, p.commissionMean * Math.exp(cs * normal(rng) - (cs * cs) / 2)));
   mer.isSelfBroadcaster[m] = 0;
-  mer.liveSkill[m] = 0.1 + 0.2 * rng();
+  mer.liveSkill[m] = clamp01(b.liveSkillStart + b.liveSkillStartRange * rng());
   mer.followers[m] = 0;
   mer.paidBudgetRmb[m] = 0;
-  mer.cashRmb[m] = p.startCashRmb * (1 + 3 * brand);
+  mer.cashRmb[m] = p.startCashRmb * (1 + b.startCashBrand * brand);
   mer.cumulativeSalesRmb[m] = 0;
   mer.distressDays[m] = 0;
   mer.entryDay[m] = world.today.internalDay;
@@ -67,10 +72,26 @@ export function assignProgrammes(world: World): void {
   }
 }
 
-const liveRatio = new Float64Array(32);
-const liveCount = new Float64Array(32);
-const plainSales = new Float64Array(32);
-const plainCount = new Float64Array(32);
+/**
+ * Per-category sums of the day's settlement that self-broadcast adoption
+ * reads: one per world (world.scratch.merchants), made with it, so that no
+ * state outlives a replication or is shared between worlds.
+ */
+export class MerchantScratch {
+  /** live GMV of live self-broadcasters, then (adoptSelfBroadcast) the adoption factor */
+  readonly liveRatio: Float64Array;
+  readonly liveCount: Float64Array;
+  /** net sales of merchants who do not self-broadcast */
+  readonly plainSales: Float64Array;
+  readonly plainCount: Float64Array;
+
+  constructor(categories: number) {
+    this.liveRatio = new Float64Array(categories);
+    this.liveCount = new Float64Array(categories);
+    this.plainSales = new Float64Array(categories);
+    this.plainCount = new Float64Array(categories);
+  }
+}
 
 /**
  * The day's books of every merchant, self-broadcast and paid-traffic
@@ -87,6 +108,8 @@ export function settleMerchants(world: World, rng: Rng): void {
   const day = today.internalDay;
   const cpm = p.costPerThousandImpressionsRmb;
   const perMerchant = world.res.merchantMoney;
+  const b = world.params.behaviour.merchants;
+  const { liveRatio, liveCount, plainSales, plainCount } = world.scratch.merchants;
   liveRatio.fill(0);
   liveCount.fill(0);
   plainSales.fill(0);
@@ -108,7 +131,7 @@ export function settleMerchants(world: World, rng: Rng): void {
       else agencyFee = lv.serviceProviders.feePerDayRmb;
     }
     const margin = cats.grossMargin[k];
-    const tradingProfit = net * margin - take * net - mer.commissionToday[m] - 0.1 * mer.returnsToday[m];
+    const tradingProfit = net * margin - take * net - mer.commissionToday[m] - b.returnCostShare * mer.returnsToday[m];
     mer.cashRmb[m] += tradingProfit * perMerchant - liveCost - p.fixedCostPerDayRmb - agencyFee;
     mer.cumulativeSalesRmb[m] += net * perMerchant;
     if (!mer.isPastMark[m] && mer.cumulativeSalesRmb[m] >= p.salesMarkRmbPlatform) mer.isPastMark[m] = 1;
@@ -128,13 +151,13 @@ export function settleMerchants(world: World, rng: Rng): void {
     // paid traffic: move the budget toward its return; start from a share of sales
     const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
     if (spend > 0) {
-      const roi = (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * 0.5)) / spend;
+      const roi = (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * b.roiCommissionShare)) / spend;
       const step = Math.max(-1, Math.min(1, roi - 1));
       mer.paidBudgetRmb[m] *= 1 + p.paidTrafficAdaptation * step;
     } else if (net > 0) {
       mer.paidBudgetRmb[m] += p.paidTrafficAdaptation * (p.paidTrafficBudgetShare * net - mer.paidBudgetRmb[m]);
     }
-    if (mer.cashRmb[m] < 0) mer.paidBudgetRmb[m] *= 0.5;
+    if (mer.cashRmb[m] < 0) mer.paidBudgetRmb[m] *= b.brokeBudgetFactor;
 
     // distress and exit
     mer.distressDays[m] = mer.cashRmb[m] < p.cashFloorRmb ? mer.distressDays[m] + 1 : 0;
@@ -162,36 +185,43 @@ export function settleMerchants(world: World, rng: Rng): void {
 function adoptSelfBroadcast(world: World, rng: Rng): void {
   const mer = world.merchants;
   const p = world.params.merchants;
+  const b = world.params.behaviour.merchants;
+  const { liveRatio, liveCount, plainSales, plainCount } = world.scratch.merchants;
   const support = 1 + world.params.levers.selfBroadcast.support;
   for (let k = 0; k < world.cats.count; k++) {
     const live = liveCount[k] > 0 ? liveRatio[k] / liveCount[k] : 0;
     const plain = plainCount[k] > 0 ? plainSales[k] / plainCount[k] : 0;
-    liveRatio[k] = Math.sqrt(Math.max(0.25, Math.min(4, plain > 0 ? live / plain : 1)));
+    liveRatio[k] = Math.sqrt(Math.max(b.adoptionRatioMin, Math.min(b.adoptionRatioMax, plain > 0 ? live / plain : 1)));
   }
   for (let m = 0; m < mer.count; m++) {
     if (!mer.isActive[m] || mer.isSelfBroadcaster[m]) continue;
-    if (rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (0.5 + mer.brand[m])) {
+    if (rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (b.adoptionBrandOffset + mer.brand[m])) {
       mer.isSelfBroadcaster[m] = 1;
       mer.liveLossDays[m] = 0;
     }
   }
 }
 
-/** Platform attractiveness: recent GMV growth (4 weeks over the 4 before) and GMV per merchant against day 0. */
+/**
+ * Platform attractiveness: recent GMV growth (the last window over the one
+ * before, behaviour.entry.gmvWindowDays: 4 weeks) and GMV per merchant against day 0.
+ */
 export function attractiveness(world: World, elasticity: number): number {
+  const b = world.params.behaviour.entry;
   const ring = world.platform.gmvRing;
+  const window = Math.min(b.gmvWindowDays, ring.length >> 1); // the ring holds two windows
   const day = world.today.internalDay;
   let recent = 0;
   let before = 0;
-  // entry runs before closeDay stores today's GMV: the last 28 days are day-1 .. day-28
-  for (let i = 1; i <= 28; i++) {
-    recent += ring[(day - i + 56 * 100) % 56];
-    before += ring[(day - 28 - i + 56 * 100) % 56];
+  // entry runs before closeDay stores today's GMV: the last window is day-1 .. day-window
+  for (let i = 1; i <= window; i++) {
+    recent += ring[gmvSlot(world.platform, day - i)];
+    before += ring[gmvSlot(world.platform, day - window - i)];
   }
-  const growth = before > 0 && day - FIRST_DAY > 56 ? Math.max(0.3, Math.min(4, recent / before)) : 1;
-  const perMerchant = recent / 28 / Math.max(1, world.merchants.active);
+  const growth = before > 0 && day - FIRST_DAY > 2 * window ? Math.max(b.growthMin, Math.min(b.growthMax, recent / before)) : 1;
+  const perMerchant = recent / window / Math.max(1, world.merchants.active);
   const ref = world.platform.gmvReferencePerMerchant;
-  const level = ref > 0 ? Math.max(0.3, Math.min(3, perMerchant / ref)) : 1;
+  const level = ref > 0 ? Math.max(b.levelMin, Math.min(b.levelMax, perMerchant / ref)) : 1;
   return Math.pow(growth, elasticity) * Math.sqrt(level);
 }
 
@@ -202,7 +232,7 @@ export function enterMerchants(world: World, rng: Rng): void {
   const p = world.params.merchants;
   let support = 0;
   if (today.isFeeReliefOn && lv.feeRelief.newMerchantDays > 0 && lv.takeRate > 0) support += Math.max(0, (lv.takeRate - lv.feeRelief.takeRate) / lv.takeRate);
-  if (today.isTrafficSubsidyOn) support += Math.min(1, lv.trafficSubsidy.newMerchantBoost / 2);
+  if (today.isTrafficSubsidyOn) support += Math.min(1, lv.trafficSubsidy.newMerchantBoost / world.params.behaviour.entry.supportBoostSaturation);
   const expected = (world.merchants.active * p.entryPerDayPerThousand) / 1000 * attractiveness(world, p.entryGrowthElasticity) * (1 + p.entrySupportWeight * support);
   const n = poisson(rng, expected);
   for (let i = 0; i < n; i++) if (addMerchant(world, rng, world.cats.draw(rng), false) >= 0) world.metrics.today[M.merchants_new]++;

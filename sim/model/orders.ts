@@ -9,7 +9,6 @@
  */
 import type { Rng } from "../engine/rng.js";
 import { CHANNEL, NEVER } from "../engine/world.js";
-import { offer } from "./choice.js";
 import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
 import { M, tierOf } from "./metrics.js";
 import { afterPurchase, sellerExperience } from "./trust.js";
@@ -44,6 +43,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   const day = today.internalDay;
   const row = world.metrics.today;
   const cat = mer.cat[m];
+  const offer = world.choice.offer;
   const price = offer.priceRmb;
 
   // who pays the discounts: the platform, within its budgets
@@ -84,30 +84,33 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     if (route === ROUTE.privateDomain || isFollowing(world, user, account) || isFollowing(world, user, storeAccount(m))) row[M.repeat_orders_private]++;
   }
 
-  // delivery: true quality against what the user perceived, plus service
-  const fulfilment = lv.fulfilment;
-  const service = Math.min(1, mer.service[m] + (mer.isServed[m] ? lv.serviceProviders.serviceBoost : 0) + (mer.isFulfilled[m] ? fulfilment.serviceBoost : 0));
-  const q = mer.quality[m];
-  let experience = 0.55 * q + 0.35 * service + 0.1 + 0.8 * (q - offer.perceivedQuality) + 0.15 * (rng() - 0.5);
-  experience = experience < 0 ? 0 : experience > 1 ? 1 : experience;
-  const isBad = experience < world.params.trust.badThreshold;
+  const experience = deliver(world, rng, m);
+  const tp = world.params.trust;
+  const isBad = experience < tp.badThreshold;
 
-  // returns: a base rate by category, far more after a bad purchase
-  let returnProb = cats.returnRate[cat] * (isBad ? 3 : 0.7);
-  if (mer.isFulfilled[m]) returnProb *= 1 - fulfilment.returnReduction;
+  // returns: a base rate by category, far more after a bad purchase; the guarantee
+  // takes a covered bad purchase back without argument, a merchant may refuse otherwise
+  let returnProb = cats.returnRate[cat] * (isBad ? tp.badReturnMultiplier : tp.goodReturnMultiplier);
+  if (mer.isFulfilled[m]) returnProb *= 1 - lv.fulfilment.returnReduction;
   const isCovered = isBad && rng() < lv.trustGuarantee.coverage;
-  const isRefused = isBad && !isCovered && rng() < world.params.trust.refusedReturnProb;
+  const isRefused = isBad && !isCovered && rng() < tp.refusedReturnProb;
   if (isCovered) {
     row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb;
-    returnProb = Math.max(returnProb, 0.8);
+    returnProb = Math.max(returnProb, tp.coveredReturnProb);
   } else if (isRefused) returnProb = 0;
-  if (rng() < returnProb) {
+  const isReturned = rng() < returnProb;
+  if (isReturned) {
     mer.returnsToday[m] += price;
     world.metrics.addReturn(cat);
   }
-  if (mer.isFulfilled[m]) mer.cashRmb[m] -= fulfilment.costPerOrderRmb * world.res.merchantMoney; // cash is per real merchant
+  if (mer.isFulfilled[m]) mer.cashRmb[m] -= lv.fulfilment.costPerOrderRmb * world.res.merchantMoney; // cash is per real merchant
 
-  afterPurchase(world, user, experience, isBad, isCovered, isRefused);
+  // what the buyer is left with: a return costs effort unless the guarantee pays for it,
+  // and a covered bad purchase is refunded and compensated
+  let felt = experience;
+  if (isCovered) felt = Math.max(felt, tp.coveredFeltExperience);
+  else if (isReturned) felt -= world.params.users.returnHassle;
+  afterPurchase(world, user, felt < 0 ? 0 : felt, isBad, isCovered, isRefused);
   sellerExperience(world, m, creator, experience, isBad);
 
   // follows: after a satisfying purchase, often; after a bad one, unfollow
@@ -121,11 +124,30 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
 
   // need and memory for repurchase; festival buyers stock up (pull-forward)
   if (slotIndex >= 0) {
-    const stock = today.campaignDiscount > 0 ? 1.5 : 1;
-    u.needDay[slotIndex] = Math.min(NEVER - 1, day + Math.round(cats.replenishDays[cat] * stock * (0.7 + 0.6 * rng())));
+    const up = world.params.users;
+    const stock = today.campaignDiscount > 0 ? up.festivalStockUp : 1;
+    const jitter = 1 - up.restockJitter + 2 * up.restockJitter * rng();
+    u.needDay[slotIndex] = Math.min(NEVER - 1, day + Math.round(cats.replenishDays[cat] * stock * jitter));
     u.lastMerchant[slotIndex] = m;
     u.lastSatisfied[slotIndex] = isBad ? 0 : 1;
   }
   u.lastOrderDay[user] = day;
   if (today.reportDay >= today.windowStartDay) u.ordersInWindow[user]++;
+}
+
+/**
+ * Delivery: the experience of a purchase, 0..1, from true quality (seen only
+ * now) against what the buyer perceived, and the seller's service (raised by
+ * an agency or the cloud warehouse).
+ */
+function deliver(world: World, rng: Rng, m: number): number {
+  const mer = world.merchants;
+  const lv = world.params.levers;
+  const tp = world.params.trust;
+  const service = Math.min(1, mer.service[m] + (mer.isServed[m] ? lv.serviceProviders.serviceBoost : 0) + (mer.isFulfilled[m] ? lv.fulfilment.serviceBoost : 0));
+  const q = mer.quality[m];
+  const experience =
+    tp.experienceBase + tp.experienceQuality * q + tp.experienceService * service +
+    tp.experienceSurprise * (q - world.choice.offer.perceivedQuality) + tp.experienceNoise * (rng() - 0.5);
+  return experience < 0 ? 0 : experience > 1 ? 1 : experience;
 }

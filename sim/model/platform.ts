@@ -72,11 +72,8 @@ export function startDay(world: World, log: InterventionLog): void {
   today.commerceImpressions = up.impressionsPerSession * lv.commercialLoad * (1 + push);
   today.activityMultiplier = 1 + 0.3 * push;
   today.paidShare = lv.paidTraffic.share;
-  // how the feed feels: too much commerce, and paid slots chosen by bid rather than quality, hurt
-  const overload = Math.max(0, lv.commercialLoad - up.feedTolerance);
-  const junk = lv.paidTraffic.share * (1 - lv.paidTraffic.qualityWeight);
-  today.feedSatisfaction = Math.max(0, 0.72 - up.feedDiscomfortWeight * overload - 0.6 * junk);
-  today.churnMultiplier = 1 + 3 * overload + 2 * junk;
+  // how the feed feels is measured from what users see (feed-value.ts, trust.ts feedDay)
+  today.commerceShare = Math.min(1, lv.commercialLoad * (1 + push));
   today.feedLearning = up.feedSatisfactionLearning;
 
   const cs = lv.consumerSubsidy;

@@ -15,18 +15,28 @@
  */
 import type { KeyedStream, Rng } from "../engine/rng.js";
 import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
-import { coef, evaluate, foundSlot, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
-import { creatorFit, creatorLiveliness } from "./feed.js";
+import { PRICE_FLOOR_SHARE, evaluate, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
+import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
 import { feedDay } from "./trust.js";
 import type { World } from "./world.js";
 
-const slotBound = new Float64Array(INTEREST_SLOTS);
-const slotRate = new Float64Array(INTEREST_SLOTS);
-/** Thinning bound violations (p > bound): must stay 0; a test reads it. */
-export const thinningStats = { candidates: 0, accepted: 0, violations: 0 };
+/**
+ * The users' day's working state, made once with the world: the current
+ * user's slot bounds and rates, the user's part of the bounds, the segments'
+ * base utilities, and the thinning counts (a test reads them: a bound that
+ * is exceeded or not a number is a bug).
+ */
+export class SessionScratch {
+  readonly slotBound = new Float64Array(INTEREST_SLOTS);
+  readonly slotRate = new Float64Array(INTEREST_SLOTS);
+  readonly slotUb = new Float64Array(INTEREST_SLOTS);
+  readonly segmentBase = new Float64Array(3);
+  readonly user = { base: 0, credTrust: 0, gridIndex: 0, gridFrac: 0, ps: 0, hasCoupon: false };
+  readonly thinning = { candidates: 0, accepted: 0, violations: 0 };
+}
 
 export function runSessions(world: World, order: Rng, userDays: KeyedStream): void {
   const u = world.users;
@@ -40,7 +50,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
   const first = (order() * n) | 0;
   const rng = userDays.next;
   const day = today.internalDay;
-  prepareSegmentBase();
+  prepareSegmentBase(world);
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
@@ -54,7 +64,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     countImpressions(world, id, nc);
     let buyRate = boundSlots(world, id, nc);
     let total = buyRate + followRate;
-    if (Number.isNaN(total)) thinningStats.violations++; // a bound that is not a number is a bug: tests read this
+    if (Number.isNaN(total)) world.scratch.sessions.thinning.violations++; // a bound that is not a number is a bug: tests read this
     // candidate events in session time [0, 1): exponential gaps at the bounding rate; an
     // order can raise trust and so the bound, which is then recomputed for the rest of
     // the session (the process is memoryless), keeping the thinning exact
@@ -67,7 +77,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
       if (gap >= left) break;
       time += gap;
       const x = rng() * total;
-      if (x < buyRate) feedCandidate(world, rng, id, pickSlot(x));
+      if (x < buyRate) feedCandidate(world, rng, id, pickSlot(world.scratch.sessions.slotRate, x));
       else followCandidate(world, rng, id);
       if (row[M.orders] !== orders) {
         orders = row[M.orders];
@@ -86,14 +96,17 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
  */
 function boundSlots(world: World, id: number, nc: number): number {
   const u = world.users;
+  const { slotUb, slotBound, slotRate } = world.scratch.sessions;
+  const coef = world.choice.coef;
   prepareUserBound(world, id);
+  const maxFit = maxCreatorFit(world);
   let rate = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     const w = u.interestWeight[idx];
     const ub = slotUtilityBound(world, idx);
     slotUb[s] = ub;
-    const pb = upperLogistic(ub + coef.interest * 1.5 * w); // a creator's fit is at most 1.5
+    const pb = upperLogistic(ub + coef.interest * maxFit * w); // no creator fits better than maxCreatorFit
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;
   }
@@ -107,18 +120,17 @@ function countImpressions(world: World, id: number, nc: number): void {
   for (let s = 0; s < INTEREST_SLOTS; s++) impressions[u.interestCat[id * INTEREST_SLOTS + s]] += nc * u.interestWeight[id * INTEREST_SLOTS + s];
 }
 
-/** The user's part of the slot bounds, found once per user (prepareUserBound) and read per slot. */
-const userBound = { base: 0, credTrust: 0, gridIndex: 0, gridFrac: 0, ps: 0, hasCoupon: false };
-const slotUb = new Float64Array(INTEREST_SLOTS);
 
 function prepareUserBound(world: World, id: number): void {
   const u = world.users;
+  const { user: userBound, segmentBase } = world.scratch.sessions;
+  const coef = world.choice.coef;
   const trust = u.trust[id];
   const ps = u.priceSensitivity[id];
   const x = (ps / world.tables.psGridMax) * (PS_GRID - 1);
   let j = x | 0;
   if (j >= PS_GRID - 1) j = PS_GRID - 2;
-  userBound.base = segmentBase[u.segment[id]] + u.propensity[id] + coef.guarantee * (1 - trust);
+  userBound.base = segmentBase[u.segment[id]] + u.propensity[id];
   userBound.credTrust = coef.credibilityTrust * trust;
   userBound.gridIndex = j;
   userBound.gridFrac = x - j;
@@ -131,11 +143,13 @@ function prepareUserBound(world: World, id: number): void {
  * the prepared user, without the interest term (the caller adds interest x
  * its largest fit) and channel bonuses: intercept (and liveliness for casual
  * users), need, credibility x trust at the category's most credible seller,
- * the guarantee, the offer envelope at the user's price sensitivity
+ * the offer envelope at the user's price sensitivity
  * (bounds.ts), and what a coupon can add.
  */
 function slotUtilityBound(world: World, idx: number): number {
   const u = world.users;
+  const userBound = world.scratch.sessions.user;
+  const coef = world.choice.coef;
   const t = world.tables;
   const today = world.today;
   const cat = u.interestCat[idx];
@@ -148,18 +162,19 @@ function slotUtilityBound(world: World, idx: number): number {
     // (a category with no merchant today has no offers, and no coupon gain)
     // a coupon lowers the price most, relatively, for the cheapest offer
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
-    ub += userBound.ps * Math.log(minPrice / Math.max(0.1 * minPrice, minPrice - today.couponValue));
+    ub += userBound.ps * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
   }
   return ub;
 }
 
 /** Per segment, the day's intercept plus what a live room can add for it (liveliness counts for casual users). */
-const segmentBase = new Float64Array(3);
-function prepareSegmentBase(): void {
-  for (let seg = 0; seg < 3; seg++) segmentBase[seg] = intercept(seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
+function prepareSegmentBase(world: World): void {
+  const coef = world.choice.coef;
+  const base = world.scratch.sessions.segmentBase;
+  for (let seg = 0; seg < 3; seg++) base[seg] = intercept(coef, seg) + (seg === SEGMENT.casual ? coef.liveliness : 0);
 }
 
-function pickSlot(x: number): number {
+function pickSlot(slotRate: Float64Array, x: number): number {
   let s = 0;
   while (s < INTEREST_SLOTS - 1 && x >= slotRate[s]) x -= slotRate[s++];
   return s;
@@ -168,6 +183,8 @@ function pickSlot(x: number): number {
 /** A candidate purchase in the feed: draw the offer, accept with p / bound. */
 function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
   const u = world.users;
+  const coef = world.choice.coef;
+  const sc = world.scratch.sessions;
   const t = world.tables;
   const cr = world.creators;
   const mer = world.merchants;
@@ -178,6 +195,9 @@ function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
   const demo = world.cats.liveDemo[cat];
   let m: number, creator = -1, fit = 1, cred: number, live = 0, channel: number, route: number;
   if (world.today.paidShare > 0 && rng() < world.today.paidShare) {
+    // a paid slot reaches someone interested in the advertised category only as often as the
+    // ad system's targeting manages; a mistargeted one is seen, billed and not bought from
+    if (rng() >= world.params.levers.paidTraffic.targeting) return;
     const i = t.paid.draw(cat, rng);
     if (i < 0) return;
     m = t.merchantOrder[i];
@@ -185,7 +205,7 @@ function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
     route = ROUTE.paid;
     if (mer.isLive[m]) {
       channel = CHANNEL.selfBroadcast;
-      live = liveTerm(seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
+      live = liveTerm(coef, seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
     } else channel = CHANNEL.shortVideo;
   } else {
     const i = t.feed.draw(cat, rng);
@@ -196,27 +216,27 @@ function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
     if (kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo) {
       creator = src;
       m = cr.products[src * PRODUCT_SLOTS + ((rng() * cr.productCount[src]) | 0)];
-      fit = creatorFit(cr.verticality[src]);
+      fit = creatorFit(world, cr.verticality[src]);
       cred = cr.credibility[src];
       if (kind === ENTRY.creatorLive) {
         channel = CHANNEL.creatorLive;
-        live = liveTerm(seg, creatorLiveliness(world, src), demo, cr.skill[src]);
+        live = liveTerm(coef, seg, creatorLiveliness(world, src), demo, cr.skill[src]);
       } else channel = CHANNEL.shortVideo;
     } else {
       m = src;
       cred = mer.credibility[m];
       if (kind === ENTRY.merchantLive) {
         channel = CHANNEL.selfBroadcast;
-        live = liveTerm(seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
+        live = liveTerm(coef, seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
       } else channel = CHANNEL.shortVideo;
     }
   }
   const p = evaluate(world, id, m, w, idx, fit, cred, live, 0, rng());
-  const bound = slotBound[s];
-  thinningStats.candidates++;
-  if (p > bound) thinningStats.violations++;
+  const bound = sc.slotBound[s];
+  sc.thinning.candidates++;
+  if (p > bound) sc.thinning.violations++;
   if (rng() * bound < p) {
-    thinningStats.accepted++;
+    sc.thinning.accepted++;
     placeOrder(world, rng, id, m, idx, channel, creator, route);
   }
 }
@@ -234,13 +254,14 @@ function followCandidate(world: World, rng: Rng, id: number): void {
   const src = t.feedSource[i];
   const kind = t.feedKind[i];
   const isCreator = kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo;
-  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world.creators.verticality[src]) / 1.5 : 0.3);
+  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world, world.creators.verticality[src]) / maxCreatorFit(world) : 0.3);
   if (rng() < accept) follow(world, id, isCreator ? creatorAccount(src) : storeAccount(src), rng());
 }
 
 /** Followers of a live account visit its room: the private-domain channel. */
 function privateDomain(world: World, rng: Rng, id: number): void {
   const u = world.users;
+  const coef = world.choice.coef;
   const cr = world.creators;
   const mer = world.merchants;
   const visitProb = world.params.creators.privateVisitProb;
@@ -256,16 +277,16 @@ function privateDomain(world: World, rng: Rng, id: number): void {
       if (!cr.isLive[c] || rng() >= visitProb) continue;
       const m = cr.products[c * PRODUCT_SLOTS + ((rng() * cr.productCount[c]) | 0)];
       const w = interestIn(world, id, mer.cat[m]);
-      const idx = foundSlot;
-      const live = liveTerm(seg, creatorLiveliness(world, c), world.cats.liveDemo[mer.cat[m]], cr.skill[c]);
-      const p = evaluate(world, id, m, w, idx, creatorFit(cr.verticality[c]), cr.credibility[c], live, bonus, rng());
+      const idx = world.choice.foundSlot;
+      const live = liveTerm(coef, seg, creatorLiveliness(world, c), world.cats.liveDemo[mer.cat[m]], cr.skill[c]);
+      const p = evaluate(world, id, m, w, idx, creatorFit(world, cr.verticality[c]), cr.credibility[c], live, bonus, rng());
       if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.creatorLive, c, ROUTE.privateDomain);
     } else {
       const m = -a - 1;
       if (!mer.isLive[m] || rng() >= visitProb) continue;
       const w = interestIn(world, id, mer.cat[m]);
-      const idx = foundSlot;
-      const live = liveTerm(seg, mer.liveSkill[m], world.cats.liveDemo[mer.cat[m]], mer.liveSkill[m]);
+      const idx = world.choice.foundSlot;
+      const live = liveTerm(coef, seg, mer.liveSkill[m], world.cats.liveDemo[mer.cat[m]], mer.liveSkill[m]);
       const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], live, bonus, rng());
       if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.selfBroadcast, -1, ROUTE.privateDomain);
     }
@@ -280,6 +301,9 @@ function privateDomain(world: World, rng: Rng, id: number): void {
 function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void {
   let ordersAtStart = ordersAtBounds;
   const u = world.users;
+  const coef = world.choice.coef;
+  const sc = world.scratch.sessions;
+  const slotUb = sc.slotUb;
   const mer = world.merchants;
   const day = world.today.internalDay;
   const ms = world.params.levers.mallSearch;
@@ -293,14 +317,16 @@ function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void
     if (hasGoodStore && rng() < ms.storeRevisitProb) {
       row[M.store_visits]++;
       const viaLive = mer.isLive[last] === 1 && isFollowing(world, id, storeAccount(last));
-      const live = viaLive ? liveTerm(u.segment[id], mer.liveSkill[last], world.cats.liveDemo[mer.cat[last]], mer.liveSkill[last]) : 0;
+      const live = viaLive ? liveTerm(coef, u.segment[id], mer.liveSkill[last], world.cats.liveDemo[mer.cat[last]], mer.liveSkill[last]) : 0;
       const bonus = coef.loyalty + (viaLive ? coef.following : 0);
       const p = evaluate(world, id, last, w, idx, 1, mer.credibility[last], live, bonus, rng());
       if (rng() < p) placeOrder(world, rng, id, last, idx, viaLive ? CHANNEL.selfBroadcast : CHANNEL.mallSearch, -1, viaLive ? ROUTE.privateDomain : ROUTE.store);
     } else {
-      // thinning: a search happens with searchProb and converts with p <= bound, so only
-      // searches drawn under searchProb x bound are looked at (searches are counted in expectation)
-      row[M.searches] += ms.searchProb;
+      // one uniform decides both: a search happens when it is under searchProb, and (thinning)
+      // only searches under searchProb x bound can convert (p <= bound), so only those are looked at
+      const search = rng();
+      if (search >= ms.searchProb) continue;
+      row[M.searches]++;
       // the slot's bound from the start of the session holds unless an order since then moved trust or needs
       if (row[M.orders] !== ordersAtStart) {
         prepareUserBound(world, id);
@@ -308,14 +334,14 @@ function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void
         ordersAtStart = row[M.orders];
       }
       const bound = upperLogistic(slotUb[s] + coef.interest * w + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));
-      if (rng() >= ms.searchProb * bound) continue;
+      if (search >= ms.searchProb * bound) continue;
       const i = world.tables.search.draw(u.interestCat[idx], rng);
       if (i < 0) continue;
       const m = world.tables.merchantOrder[i];
       const bonus = coef.searchIntent + (u.lastSatisfied[idx] === 1 && isSameMerchant(world, rng, m, last, false) ? coef.loyalty : 0);
       const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], 0, bonus, rng());
-      thinningStats.candidates++;
-      if (p > bound) thinningStats.violations++;
+      sc.thinning.candidates++;
+      if (p > bound) sc.thinning.violations++;
       if (rng() * bound < p) placeOrder(world, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search);
     }
   }

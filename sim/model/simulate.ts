@@ -8,7 +8,7 @@ import { dayStreams, simulateDay } from "./day.js";
 import { initWorld } from "./init.js";
 import { COLUMN_SCALE, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
 import { InterventionLog } from "./platform.js";
-import { createWorld, type World } from "./world.js";
+import { createWorld, gmvSlot, type World } from "./world.js";
 import { FIRST_DAY } from "../engine/world.js";
 
 export interface ReplicationResult {
@@ -34,6 +34,8 @@ export interface ReplicationResult {
   categories: string[];
   /** merchant and creator entries refused because population.capacityFactor was reached */
   entriesRefusedFull: number;
+  /** purchase candidates drawn under the thinning bound, accepted, and bound violations (must be 0) */
+  thinning: { candidates: number; accepted: number; violations: number };
 }
 
 /**
@@ -70,10 +72,10 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
 function startReporting(world: World): void {
   world.metrics.resetTotals();
   // entry compares GMV per merchant with its level at day 0 (the warm-up's last four weeks)
-  // (with a warm-up shorter than 28 days, over the days there are; with none, the level term stays 1)
-  const days = Math.min(28, world.params.warmupDays);
+  // (with a warm-up shorter than the entry window, over the days there are; with none, the level term stays 1)
+  const days = Math.min(world.params.behaviour.entry.gmvWindowDays, world.params.warmupDays);
   let recent = 0;
-  for (let i = 1; i <= days; i++) recent += world.platform.gmvRing[(world.today.internalDay - i + 5600) % 56];
+  for (let i = 1; i <= days; i++) recent += world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay - i)];
   world.platform.gmvReferencePerMerchant = days > 0 ? recent / days / Math.max(1, world.merchants.active) : 0;
   world.platform.entriesRefusedFull = 0;
   const cr = world.creators;
@@ -137,5 +139,6 @@ function collect(world: World, rep: number, seed: number): ReplicationResult {
     windowBuyers: buyers * scale, windowRepeaters: repeaters * scale,
     categories: world.cats.names,
     entriesRefusedFull: world.platform.entriesRefusedFull,
+    thinning: { ...world.scratch.sessions.thinning },
   };
 }

@@ -6,21 +6,25 @@
  * liveSkill. Runs before the tables are rebuilt for the day.
  */
 import type { Rng } from "../engine/rng.js";
-import { PRODUCT_SLOTS } from "../engine/world.js";
+import { PRODUCT_SLOTS, STAGE } from "../engine/world.js";
 import type { World } from "./world.js";
-
-const STAGE_LIVE_FACTOR = [0.6, 0.85, 1];
 
 export function supplyCreators(world: World, rng: Rng): void {
   const cr = world.creators;
   const p = world.params.creators;
   const sel = world.tables.selection;
+  const b = world.params.behaviour.creators;
+  // chance of going live by stage (STAGE.new, growing, established): small rooms go live less often
+  const liveFactor = [0, 0, 0];
+  liveFactor[STAGE.new] = b.liveFactorNew;
+  liveFactor[STAGE.growing] = b.liveFactorGrowing;
+  liveFactor[STAGE.established] = b.liveFactorEstablished;
   for (let c = 0; c < cr.count; c++) {
     cr.isLive[c] = 0;
     cr.hasVideo[c] = 0;
     cr.productCount[c] = 0;
     if (!cr.isActive[c]) continue;
-    const isLive = rng() < p.liveProbPerDay * STAGE_LIVE_FACTOR[cr.stage[c]];
+    const isLive = rng() < p.liveProbPerDay * liveFactor[cr.stage[c]];
     const hasVideo = rng() < p.videoProbPerDay;
     if (!isLive && !hasVideo) continue;
     const k = cr.mainCat[c];

@@ -5,6 +5,8 @@
  * Under a trust guarantee a bad purchase costs the user's trust far less;
  * a refused return (no guarantee) costs it more.
  */
+import { cumulativeStdNormalProbability as normalCdf } from "simple-statistics";
+import { INTEREST_SLOTS } from "../engine/world.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
@@ -15,14 +17,28 @@ export function afterPurchase(world: World, user: number, experience: number, is
   u.satisfaction[user] += world.params.users.satisfactionLearning * (experience - u.satisfaction[user]);
   const t = u.trust[user];
   if (!isBad) u.trust[user] = t + p.goodPurchaseGain * (1 - t);
-  else if (isCovered) u.trust[user] = t - 0.25 * p.badPurchaseLoss * t;
+  else if (isCovered) u.trust[user] = t - p.coveredLossShare * p.badPurchaseLoss * t;
   else u.trust[user] = t - (p.badPurchaseLoss + (isRefused ? p.refusedReturnLoss : 0)) * t;
 }
 
-/** A day in the feed: satisfaction drifts toward how the feed felt today (commercial load, paid traffic). */
+/**
+ * A day in the feed: satisfaction drifts toward how the day's feed felt. The
+ * user saw a share of commerce items, the rest entertainment; a commerce
+ * item in one of the user's interest categories is worth what that
+ * category's feed items are worth today (feed-value.ts: the experience of
+ * buyers from the sellers shown, organic and paid slots as they were
+ * filled). So commercial load and paid traffic cost satisfaction only as far
+ * as the items they put in front of users are worse than entertainment.
+ */
 export function feedDay(world: World, user: number): void {
   const u = world.users;
-  u.satisfaction[user] += world.today.feedLearning * (world.today.feedSatisfaction - u.satisfaction[user]);
+  const today = world.today;
+  const value = world.tables.feedValue;
+  const base = user * INTEREST_SLOTS;
+  let commerce = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) commerce += u.interestWeight[base + s] * value[u.interestCat[base + s]];
+  const felt = (1 - today.commerceShare) * world.params.users.entertainmentValue + today.commerceShare * commerce;
+  u.satisfaction[user] += today.feedLearning * (felt - u.satisfaction[user]);
 }
 
 /** Sellers' credibility and complaint rate follow their buyers' experience. */
@@ -40,10 +56,24 @@ export function sellerExperience(world: World, merchant: number, creator: number
   }
 }
 
-/** NPS answers by satisfaction bin: promoter and detractor probabilities. */
-const NPS_BINS = 64;
-const promoter = Float64Array.from({ length: NPS_BINS }, (_, b) => 1 / (1 + Math.exp(-((b + 0.5) / NPS_BINS - 0.72) * 14)));
-const detractor = Float64Array.from({ length: NPS_BINS }, (_, b) => 1 / (1 + Math.exp(((b + 0.5) / NPS_BINS - 0.5) * 14)));
+/** NPS answers by satisfaction bin: promoter and detractor probabilities (rebuilt each day from params). */
+export const NPS_BINS = 64;
+
+/**
+ * A user asked "would you recommend the platform?" answers from their
+ * satisfaction (the running average of what their purchases, returns and
+ * feed were like) plus the noise of a survey answer: a promoter when it is
+ * above npsPromoterSatisfaction, a detractor when below npsDetractorSatisfaction.
+ */
+function prepareNps(world: World): void {
+  const p = world.params.users;
+  const { promoter, detractor } = world.tables.nps;
+  for (let b = 0; b < NPS_BINS; b++) {
+    const sat = (b + 0.5) / NPS_BINS;
+    promoter[b] = normalCdf((sat - p.npsPromoterSatisfaction) / p.npsAnswerSd);
+    detractor[b] = normalCdf((p.npsDetractorSatisfaction - sat) / p.npsAnswerSd);
+  }
+}
 
 /**
  * The day's mean trust and NPS over users on the platform. NPS is the
@@ -52,6 +82,8 @@ const detractor = Float64Array.from({ length: NPS_BINS }, (_, b) => 1 / (1 + Mat
  */
 export function measureTrustAndNps(world: World): void {
   const u = world.users;
+  prepareNps(world);
+  const { promoter, detractor } = world.tables.nps;
   let trust = 0;
   let pro = 0;
   let det = 0;

@@ -9,8 +9,20 @@ import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
-const slotCat = new Int32Array(INTEREST_SLOTS);
-const slotWeight = new Float64Array(INTEREST_SLOTS);
+/** Churn lookup resolution: bins of satisfaction. */
+const CHURN_BINS = 64;
+
+/**
+ * Working arrays of the users submodel, one per world (world.scratch.users),
+ * made with it, so that no state outlives a replication or is shared between worlds.
+ */
+export class UserScratch {
+  /** the interest draw of one user: categories and gamma weights of the slots */
+  readonly slotCat = new Int32Array(INTEREST_SLOTS);
+  readonly slotWeight = new Float64Array(INTEREST_SLOTS);
+  /** daily churn probability by satisfaction bin, rebuilt each day (prepareChurn) */
+  readonly churnTable = new Float64Array(CHURN_BINS);
+}
 
 /**
  * Interests: INTEREST_SLOTS distinct categories drawn by their shares, with
@@ -21,6 +33,8 @@ const slotWeight = new Float64Array(INTEREST_SLOTS);
 function drawInterests(world: World, user: number, rng: Rng): void {
   const { cats } = world;
   const alpha = world.params.users.interestConcentration * cats.count;
+  const alphaFloor = world.params.behaviour.users.interestAlphaFloor;
+  const { slotCat, slotWeight } = world.scratch.users;
   let total = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     let k: number;
@@ -31,7 +45,7 @@ function drawInterests(world: World, user: number, rng: Rng): void {
       for (let r = 0; r < s; r++) if (slotCat[r] === k) isTaken = true;
     } while (isTaken);
     slotCat[s] = k;
-    total += slotWeight[s] = gamma(rng, Math.max(0.02, alpha * cats.share[k]));
+    total += slotWeight[s] = gamma(rng, Math.max(alphaFloor, alpha * cats.share[k]));
   }
   const u = world.users;
   const base = user * INTEREST_SLOTS;
@@ -48,6 +62,7 @@ function drawInterests(world: World, user: number, rng: Rng): void {
 export function addUser(world: World, rng: Rng, day: number): number {
   const u = world.users;
   const p = world.params.users;
+  const b = world.params.behaviour.users;
   let id: number;
   if (u.freeCount > 0) id = u.freeIds[--u.freeCount];
   else if (u.count < u.capacity) id = u.count++;
@@ -59,13 +74,15 @@ export function addUser(world: World, rng: Rng, day: number): number {
   u.segment[id] = segment;
   u.hasChurned[id] = 0;
   const a = Math.min(0.98, Math.max(0.02, p.activityMean));
-  u.activity[id] = beta(rng, 2, (2 * (1 - a)) / a);
+  u.activity[id] = beta(rng, b.activityBetaShape, (b.activityBetaShape * (1 - a)) / a);
   const psMean = segment === 0 ? p.priceSensitivity.fan : segment === 1 ? p.priceSensitivity.value : p.priceSensitivity.casual;
-  u.priceSensitivity[id] = Math.min(3 * psMean, psMean * Math.exp(0.3 * normal(rng) - 0.045));
+  // log-normal around the segment mean (mean-preserving), the tail clipped (model/bounds.ts reads the clip too)
+  const ps = b.priceSensitivitySpread;
+  u.priceSensitivity[id] = Math.min(b.priceSensitivityMaxMultiple * psMean, psMean * Math.exp(ps * normal(rng) - (ps * ps) / 2));
   // shoppers differ: a normal utility shift, centred so the mean purchase rate stays that of the intercept
   const sd = p.propensitySd;
   u.propensity[id] = sd * normal(rng) - (sd * sd) / 2;
-  u.trust[id] = Math.min(1, Math.max(0, p.trustStart + 0.1 * normal(rng)));
+  u.trust[id] = Math.min(1, Math.max(0, p.trustStart + b.trustStartSd * normal(rng)));
   u.satisfaction[id] = p.satisfactionStart;
   drawInterests(world, id, rng);
   const base = id * INTEREST_SLOTS;
@@ -92,15 +109,14 @@ export function arriveUsers(world: World, rng: Rng): void {
   for (let i = 0; i < n; i++) if (addUser(world, rng, world.today.internalDay) < 0) break;
 }
 
-/** Churn lookup: daily probability by satisfaction bin, rebuilt when parameters change. */
-const CHURN_BINS = 64;
-const churnTable = new Float64Array(CHURN_BINS);
-
+/** Churn lookup: daily probability by satisfaction bin, rebuilt each day (parameters may have changed). */
 export function prepareChurn(world: World): void {
   const p = world.params.users;
+  const { churnMaxPerDay, churnNeutralSatisfaction } = world.params.behaviour.users;
+  const churnTable = world.scratch.users.churnTable;
   for (let b = 0; b < CHURN_BINS; b++) {
     const sat = (b + 0.5) / CHURN_BINS;
-    churnTable[b] = Math.min(0.5, p.churnBasePerDay * Math.exp(p.churnSatisfactionWeight * (0.6 - sat)) * world.today.churnMultiplier);
+    churnTable[b] = Math.min(churnMaxPerDay, p.churnBasePerDay * Math.exp(p.churnSatisfactionWeight * (churnNeutralSatisfaction - sat)));
   }
 }
 
@@ -114,6 +130,7 @@ export function churnUsers(world: World, rng: Rng): void {
   const u = world.users;
   const m = world.metrics;
   const countsInWindow = world.today.reportDay >= repurchaseWindowStart(world);
+  const churnTable = world.scratch.users.churnTable;
   for (let id = 0; id < u.count; id++) {
     if (u.hasChurned[id]) continue;
     const bin = Math.min(CHURN_BINS - 1, (u.satisfaction[id] * CHURN_BINS) | 0);

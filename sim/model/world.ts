@@ -7,9 +7,14 @@
 import { Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
+import { ChoiceState } from "./choice.js";
+import { SessionScratch } from "./sessions.js";
+import { MAX_ENTRY_WINDOW_DAYS } from "../scenario/behaviour-schema.js";
 import { resolutionOf, simulatedMerchants, type Resolution } from "../scenario/resolution.js";
 import type { Scenario } from "../scenario/schema.js";
 import { Metrics } from "./metrics.js";
+import { MerchantScratch } from "./merchants.js";
+import { UserScratch } from "./users.js";
 
 export class CategoryTable {
   readonly count: number;
@@ -77,8 +82,8 @@ export class Platform {
   trafficImpressionsSpent = 0;
   /** spend of each campaign, by its index in levers.campaigns */
   campaignSpent: number[] = [];
-  /** GMV of recent days, for entry decisions: a ring of 56 days */
-  readonly gmvRing = new Float64Array(56);
+  /** GMV of recent days, for entry decisions: a ring of two entry windows (gmvOn) */
+  readonly gmvRing = new Float64Array(2 * MAX_ENTRY_WINDOW_DAYS);
   gmvReferencePerMerchant = 0;
   /** entries refused because the id space (population.capacityFactor) was full */
   entriesRefusedFull = 0;
@@ -92,9 +97,9 @@ export class Today {
   windowStartDay = 0;
   commerceImpressions = 0; // per active user
   activityMultiplier = 1;
-  feedSatisfaction = 0.6;
+  /** share of the day's feed items that are commerce */
+  commerceShare = 0.2;
   feedLearning = 0.01;
-  churnMultiplier = 1;
   consumerSubsidyRate = 0;
   consumerSubsidyLeft = 0; // simulated RMB left today
   couponValue = 0;
@@ -121,6 +126,10 @@ export interface World {
   readonly metrics: Metrics;
   /** what one simulated agent stands for */
   readonly res: Resolution;
+  /** working arrays of the submodels, one set per world (no module-level state) */
+  /** the choice model's coefficients of the day and its last evaluated offer */
+  readonly choice: ChoiceState;
+  readonly scratch: { readonly merchants: MerchantScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
 export function createWorld(params: Scenario, seed: number): World {
@@ -142,5 +151,13 @@ export function createWorld(params: Scenario, seed: number): World {
     today: new Today(),
     metrics: new Metrics(params.horizonDays, cats.count),
     res,
+    choice: new ChoiceState(),
+    scratch: { merchants: new MerchantScratch(cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
+}
+
+/** The slot of internal day `day` in the platform's GMV ring. */
+export function gmvSlot(platform: Platform, day: number): number {
+  const n = platform.gmvRing.length;
+  return ((day % n) + n) % n;
 }

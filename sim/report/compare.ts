@@ -1,20 +1,35 @@
 /**
  * Scenario against baseline, KPI by KPI: the difference of means with a 95%
- * interval from paired replications (rep r of one with rep r of the other, on
- * the same seed, so the noise they share cancels), the relative change, and
- * the unpaired (Welch) interval beside it so the reader sees what pairing saves.
+ * interval, the relative change, and for each KPI which interval to read and
+ * why. Runs on the same seeds pair replication by replication (rep r of one
+ * with rep r of the other, so the noise they share cancels); the paired and
+ * the unpaired (Welch) interval are both kept, and the narrower one is read
+ * (see readingOf). Each difference gets a t-test p-value, Holm-corrected over
+ * the scenario's KPIs, and the replications that would detect a difference of
+ * its size. Runs of different platforms are refused (same-platform.ts).
  * Pure: reports in, numbers out; writing lives in write-comparison.ts.
  */
-import { pairedInterval } from "../stats/paired-interval.js";
-import { welchInterval } from "../stats/welch-interval.js";
+import { sampleCorrelation, sampleVariance } from "simple-statistics";
+import { holmBonferroni } from "../stats/holm.js";
+import { meanInterval, type MeanInterval } from "../stats/mean-interval.js";
+import { replicationsForPower } from "../stats/power.js";
+import { tTwoSidedP } from "../stats/t-distribution.js";
+import { welchInterval, type DifferenceInterval } from "../stats/welch-interval.js";
 import { hasRatioScale } from "./format.js";
 import type { ReportData } from "./read-report.js";
+import { assertSamePlatform, sampleDifference } from "./same-platform.js";
+
+/** The family-wise error rate of the Holm correction, and the level of the power figure. */
+export const ALPHA = 0.05;
+export const POWER = 0.8;
 
 export interface Pairing {
   scenario: string;
   isPaired: boolean;
   /** Why not, in a sentence, when not paired. */
   reason?: string;
+  /** Set when the runs simulate the same platform at different sample sizes: how the samples differ. */
+  sampleDifference?: string;
 }
 
 export interface KpiComparison {
@@ -23,6 +38,7 @@ export interface KpiComparison {
   unit: string;
   baseline: string;
   scenario: string;
+  /** The runs pair and this KPI has a value for every pair. */
   isPaired: boolean;
   /** Pairs (paired) or the smaller of the two replication counts (unpaired). */
   n: number;
@@ -30,17 +46,34 @@ export interface KpiComparison {
   scenarioMean: number;
   /** scenario − baseline. */
   difference: number;
-  /** The interval to read: paired when the runs pair, else Welch. */
+  /** The interval to read: `reading` says which. */
   ci95: [number, number];
+  reading: "paired" | "welch";
+  /** Why that interval, in a phrase. */
+  readingReason: string;
   /** difference / |baseline mean|; NaN when the baseline mean is 0 or the unit is a signed score (NPS). */
   relativeChange: number;
   /** ci95 / |baseline mean|: treats the baseline mean as known, which is close enough at our replication counts. */
   relativeCi95: [number, number];
   excludesZero: boolean;
+  /** The paired interval; NaN when the runs do not pair. */
+  pairedCi95: [number, number];
   welchCi95: [number, number];
   welchExcludesZero: boolean;
   /** Width of the paired interval over the Welch one (below 1: pairing narrowed it); NaN when unpaired. */
   widthRatio: number;
+  /** Correlation of the two runs' values across replication pairs; NaN when unpaired or without spread. */
+  correlation: number;
+  /** Two-sided t-test p-value of "no difference", from the interval read. */
+  pValue: number;
+  /** pValue after the Holm–Bonferroni correction over this scenario's KPIs. */
+  holmP: number;
+  /** The difference survives the correction at ALPHA: holmP ≤ ALPHA. */
+  survivesHolm: boolean;
+  /** SD of one replication's difference under the interval read: of the paired differences, or sqrt(sd_a² + sd_b²) for Welch. */
+  sdPerReplication: number;
+  /** Replications (pairs; per scenario when Welch) to detect a true difference of the observed size with POWER at ALPHA; NaN when the difference is 0. */
+  replicationsForPower: number;
 }
 
 export interface Comparison {
@@ -50,9 +83,20 @@ export interface Comparison {
   rows: KpiComparison[];
 }
 
-/** Runs pair when they used the same seeds, in the same order, over the same horizon. */
+/**
+ * Runs pair when they are the same sample of the platform, used the same seeds
+ * in the same order, over the same horizon. Different sample sizes of one
+ * platform draw different agents from the same seed, so nothing is shared.
+ */
 export function pairing(baseline: ReportData, other: ReportData): Pairing {
   const a = baseline.meta, b = other.meta;
+  const sample = sampleDifference(a, b);
+  if (sample) {
+    return {
+      scenario: b.scenario, isPaired: false, sampleDifference: sample,
+      reason: `the runs simulate the same platform at different sample sizes (${sample}): their replications share no noise, so only Welch intervals apply, and the differences include any effect of the sample size itself`,
+    };
+  }
   if (a.horizonDays !== b.horizonDays) {
     return { scenario: b.scenario, isPaired: false, reason: `horizons differ (${a.horizonDays} and ${b.horizonDays} days)` };
   }
@@ -62,48 +106,133 @@ export function pairing(baseline: ReportData, other: ReportData): Pairing {
 }
 
 const excludesZero = (ci: readonly [number, number]) => ci[0] > 0 || ci[1] < 0;
+const width = (ci: readonly [number, number]) => ci[1] - ci[0];
+const NO_INTERVAL: [number, number] = [NaN, NaN];
 
-/** Every KPI the baseline and the scenario both have, in the baseline's order. */
-export function compareKpis(baseline: ReportData, other: ReportData, pair = pairing(baseline, other)): KpiComparison[] {
-  const rows: KpiComparison[] = [];
-  for (const [kpi, base] of Object.entries(baseline.summary.kpis)) {
-    const scen = other.summary.kpis[kpi];
-    if (!scen) continue;
-    const bv = base.values ?? [];
-    const sv = scen.values ?? [];
-    const isPaired = pair.isPaired && bv.length === sv.length && bv.length > 0;
-    const welch = welchInterval(sv, bv);
-    const paired = isPaired ? pairedInterval(sv, bv) : null;
-    const difference = paired ? paired.mean : welch.mean;
-    const ci95: [number, number] = paired ? paired.ci95 : welch.ci95;
-    const baselineMean = mean(bv, base.mean);
-    const scale = hasRatioScale(base.unit ?? "") ? Math.abs(baselineMean) : 0;
-    const relative = (x: number) => (scale > 0 ? x / scale : NaN);
-    rows.push({
-      kpi,
-      label: base.label ?? kpi,
-      unit: base.unit ?? "",
-      baseline: baseline.meta.scenario,
-      scenario: other.meta.scenario,
-      isPaired,
-      n: isPaired ? bv.length : Math.min(bv.length, sv.length),
-      baselineMean,
-      scenarioMean: mean(sv, scen.mean),
-      difference,
-      ci95,
-      relativeChange: relative(difference),
-      relativeCi95: [relative(ci95[0]), relative(ci95[1])],
-      excludesZero: excludesZero(ci95),
-      welchCi95: welch.ci95,
-      welchExcludesZero: excludesZero(welch.ci95),
-      widthRatio: paired ? (ci95[1] - ci95[0]) / (welch.ci95[1] - welch.ci95[0]) : NaN,
-    });
-  }
-  return rows;
+/** t-test p-value of a difference with standard error `se` on `df` degrees of freedom; a difference without spread is certain either way. */
+function pValueOf(difference: number, se: number, df: number): number {
+  if (se === 0) return difference === 0 ? 1 : 0;
+  return tTwoSidedP(difference / se, df);
 }
 
-/** Each of `others` against `baseline`. */
+/** Below −this, two runs' replications are said to move in opposite directions. */
+const OPPOSITE_CORRELATION = 0.3;
+
+interface Reading {
+  reading: "paired" | "welch";
+  readingReason: string;
+  ci95: [number, number];
+  pValue: number;
+  sdPerReplication: number;
+}
+
+/**
+ * Which interval to read. Pairing usually narrows the interval a lot; but once
+ * the two scenarios' paths part (merchant entry diverging, say) replication r
+ * of one tells little about replication r of the other, and the paired interval,
+ * with half the degrees of freedom, comes out wider than Welch's: paired/Welch
+ * width ratios of 1.5–1.7 were measured for merchant counts. Then the Welch
+ * interval is read. Both are always in comparison.csv.
+ */
+function readingOf(paired: MeanInterval | null, welch: DifferenceInterval, sdWelch: number, widthRatio: number, correlation: number): Reading {
+  // The t quantile of the Welch interval is taken at the df rounded down (welch-interval.ts); the p-value uses the same df so the two agree.
+  const welchReading = (readingReason: string): Reading => ({
+    reading: "welch", readingReason, ci95: welch.ci95, pValue: pValueOf(welch.mean, welch.se, Math.floor(welch.df)), sdPerReplication: sdWelch,
+  });
+  if (!paired) return welchReading("the runs do not pair");
+  if (widthRatio > 1) {
+    const widens = `pairing widens it ${widthRatio.toFixed(2)}×`;
+    // Clearly anti-correlated runs make Welch, which assumes independent runs, too narrow as well: say so rather than hide it.
+    // (A correlation over a few replications is noisy: near 0 either sign means "little shared noise".)
+    if (correlation < -OPPOSITE_CORRELATION) {
+      return welchReading(`${widens}: the runs' replications move in opposite directions here (r = ${correlation.toFixed(2)}), so even the Welch interval may be too narrow: more replications settle it`);
+    }
+    const r = Number.isFinite(correlation) ? ` (r = ${correlation.toFixed(2)})` : "";
+    return welchReading(`${widens}: the runs' replications share little noise here${r}, so pairing only costs degrees of freedom`);
+  }
+  const readingReason = Number.isNaN(widthRatio)
+    ? "no spread over replications: both intervals collapse on the difference"
+    : widthRatio === 1
+      ? "pairing neither narrows nor widens it"
+      : `pairing by seed narrows it to ${widthRatio < 0.01 ? "under 0.01" : widthRatio.toFixed(2)}× the Welch width`;
+  return {
+    reading: "paired", readingReason, ci95: paired.ci95,
+    pValue: paired.n > 1 ? pValueOf(paired.mean, paired.sd / Math.sqrt(paired.n), paired.n - 1) : NaN,
+    sdPerReplication: paired.sd,
+  };
+}
+
+/** Correlation across replication pairs; NaN when either side has no spread. */
+function correlationOf(x: readonly number[], y: readonly number[]): number {
+  if (x.length < 2 || x.length !== y.length) return NaN;
+  const r = sampleCorrelation(x as number[], y as number[]);
+  return Number.isFinite(r) ? r : NaN;
+}
+
+/** One KPI's row, before the Holm correction (which needs all the rows of the scenario). */
+function compareKpi(kpi: string, baseline: ReportData, other: ReportData, pair: Pairing): KpiComparison | null {
+  const base = baseline.summary.kpis[kpi];
+  const scen = other.summary.kpis[kpi];
+  if (!scen) return null;
+  const bv = base.values ?? [];
+  const sv = scen.values ?? [];
+  const isPaired = pair.isPaired && bv.length === sv.length && bv.length > 0;
+  const welch = welchInterval(sv, bv);
+  const paired = isPaired ? meanInterval(sv.map((x, i) => x - bv[i])) : null;
+  const widthRatio = paired ? width(paired.ci95) / width(welch.ci95) : NaN;
+  const correlation = isPaired ? correlationOf(sv, bv) : NaN;
+  const sdWelch = sv.length > 1 && bv.length > 1 ? Math.sqrt(sampleVariance(sv as number[]) + sampleVariance(bv as number[])) : NaN;
+  const read = readingOf(paired, welch, sdWelch, widthRatio, correlation);
+  const difference = paired ? paired.mean : welch.mean;
+  const baselineMean = mean(bv, base.mean);
+  const scale = hasRatioScale(base.unit ?? "") ? Math.abs(baselineMean) : 0;
+  const relative = (x: number) => (scale > 0 ? x / scale : NaN);
+  return {
+    kpi,
+    label: base.label ?? kpi,
+    unit: base.unit ?? "",
+    baseline: baseline.meta.scenario,
+    scenario: other.meta.scenario,
+    isPaired,
+    n: isPaired ? bv.length : Math.min(bv.length, sv.length),
+    baselineMean,
+    scenarioMean: mean(sv, scen.mean),
+    difference,
+    ci95: read.ci95,
+    reading: read.reading,
+    readingReason: read.readingReason,
+    relativeChange: relative(difference),
+    relativeCi95: [relative(read.ci95[0]), relative(read.ci95[1])],
+    excludesZero: excludesZero(read.ci95),
+    pairedCi95: paired ? paired.ci95 : NO_INTERVAL,
+    welchCi95: welch.ci95,
+    welchExcludesZero: excludesZero(welch.ci95),
+    widthRatio,
+    correlation,
+    pValue: read.pValue,
+    holmP: NaN,
+    survivesHolm: false,
+    sdPerReplication: read.sdPerReplication,
+    replicationsForPower: replicationsForPower(read.sdPerReplication, difference, ALPHA, POWER),
+  };
+}
+
+/**
+ * Every KPI the baseline and the scenario both have, in the baseline's order.
+ * The Holm correction runs over these rows: the family is one scenario's KPIs
+ * against the baseline, the set of differences one reads together.
+ */
+export function compareKpis(baseline: ReportData, other: ReportData, pair = pairing(baseline, other)): KpiComparison[] {
+  const rows = Object.keys(baseline.summary.kpis)
+    .map((kpi) => compareKpi(kpi, baseline, other, pair))
+    .filter((r): r is KpiComparison => r !== null);
+  const holm = holmBonferroni(rows.map((r) => r.pValue), ALPHA);
+  return rows.map((r, i) => ({ ...r, holmP: holm.adjusted[i], survivesHolm: holm.survives[i] }));
+}
+
+/** Each of `others` against `baseline`; throws NotComparableError when one simulates another platform or horizon. */
 export function compareReports(baseline: ReportData, others: readonly ReportData[]): Comparison {
+  assertSamePlatform(baseline, others);
   const pairings = others.map((o) => pairing(baseline, o));
   return {
     baseline: baseline.meta.scenario,
@@ -122,6 +251,8 @@ export const COMPARISON_COLUMNS = [
   "kpi", "label", "unit", "baseline", "scenario", "paired", "n", "baseline_mean", "scenario_mean", "difference",
   "ci95_lo", "ci95_hi", "relative_change", "relative_ci95_lo", "relative_ci95_hi", "excludes_zero",
   "welch_ci95_lo", "welch_ci95_hi", "welch_excludes_zero", "paired_over_welch_width",
+  "interval_read", "why", "paired_ci95_lo", "paired_ci95_hi", "correlation", "p_value", "holm_p", "survives_holm",
+  "sd_per_replication", "replications_for_80pct_power",
 ] as const;
 
 /** comparison.csv: one row per scenario per KPI; numbers in full precision, empty where undefined. */
@@ -135,6 +266,8 @@ export function comparisonCsv(comparison: Comparison): string {
     r.kpi, r.label, r.unit, r.baseline, r.scenario, r.isPaired, r.n, r.baselineMean, r.scenarioMean, r.difference,
     r.ci95[0], r.ci95[1], r.relativeChange, r.relativeCi95[0], r.relativeCi95[1], r.excludesZero,
     r.welchCi95[0], r.welchCi95[1], r.welchExcludesZero, r.widthRatio,
+    r.reading, r.readingReason, r.pairedCi95[0], r.pairedCi95[1], r.correlation, r.pValue, r.holmP, r.survivesHolm,
+    r.sdPerReplication, r.replicationsForPower,
   ].map(cell).join(","));
   return `${COMPARISON_COLUMNS.join(",")}\n${lines.join("\n")}\n`;
 }

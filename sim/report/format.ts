@@ -99,3 +99,9 @@ export function formatPercentChange(x: number): string {
   const sign = x > 0 ? "+" : x < 0 ? "−" : "±";
   return `${sign}${(Math.abs(x) * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1)}%`;
 }
+
+/** A p-value as a reader scans it: "<0.001", else three decimals. */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return "n/a";
+  return p < 0.001 ? "<0.001" : p.toFixed(3);
+}

@@ -34,6 +34,7 @@ table.wide td, table.wide th { padding: 5px 7px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.num.wrap { white-space: normal; min-width: 7em; }
 th.num { white-space: normal; }
+td.why { min-width: 18em; font-size: 12px; }
 td code, dd code { font-size: 12px; color: var(--muted); }
 tr.headline td { font-weight: 600; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; font-size: 14px; margin: 8px 0 14px; }

@@ -10,6 +10,7 @@ import { formatInterval, formatValue, compactNumber } from "./format.js";
 import { escapeHtml, figure, link, pageShell } from "./html.js";
 import type { CategoryRow, KpiSummary, ReportData } from "./read-report.js";
 import type { ChartEntry } from "./report-charts.js";
+import { resolutionSentence, sampleText, scalesText } from "./resolution-note.js";
 
 /** KPIs shown in bold at the top of the table: the ones a strategy review starts from. */
 const HEADLINE = new Set(["gmv_total", "gmv_growth", "repurchase_rate", "merchant_growth", "merchants_over_mark", "nps_end", "subsidy_total", "platform_net"]);
@@ -31,7 +32,8 @@ ${meta.description ? `<p class="lead">${escapeHtml(meta.description)}</p>` : ""}
 <nav>${link("#kpis", "KPIs")}${link("#differs", "Parameters")}${link("#charts", "Charts")}${report.byCategory?.length ? link("#categories", "Categories") : ""}${link("#tables", "Tables")}${link("#run", "Run")}</nav>
 </header>
 <main>
-<p class="note">${escapeHtml(`${meta.reps} replication${meta.reps === 1 ? "" : "s"} (${runSeedsText(meta)}) over ${meta.horizonDays} days. Money is RMB and counts are people, merchants or orders at platform scale (the simulated sample × ${meta.scaleFactor}). Intervals are two-sided 95% t intervals over replications.`)}</p>
+<p class="note"><strong>Platform.</strong> ${escapeHtml(resolutionSentence(meta))}</p>
+<p class="note">${escapeHtml(`${meta.reps} replication${meta.reps === 1 ? "" : "s"} (${runSeedsText(meta)}) over ${meta.horizonDays} days. Money is RMB and counts are people, merchants or orders at platform scale: each simulated agent counts for what it stands for. Intervals are two-sided 95% t intervals over replications.`)}</p>
 <h2 id="kpis">Headline KPIs</h2>
 ${kpiTables(report)}
 <h2 id="differs">Parameters that differ from the baseline</h2>
@@ -121,7 +123,8 @@ function runDetails(report: ReportData): string {
     ["Seeds", report.meta.seeds.join(", ")],
     ["Base seed", m.baseSeed?.toString()],
     ["Horizon", `${report.meta.horizonDays} days`],
-    ["Scale factor", `×${report.meta.scaleFactor}`],
+    ["Simulated sample", sampleText(report.meta)],
+    ["One simulated agent stands for", scalesText(report.meta)],
     ["Command", m.commandLine],
     ["Version", m.version],
     ["Created", m.createdAt],

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { Resolution } from "../scenario/resolution.js";
 import { parseCsv, toNumber } from "./csv.js";
 
 /** One KPI of summary.json: mean over replications and its 95% interval. */
@@ -19,7 +20,10 @@ export interface ReportSummary {
   reps: number;
   seeds: number[];
   horizonDays: number;
+  /** Platform users one simulated user stands for (= resolution.userScale). */
   scaleFactor: number;
+  /** What one simulated agent of each kind stands for; absent in folders written before the model recorded it. */
+  resolution?: Resolution;
   kpis: Record<string, KpiSummary>;
 }
 
@@ -41,6 +45,7 @@ export interface ReportManifest {
   threads?: number;
   horizonDays?: number;
   scaleFactor?: number;
+  resolution?: Resolution;
   wallTimeSec?: number;
   peakRssMb?: number;
   createdAt?: string;
@@ -84,7 +89,19 @@ export interface RunMeta {
   /** The --seed the replications' seeds were derived from, when the manifest says. */
   baseSeed?: number;
   horizonDays: number;
+  /** Platform users one simulated user stands for. */
   scaleFactor: number;
+  /** What one simulated agent of each kind stands for, as the run recorded it; null for an older folder that did not. */
+  resolution: Resolution | null;
+  /** The platform the run simulates, at day 0 and platform scale. */
+  platform: PlatformSize;
+}
+
+/** Users, creators and merchants of the simulated platform at day 0; NaN where the folder does not say. */
+export interface PlatformSize {
+  users: number;
+  creators: number;
+  merchants: number;
 }
 
 export interface ReportData {
@@ -129,6 +146,8 @@ export function readReport(dir: string): ReportData {
   const timeseries = parseCsv(readFileSync(join(dir, "timeseries.csv"), "utf8")).map(numericRow);
   if (timeseries.length === 0) throw new NotAReportError(dir, "timeseries.csv has no rows");
   const seeds = summary.seeds ?? manifest.seeds ?? [];
+  const scaleFactor = summary.scaleFactor ?? manifest.scaleFactor ?? 1;
+  const resolution = resolutionIn(summary.resolution) ?? resolutionIn(manifest.resolution);
   const meta: RunMeta = {
     scenario: summary.scenario ?? manifest.name ?? "scenario",
     description: summary.description ?? manifest.description ?? "",
@@ -136,7 +155,9 @@ export function readReport(dir: string): ReportData {
     seeds,
     ...(typeof manifest.baseSeed === "number" ? { baseSeed: manifest.baseSeed } : {}),
     horizonDays: summary.horizonDays ?? manifest.horizonDays ?? 1 + Math.max(...timeseries.map((r) => r.day)),
-    scaleFactor: summary.scaleFactor ?? manifest.scaleFactor ?? 1,
+    scaleFactor,
+    resolution,
+    platform: platformOf(resolution, manifest, scaleFactor),
   };
   return {
     dir,
@@ -154,6 +175,35 @@ export function readReport(dir: string): ReportData {
     followers: readFollowers(dir),
     tables: TABLE_FILES.filter((f) => existsSync(join(dir, f))),
   };
+}
+
+/** The recorded resolution when it has the numbers a page needs, else null (an older or hand-made folder). */
+function resolutionIn(value: unknown): Resolution | null {
+  if (typeof value !== "object" || value === null) return null;
+  const r = value as Partial<Resolution>;
+  const fields: (keyof Resolution)[] = ["platformUsers", "users", "creators", "merchants", "userScale", "creatorScale", "merchantScale", "followerScale"];
+  return fields.every((f) => typeof r[f] === "number" && Number.isFinite(r[f])) ? (r as Resolution) : null;
+}
+
+/**
+ * The platform at day 0. The scenario in the manifest states it (population.platform*);
+ * the resolution gives it back as sample × scale; a folder from before the
+ * platform was stated had population.users simulated users each standing for
+ * scaleFactor users, so its platform was their product, and its creators and merchants are unknown.
+ */
+function platformOf(resolution: Resolution | null, manifest: ReportManifest, scaleFactor: number): PlatformSize {
+  const population = (manifest.scenario as { population?: Record<string, unknown> } | undefined)?.population ?? {};
+  const stated = (key: string) => (typeof population[key] === "number" ? (population[key] as number) : NaN);
+  if (resolution) {
+    const or = (x: number, fallback: number) => (Number.isFinite(x) ? x : fallback);
+    return {
+      users: resolution.platformUsers,
+      creators: or(stated("platformCreators"), resolution.creators * resolution.creatorScale),
+      merchants: or(stated("platformMerchants"), resolution.merchants * resolution.merchantScale),
+    };
+  }
+  const users = Number.isFinite(stated("platformUsers")) ? stated("platformUsers") : stated("users") * scaleFactor;
+  return { users, creators: stated("platformCreators"), merchants: stated("platformMerchants") };
 }
 
 function readJson<T>(dir: string, file: string): T {

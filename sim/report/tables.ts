@@ -35,6 +35,8 @@ export interface RunMetaInput {
   wallTimeSec: number;
   peakRssMb: number;
   differsFromBaseline: { path: string; value: unknown; baseline: unknown }[];
+  /** what the run warned about (sim: warning: ...), kept in the manifest */
+  warnings?: string[];
 }
 
 export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMetaInput): Promise<void> {
@@ -84,7 +86,7 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
     baseSeed: meta.baseSeed, seeds: run.seeds, reps: results.length, threads: meta.threads,
     horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution,
     wallTimeSec: meta.wallTimeSec, peakRssMb: meta.peakRssMb, createdAt: new Date().toISOString(),
-    scenario, differsFromBaseline: meta.differsFromBaseline,
+    scenario, differsFromBaseline: meta.differsFromBaseline, warnings: meta.warnings ?? [],
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -1,22 +1,58 @@
 /**
  * `sim compare`'s library side: read the report folders, compare each with the
  * baseline, draw the overlays, write comparison.csv, comparison.json, charts/
- * and index.html into the output folder (charts swapped in by rename, as for a report).
+ * and index.html into the output folder (charts swapped in by rename, as for a
+ * report). An earlier comparison in that folder is replaced only when asked
+ * (force): the default folder name depends only on the scenario names, so a
+ * comparison of newer runs would otherwise silently erase the one a reader
+ * already cited.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { compareOverlay, OVERLAYS, type OverlayRun } from "./charts/compare-overlay.js";
 import { compareNote } from "./charts/common.js";
 import { kpiForest } from "./charts/kpi-forest.js";
 import { subsidyReturn } from "./charts/subsidy-return.js";
-import { compareReports, comparisonCsv, type Comparison } from "./compare.js";
+import { ALPHA, compareReports, comparisonCsv, POWER, type Comparison } from "./compare.js";
 import { comparePage } from "./compare-page.js";
 import { cumulativeDifferences } from "./compare-series.js";
 import type { ReportData } from "./read-report.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js";
 import type { ChartEntry } from "./report-charts.js";
 import { replaceFile, replaceFolder } from "./replace-in-place.js";
+import { resolutionSentence } from "./resolution-note.js";
 import { dailySeries } from "./series.js";
+
+/** The output folder holds something `sim compare` will not replace without being told to. */
+export class ComparisonExistsError extends Error {
+  constructor(readonly outDir: string, message: string) {
+    super(message);
+    this.name = "ComparisonExistsError";
+  }
+}
+
+export interface ComparisonOptions {
+  /** Replace an earlier comparison in the output folder. */
+  force?: boolean;
+}
+
+/**
+ * Throws ComparisonExistsError unless `outDir` is new, empty, or (with force)
+ * an earlier comparison. A folder holding anything else (a run's report, say)
+ * is never written into: its index.html and charts/ would be replaced.
+ */
+export function assertCanWriteComparison(outDir: string, force = false): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new ComparisonExistsError(outDir, `${outDir} exists and is not a folder; choose another --out`);
+  const entries = readdirSync(outDir);
+  if (entries.length === 0) return;
+  if (!entries.includes("comparison.json")) {
+    throw new ComparisonExistsError(outDir, `${outDir} is not empty and holds no earlier comparison (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}); choose another --out`);
+  }
+  if (!force) {
+    throw new ComparisonExistsError(outDir, `${outDir} already holds a comparison; pass --force to replace it, or choose another --out`);
+  }
+}
 
 export interface ComparisonResult {
   outDir: string;
@@ -59,31 +95,41 @@ export function comparisonCharts(runs: readonly ReportData[], comparison: Compar
   ];
 }
 
-/** `reports[0]` is the baseline. */
-export async function writeComparison(reports: readonly ReportData[], outDir: string): Promise<ComparisonResult> {
+/**
+ * `reports[0]` is the baseline. Throws NotComparableError for runs of different
+ * platforms and ComparisonExistsError for an output folder it may not write, before any work.
+ */
+export async function writeComparison(reports: readonly ReportData[], outDir: string, options: ComparisonOptions = {}): Promise<ComparisonResult> {
+  const absOut = resolve(outDir);
   const runs = distinctRuns(reports);
   const [baseline, ...others] = runs;
   const comparison = compareReports(baseline, others);
+  assertCanWriteComparison(absOut, options.force);
   const charts = comparisonCharts(runs, comparison);
   const rendered: RenderedChart[] = [];
   for (const c of charts) rendered.push(await renderChart(c.name, c.spec));
   const warnings = rendered.flatMap((r) => r.warnings.map((w) => `${r.name}: ${w}`));
 
-  const absOut = resolve(outDir);
   const hrefs = runs.map((r) => relative(absOut, join(resolve(r.dir), "index.html")).split("\\").join("/"));
   const html = comparePage(comparison, runs.map((report, i) => ({ report, href: hrefs[i] })), charts, new Map(rendered.map((r) => [r.name, r.svg])));
   const json = {
     baseline: comparison.baseline,
     scenarios: comparison.scenarios,
-    folders: runs.map((r, i) => ({ scenario: r.meta.scenario, folder: relative(absOut, resolve(r.dir)) || ".", name: basename(r.dir), index: hrefs[i] })),
+    folders: runs.map((r, i) => ({
+      scenario: r.meta.scenario, folder: relative(absOut, resolve(r.dir)) || ".", name: basename(r.dir), index: hrefs[i],
+      platform: r.meta.platform, resolution: r.meta.resolution, resolutionText: resolutionSentence(r.meta),
+    })),
+    correction: { method: "Holm–Bonferroni over each scenario's KPIs", alpha: ALPHA },
+    power: { alpha: ALPHA, power: POWER },
     pairings: comparison.pairings,
     rows: comparison.rows,
   };
 
   mkdirSync(absOut, { recursive: true });
+  // comparison.json first: it marks the folder as a comparison, so one cut short can be replaced with --force.
+  writeFileSync(join(absOut, "comparison.json"), `${JSON.stringify(json, null, 2)}\n`);
   replaceFolder(absOut, "charts", (tmp) => rendered.forEach((r) => writeRenderedChart(tmp, r)));
   writeFileSync(join(absOut, "comparison.csv"), comparisonCsv(comparison));
-  writeFileSync(join(absOut, "comparison.json"), `${JSON.stringify(json, null, 2)}\n`);
   replaceFile(join(absOut, "index.html"), html);
   return { outDir: absOut, comparison, warnings };
 }

@@ -7,6 +7,7 @@
  * so a new lever in scenario/schema.ts is schedulable without a change here.
  */
 import type { z } from "zod";
+import { BEHAVIOUR_FIXED_AT_START } from "./behaviour-schema.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { findingsFromIssues, type Finding } from "./issues.js";
 import { kindOf, leavesOf, schemaAt, shapeOf, unwrap, type Leaf } from "./schema-walk.js";
@@ -35,6 +36,8 @@ const FIXED_AT_START = new Set([
   "population.capacityFactor",
   "levers.industryBelt.merchants",
   "categories",
+  // the day-0 world (model/init.ts) and the entry window of the day-0 GMV reference
+  ...BEHAVIOUR_FIXED_AT_START,
 ]);
 
 let leafCache: Map<string, Leaf> | undefined;
@@ -145,14 +148,18 @@ export function checkInterventions(scenario: unknown, horizonDays?: number): Fin
       findings.push({ path: [...base, "until"], problem: `until day ${until} is not after day ${at} (at)`, expected: `a day > ${at}` });
     }
     if (typeof at === "number" && horizonDays !== undefined && at >= horizonDays) {
-      findings.push({
-        path: [...base, "at"],
-        problem: `day ${at} is past the end of the run (horizonDays is ${horizonDays}, so the last day is ${horizonDays - 1})`,
-        expected: `a day < ${horizonDays}`,
-      });
+      findings.push({ path: [...base, "at"], ...pastTheEnd(at, horizonDays) });
     }
   });
   return findings;
+}
+
+/** What is wrong with a day at or past the horizon, and what was expected: one wording for interventions and windows. */
+export function pastTheEnd(day: number, horizonDays: number): { problem: string; expected: string } {
+  return {
+    problem: `day ${day} is past the end of the run (horizonDays is ${horizonDays}, so the last day is ${horizonDays - 1})`,
+    expected: `a day < ${horizonDays}`,
+  };
 }
 
 function checkSet(set: Record<string, unknown>, base: (string | number)[]): Finding[] {

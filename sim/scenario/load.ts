@@ -5,11 +5,16 @@
  *
  *   readChain → checkEachFile → mergeChain → applyOverrides → checkMerged
  *
+ * checkMerged ends with the checks of meaning (scenario/checks.ts): no
+ * programme switched on that cannot act, no window outside the run, a sample
+ * that can stand for the platform.
+ *
  * Every problem is a ScenarioError with file, line, column, field path and
  * expectation; all problems found in one pass are thrown together as
  * ScenarioErrors. No raw exception (ENOENT, YAML parser errors) escapes.
  */
 import { basename, dirname, extname, resolve } from "node:path";
+import { checkMeaning } from "./checks.js";
 import { ScenarioError, ScenarioErrors } from "./errors.js";
 import { checkInterventions, isPlainObject, withParsedInterventionValues } from "./interventions.js";
 import { findingsFromIssues, type Finding } from "./issues.js";
@@ -117,7 +122,12 @@ function checkMerged(raw: Record<string, unknown>, chain: SourceFile[], overridd
   const findings = result.success ? [] : findingsFromIssues(result.error.issues, raw, ScenarioSchema);
   const horizon = ScenarioSchema.shape.horizonDays.safeParse(raw.horizonDays);
   if (horizon.success) findings.push(...checkInterventions(raw, horizon.data));
-  if (result.success && findings.length === 0) return withParsedInterventionValues(result.data);
+  if (result.success && findings.length === 0) {
+    // what every value allows but the run could not do: programmes that cannot act, a sample that cannot stand for the platform
+    const scenario = withParsedInterventionValues(result.data);
+    findings.push(...checkMeaning(scenario, raw));
+    if (findings.length === 0) return scenario;
+  }
 
   const errors = findings.map((finding) => {
     const fieldPath = formatPath(finding.path);

@@ -8,6 +8,7 @@
  * states only what differs. Descriptions carry the unit in brackets.
  */
 import { z } from "zod";
+import { BehaviourSchema } from "./behaviour-schema.js";
 
 const share = (d: number, what: string) => z.number().min(0).max(1).default(d).describe(what);
 const nonneg = (d: number, what: string) => z.number().min(0).default(d).describe(what);
@@ -75,12 +76,18 @@ export const UsersSchema = section(
     priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
     trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
     satisfactionStart: share(0.6, "satisfaction of a new user [0..1]"),
-    churnBasePerDay: share(0.0012, "daily churn probability of a user at neutral satisfaction [1/day]"),
+    churnBasePerDay: share(0.00139, "daily churn probability of a user at neutral satisfaction (about 40% a year) [1/day]"),
     churnSatisfactionWeight: nonneg(4, "how strongly low satisfaction raises churn (exponent per unit of satisfaction below 0.6) [1]"),
-    feedTolerance: share(0.18, "commercial load a user accepts without discomfort [share]"),
-    feedDiscomfortWeight: nonneg(2.5, "how fast satisfaction falls per unit of commercial load above tolerance [1]"),
+    offInterestRelevance: share(0.3, "what a commerce item outside a user's interests is worth to them, relative to one inside [share]"),
+    entertainmentValue: share(0.66, "how much a user values a non-commerce feed item (what commerce items are weighed against) [0..1]"),
     satisfactionLearning: share(0.25, "weight of one purchase in the running satisfaction [share]"),
     feedSatisfactionLearning: share(0.01, "weight of one day's feed experience in the running satisfaction [share]"),
+    festivalStockUp: nonneg(1.5, "a festival buyer's stock lasts this many times the category's restock cycle (pull-forward) [x]"),
+    restockJitter: share(0.3, "half-width of the spread of a restock cycle around the category's (uniform, relative) [share]"),
+    returnHassle: share(0.15, "satisfaction a return costs the buyer (packing, shipping, waiting) unless a guarantee covers it [0..1]"),
+    npsPromoterSatisfaction: share(0.72, "satisfaction at which a user is as likely as not to answer as a promoter (9-10) [0..1]"),
+    npsDetractorSatisfaction: share(0.5, "satisfaction at which a user is as likely as not to answer as a detractor (0-6) [0..1]"),
+    npsAnswerSd: z.number().positive().default(0.13).describe("spread of a user's answer around their satisfaction (normal sd), the noise of a survey answer [0..1]"),
   },
   "users: segments, activity, interests, trust, satisfaction, churn",
 );
@@ -101,7 +108,6 @@ export const ChoiceSchema = section(
     liveDemo: nonneg(0.8, "utility of a live demonstration x the category's demo value [utils]"),
     skill: nonneg(0.7, "utility per unit of the seller's live selling skill [utils]"),
     loyalty: nonneg(1.8, "bonus for the merchant the user bought from before and was satisfied with [utils]"),
-    guaranteeAssurance: nonneg(0.9, "utility of a trust guarantee at full coverage for a user with no trust (x coverage x (1 - trust)): the guarantee lowers the risk a buyer sees [utils]"),
     searchIntent: nonneg(3.2, "bonus of a user who searched for the category (shelf intent) [utils]"),
   },
   "the logit of a purchase decision (section 3.3)",
@@ -165,6 +171,16 @@ export const TrustSchema = section(
     credibilityLearning: share(0.02, "weight of one buyer's experience in a seller's credibility [share]"),
     badThreshold: share(0.35, "satisfaction below which a purchase counts as bad [0..1]"),
     refusedReturnProb: share(0.3, "probability that a merchant refuses a return without a guarantee [share]"),
+    experienceQuality: nonneg(0.55, "weight of true product quality in a delivered experience [1]"),
+    experienceService: nonneg(0.35, "weight of the seller's service (logistics, after-sales) in a delivered experience [1]"),
+    experienceBase: num(0.1, "delivered experience of a product of quality 0 with service 0 [0..1]"),
+    experienceSurprise: nonneg(0.8, "weight of true quality minus the quality the buyer perceived: disappointment or pleasant surprise [1]"),
+    experienceNoise: nonneg(0.15, "width of the uniform noise of a delivered experience [0..1]"),
+    coveredLossShare: share(0.25, "share of the usual trust loss that a bad purchase covered by the guarantee still costs [share]"),
+    coveredFeltExperience: share(0.4, "felt outcome of a covered bad purchase: refund and compensation lift it to at least this [0..1]"),
+    badReturnMultiplier: nonneg(3, "returns after a bad purchase, as a multiple of the category's base return rate [x]"),
+    goodReturnMultiplier: nonneg(0.7, "returns after a good purchase, as a multiple of the category's base return rate [x]"),
+    coveredReturnProb: share(0.8, "probability that a covered bad purchase is returned (returns without argument) [share]"),
   },
   "satisfaction, returns, trust and credibility",
 );
@@ -245,6 +261,7 @@ export const LeversSchema = section(
       {
         share: share(0.12, "share of commerce slots sold by auction [share]"),
         qualityWeight: share(0.6, "weight of quality against the bid in the auction (1: quality only) [share]"),
+        targeting: share(0.6, "share of paid impressions that reach users interested in the advertised category (the ad system's targeting); the rest go where the bids are, to users who rarely want them [share]"),
       },
       "paid traffic",
     ),
@@ -330,6 +347,7 @@ export const ScenarioSchema = z
     creators: CreatorsSchema,
     merchants: MerchantsSchema,
     trust: TrustSchema,
+    behaviour: BehaviourSchema,
     levers: LeversSchema,
     interventions: z.array(InterventionSchema).default([]).describe("the schedule of interventions"),
   })

@@ -28,6 +28,12 @@ beforeAll(() => {
     "missing-parent.yaml": ["extends: no-such-base.yaml"],
     "unknown-lever.yaml": ["interventions:", "  - at: 30", "    set:", "      levers.subsidy.rate: 0.1"],
     "late.yaml": ["horizonDays: 90", "interventions:", "  - at: 120", "    set: { levers.takeRate: 0.02 }"],
+    "no-budget.yaml": ["levers:", "  consumerSubsidy: {rate: 0.1, startDay: 60, endDay: 150}"],
+    "no-budgets.yaml": ["levers:", "  coupons: {valueRmb: 10}", "  trafficSubsidy: {newMerchantBoost: 1.5}", "  feeRelief: {takeRate: 0.01}"],
+    "switch-on.yaml": ["horizonDays: 200", "interventions:", "  - at: 42", "    set:", "      levers.coupons.valueRmb: 10"],
+    "window.yaml": ["levers:", "  consumerSubsidy:", "    rate: 0.1", "    totalBudgetRmb: 4000000000", "    startDay: 240", "    endDay: 60"],
+    "late-window.yaml": ["horizonDays: 90", "levers:", "  trafficSubsidy: {newCreatorBoost: 3, budgetImpressions: 1e10, startDay: 90}", "  campaigns:", "    - {name: year-end, startDay: 300, days: 12}"],
+    "big-sample.yaml": ["population:", "  platformUsers: 50000", "  users: 100000"],
   };
   for (const [name, lines] of Object.entries(files)) writeFileSync(join(dir, name), `${lines.join("\n")}\n`);
 });
@@ -91,6 +97,59 @@ describe("sim validate", () => {
 
   it("rejects an intervention after the horizon", () => {
     expectRejected(validate("late.yaml"), "late.yaml:3:9", "'interventions[0].at'", "past the end of the run", "expected a day < 90");
+  });
+
+  it("rejects a programme switched on without a budget, at its rate", () => {
+    expectRejected(
+      validate("no-budget.yaml"),
+      "no-budget.yaml:2:27: the consumer subsidy has rate 0.1 but no budget",
+      "at 'levers.consumerSubsidy.rate' (expected levers.consumerSubsidy.totalBudgetRmb > 0 (platform RMB) when rate > 0)",
+    );
+  });
+
+  it("rejects coupons, a traffic boost and a fee relief that cannot act, each at its line", () => {
+    expectRejected(
+      validate("no-budgets.yaml"),
+      "no-budgets.yaml:2:23:", "'levers.coupons.valueRmb' (expected levers.coupons.totalBudgetRmb > 0 (platform RMB) when valueRmb > 0)",
+      "no-budgets.yaml:3:38:", "'levers.trafficSubsidy.newMerchantBoost' (expected levers.trafficSubsidy.budgetImpressions > 0 (platform impressions) when a boost > 0)",
+      "no-budgets.yaml:4:25:", "'levers.feeRelief.takeRate' (expected levers.feeRelief.newMerchantDays > 0 when feeRelief.takeRate < takeRate)",
+    );
+  });
+
+  it("rejects an intervention that switches a programme on without a budget, at the intervention", () => {
+    expectRejected(validate("switch-on.yaml"), "switch-on.yaml:5:32: from day 42 on, coupons of 10 RMB have no budget", "'interventions[0].set.levers.coupons.valueRmb'", "expected levers.coupons.totalBudgetRmb > 0");
+  });
+
+  it("rejects a window that starts after it ends", () => {
+    expectRejected(validate("window.yaml"), "window.yaml:5:15", "'levers.consumerSubsidy.startDay'", "after it ends on day 60", "expected levers.consumerSubsidy.startDay <= endDay (60)");
+  });
+
+  it("rejects a window and a campaign that start after the horizon, like a late intervention", () => {
+    expectRejected(
+      validate("late-window.yaml"),
+      "late-window.yaml:3:75: day 90 is past the end of the run (horizonDays is 90, so the last day is 89), so the traffic subsidy would never act at 'levers.trafficSubsidy.startDay' (expected a day < 90)",
+      "late-window.yaml:5:34: campaign 'year-end' would never run: it starts on day 300 is past the end of the run",
+      "'levers.campaigns[0].startDay' (expected a day < 90)",
+    );
+  });
+
+  it("rejects a sample larger than the platform", () => {
+    expectRejected(validate("big-sample.yaml"), "big-sample.yaml:3:10", "'population.users'", "expected population.users <= population.platformUsers (50000)");
+  });
+
+  it("rejects a sample too small for a merchant and a creator in every category, naming the --users needed", () => {
+    expectRejected(
+      validate("good.yaml", "--users", "500"),
+      "command line: 500 simulated users give 5 simulated merchants for 10 categories",
+      "(expected population.users >= 950 (--users 950) for at least one simulated merchant per category)",
+      "(expected population.users >= 1675 (--users 1675) for at least one simulated creator per category)",
+    );
+  });
+
+  it("sim run refuses them too, before any work", () => {
+    const r = spawnSync(process.execPath, [CLI, "run", "no-budget.yaml", "--out", join(dir, "out")], { cwd: dir, encoding: "utf8" });
+    expectRejected({ status: r.status, stdout: r.stdout, stderr: r.stderr }, "no-budget.yaml:2:27", "'levers.consumerSubsidy.rate'");
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("rejects a bad --set", () => {

@@ -1,7 +1,8 @@
 /**
  * The CLI as built (node dist/cli/main.js): `sim report` reproduces what
  * `sim run` wrote, byte for byte; `sim compare` pairs real runs, and both
- * refuse a folder that is not a report with exit code 2.
+ * refuse a folder that is not a report with exit code 2. (compare-cli.test.ts
+ * checks compare's refusals on synthetic folders.)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -82,7 +83,9 @@ describe.runIf(isBuilt())("sim report and sim compare", () => {
     const r = sim(["compare", baseline, variant, "--out", dest]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(join(dest, "index.html"));
+    expect(r.stdout.trim().split("\n").pop()).toBe(join(dest, "index.html"));
+    expect(r.stdout).toMatch(/^heavier-feed − baseline \(paired by seed, 3 replications/);
+    expect(r.stdout).toMatch(/\n {2}GMV +/);
     const rows = parseCsv(readFileSync(join(dest, "comparison.csv"), "utf8"));
     const gmv = rows.find((x) => x.kpi === "gmv_total")!;
     expect(gmv.paired).toBe("true");

@@ -64,7 +64,7 @@ describe("loading a good scenario", () => {
     expect(scenario.name).toBe("child");
     expect(scenario.description).toBe("middle");
     expect(scenario.horizonDays).toBe(200);
-    expect(scenario.levers.paidTraffic).toEqual({ share: 0.5, qualityWeight: 0.9 });
+    expect(scenario.levers.paidTraffic).toEqual({ share: 0.5, qualityWeight: 0.9, targeting: 0.6 });
     expect(scenario.levers.campaigns.map((c) => c.startDay)).toEqual([20]);
     expect(raw).not.toHaveProperty("extends");
   });
@@ -72,6 +72,8 @@ describe("loading a good scenario", () => {
   it("accepts interventions on leaf parameters, whole lists included", () => {
     const file = write(
       "plan.yaml",
+      "levers:",
+      "  consumerSubsidy: { totalBudgetRmb: 1000000000 }",
       "interventions:",
       "  - at: 30",
       "    until: 60",
@@ -89,7 +91,7 @@ describe("loading a good scenario", () => {
   it("applies --set, --days and --users after merging", () => {
     const file = write("base.yaml", "levers:", "  campaigns: [{ startDay: 5, days: 2 }]");
     const { scenario, raw } = loadScenarioSync(file, {
-      set: ["levers.consumerSubsidy.rate=0.1", "levers.campaigns=[]", "name=2025", "description=plan: B"],
+      set: ["levers.consumerSubsidy.rate=0.1", "levers.consumerSubsidy.totalBudgetRmb=1e9", "levers.campaigns=[]", "name=2025", "description=plan: B"],
       days: 120,
       users: 5000,
     });
@@ -117,7 +119,7 @@ describe("bad scenario files", () => {
     const error = only(errorsOf(write("bad.yaml", "levers:", "  paidTraffic:", "    shar: 0.2")));
     expect([error.line, error.column, error.fieldPath]).toEqual([3, 5, "levers.paidTraffic.shar"]);
     expect(error.problem).toContain("did you mean 'share'?");
-    expect(error.expected).toBe("one of the known keys: share, qualityWeight");
+    expect(error.expected).toBe("one of the known keys: share, qualityWeight, targeting");
   });
 
   it("reports a wrong type with what the parameter accepts", () => {
@@ -208,7 +210,7 @@ describe("bad interventions", () => {
 
   it("refuses a group, listing its parameters", () => {
     const error = only(errorsOf(write("bad.yaml", ...plan("levers.paidTraffic: 0.3"))));
-    expect(error.expected).toBe("one of: levers.paidTraffic.share, levers.paidTraffic.qualityWeight");
+    expect(error.expected).toBe("one of: levers.paidTraffic.share, levers.paidTraffic.qualityWeight, levers.paidTraffic.targeting");
   });
 
   it("refuses a parameter fixed at the start of the run", () => {

@@ -1,7 +1,7 @@
 /**
  * Memory stays flat as a sweep grows: the runner keeps run keys, not results.
  * A child process (with --expose-gc) runs a sweep of the built package on one
- * thread (300 users, 365 days) and measures the live heap after a full
+ * thread (2,000 users, 365 days) and measures the live heap after a full
  * collection at run 10 and at run 40; a runner that kept each run's result
  * (its per-day series alone is 365 days × 32 columns × 8 bytes) would grow by
  * about 3 MB in between.
@@ -18,7 +18,7 @@ import { runSweep } from "${ROOT}/dist/experiments/sweep/runner.js";
 import { runReplication } from "${ROOT}/dist/model/simulate.js";
 const [out] = process.argv.slice(2);
 const spec = {
-  name: "memory", description: "", base: ${JSON.stringify(BASELINE)}, set: [], days: 365, users: 300,
+  name: "memory", description: "", base: ${JSON.stringify(BASELINE)}, set: ["levers.consumerSubsidy.totalBudgetRmb=1e12"], days: 365, users: 2000,
   parameters: [{ path: "levers.consumerSubsidy.rate", kind: "values", values: Array.from({ length: 20 }, (_, i) => i / 100), written: "" }],
   design: { type: "grid" }, reps: 2, seed: 1, kpis: ["gmv_total"], keepSeries: false,
 };
@@ -26,7 +26,7 @@ const heap = {};
 const measure = () => { globalThis.gc(); globalThis.gc(); return process.memoryUsage().heapUsed; };
 await runSweep(buildPlan(spec, "test"), out, { threads: 1, onProgress: (p) => { if (p.ranNow === 10 || p.ranNow === 40) heap[p.ranNow] = measure(); } });
 // what one kept result would weigh: its typed arrays
-const kept = runReplication((await import("${ROOT}/dist/scenario/load.js")).loadScenarioSync(spec.base, { days: 365, users: 300 }).scenario, 0, 1);
+const kept = runReplication((await import("${ROOT}/dist/scenario/load.js")).loadScenarioSync(spec.base, { days: 365, users: 2000 }).scenario, 0, 1);
 const one = Object.values(kept).reduce((s, v) => s + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0);
 console.log(JSON.stringify({ at10: heap[10], at40: heap[40], oneResult: one }));
 `;

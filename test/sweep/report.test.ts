@@ -75,7 +75,7 @@ describe.runIf(isBuilt())("sweep analysis", () => {
 
   it("a Morris sweep writes mu* and sigma per parameter", () => {
     const m = join(dir, "morris");
-    const r = sim(["sweep", BASELINE, "--design", "morris", "--trajectories", "2", "--param", "levers.consumerSubsidy.rate=uniform:0:0.2", "--param", "levers.selfBroadcast.support=uniform:0:2", "--reps", "1", ...SMALL, "--kpi", "gmv_total", "--out", m, "--quiet"]);
+    const r = sim(["sweep", BASELINE, "--set", "levers.consumerSubsidy.totalBudgetRmb=1e12", "--design", "morris", "--trajectories", "2", "--param", "levers.consumerSubsidy.rate=uniform:0:0.2", "--param", "levers.selfBroadcast.support=uniform:0:2", "--reps", "1", ...SMALL, "--kpi", "gmv_total", "--out", m, "--quiet"]);
     expect(r.status, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(join(m, "morris.csv"), "utf8"));
     expect(rows.map((x) => x.parameter)).toEqual(["levers.consumerSubsidy.rate", "levers.selfBroadcast.support"]);
@@ -85,7 +85,7 @@ describe.runIf(isBuilt())("sweep analysis", () => {
 
   it("adaptive replications: between reps and the cap, and fewer than the cap only when the interval is narrow", () => {
     const a = join(dir, "adaptive");
-    const r = sim(["sweep", BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.1", "--reps", "2", "--adaptive", "gmv_total:3%:5", ...SMALL, "--out", a, "--quiet", "--no-report"]);
+    const r = sim(["sweep", BASELINE, "--set", "levers.consumerSubsidy.totalBudgetRmb=1e12", "--param", "levers.consumerSubsidy.rate=0,0.1", "--reps", "2", "--adaptive", "gmv_total:3%:5", ...SMALL, "--out", a, "--quiet", "--no-report"]);
     expect(r.status, r.stderr).toBe(0);
     const points = parseCsv(readFileSync(join(a, "points.csv"), "utf8"));
     for (const p of points) {
@@ -96,7 +96,7 @@ describe.runIf(isBuilt())("sweep analysis", () => {
       if (n < 5) expect(half).toBeLessThanOrEqual(0.03 * Number(p.gmv_total_mean) + 1e-6);
     }
     // run again: nothing more to do
-    const again = sim(["sweep", BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.1", "--reps", "2", "--adaptive", "gmv_total:3%:5", ...SMALL, "--out", a, "--quiet", "--no-report"]);
+    const again = sim(["sweep", BASELINE, "--set", "levers.consumerSubsidy.totalBudgetRmb=1e12", "--param", "levers.consumerSubsidy.rate=0,0.1", "--reps", "2", "--adaptive", "gmv_total:3%:5", ...SMALL, "--out", a, "--quiet", "--no-report"]);
     expect(again.stdout).toContain(" 0 run now");
   });
 });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASELINE, isBuilt, loggedLines, removeTempDirs, runRows, sim, simAsync, SMALL, sorted, tempDir } from "./helpers.js";
 
-const SWEEP = ["sweep", BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.05,0.1,0.15", "--param", "levers.selfBroadcast.support=0,1,2", "--reps", "2", ...SMALL, "--quiet", "--no-report"];
+const SWEEP = ["sweep", BASELINE, "--set", "levers.consumerSubsidy.totalBudgetRmb=1e12", "--param", "levers.consumerSubsidy.rate=0,0.05,0.1,0.15", "--param", "levers.selfBroadcast.support=0,1,2", "--reps", "2", ...SMALL, "--quiet", "--no-report"];
 const TOTAL = 4 * 3 * 2;
 
 describe.runIf(isBuilt())("an interrupted sweep, run again", () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASELINE, isBuilt, removeTempDirs, runRows, sim, SMALL, sorted, tempDir } from "./helpers.js";
 
-const SWEEP = ["sweep", BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.1,0.2", "--param", "merchants.selfBroadcastAdoptionPerDay=0.002,0.006", "--reps", "2", ...SMALL, "--quiet", "--threads", "1"];
+const SWEEP = ["sweep", BASELINE, "--set", "levers.consumerSubsidy.totalBudgetRmb=1e12", "--param", "levers.consumerSubsidy.rate=0,0.1,0.2", "--param", "merchants.selfBroadcastAdoptionPerDay=0.002,0.006", "--reps", "2", ...SMALL, "--quiet", "--threads", "1"];
 const TOTAL = 3 * 2 * 2;
 
 describe.runIf(isBuilt())("sharded sweeps", () => {

@@ -5,6 +5,8 @@
  */
 import type { Config } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
+import { resolutionLines } from "../resolution-note.js";
+import { sampleDifference } from "../same-platform.js";
 
 export const WIDTH = 640;
 export const HEIGHT = 240;
@@ -61,13 +63,13 @@ export function runSeedsText(meta: RunMeta): string {
 /** The line under every title: which run this is, so a chart pasted into a deck still says so. */
 export function runNote(meta: RunMeta): string {
   const reps = `${meta.reps} replication${meta.reps === 1 ? "" : "s"}`;
-  return `Scenario ${meta.scenario} · ${reps} · ${runSeedsText(meta)} · ${meta.horizonDays} days · platform scale (×${meta.scaleFactor})`;
+  return `Scenario ${meta.scenario} · ${reps} · ${runSeedsText(meta)} · ${meta.horizonDays} days`;
 }
 
-/** Title with the run note and optional further lines saying what the band or the bars mean. */
+/** Title with the run note, the platform and what an agent stands for, and optional further lines saying what the band or the bars mean. */
 export function title(text: string, meta: RunMeta, detail?: string | string[]) {
   const lines = detail === undefined ? [] : Array.isArray(detail) ? detail : [detail];
-  return { text, subtitle: [runNote(meta), ...lines] };
+  return { text, subtitle: [runNote(meta), ...resolutionLines(meta), ...lines] };
 }
 
 /**
@@ -117,12 +119,21 @@ export function percent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a";
 }
 
-/** The note under a comparison chart's title: which runs, how many replications, paired or not. */
-export function compareNote(runs: readonly RunMeta[], isPaired: boolean): string {
+/**
+ * The lines under a comparison chart's title: which runs, how many
+ * replications, paired or not, and the platform they all simulate (sim compare
+ * refuses runs of different platforms) with what an agent stands for, or the
+ * sample sizes when those differ.
+ */
+export function compareNote(runs: readonly RunMeta[], isPaired: boolean): string[] {
   const [base, ...others] = runs;
   const reps = new Set(runs.map((r) => r.reps));
   const seeds = new Set(runs.map((r) => r.seeds.join(",")));
   const repText = reps.size === 1 ? `${base.reps} replications each` : `replications ${runs.map((r) => r.reps).join("/")}`;
   const seedText = seeds.size === 1 ? runSeedsText(base) : "different seeds";
-  return `Baseline ${base.scenario} vs ${others.map((o) => o.scenario).join(", ")} · ${repText} · ${seedText} · ${isPaired ? "paired by seed" : "unpaired"} · platform scale`;
+  const first = `Baseline ${base.scenario} vs ${others.map((o) => o.scenario).join(", ")} · ${repText} · ${seedText} · ${isPaired ? "paired by seed" : "unpaired"}`;
+  if (others.every((o) => sampleDifference(base, o) === null)) return [first, ...resolutionLines(base)];
+  const platform = Number.isFinite(base.platform.users) ? `Platform: ${compact(base.platform.users)} users at day 0` : "One platform";
+  const users = runs.map((r) => (r.resolution ? compact(r.resolution.users) : "?")).join(" / ");
+  return [first, `${platform} · samples differ (${users} users): unpaired, Welch intervals only`];
 }

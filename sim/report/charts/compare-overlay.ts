@@ -46,7 +46,7 @@ export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetri
     $schema: SCHEMA,
     title: {
       text: metric.title,
-      subtitle: [compareNote(runs.map((r) => r.meta), isPaired), "Lines: mean over replications; bands: 95% interval of each scenario's level"],
+      subtitle: [...compareNote(runs.map((r) => r.meta), isPaired), "Lines: mean over replications; bands: 95% interval of each scenario's level"],
     },
     width: WIDTH,
     height: HEIGHT,

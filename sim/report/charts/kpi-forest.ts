@@ -12,7 +12,7 @@ import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH } from "./common.js";
  * subsidy scenario, say) is drawn at the edge with its value written beside it,
  * so it does not squash every other row into the zero line.
  */
-export function kpiForest(comparison: Comparison, note: string): TopLevelSpec {
+export function kpiForest(comparison: Comparison, note: readonly string[]): TopLevelSpec {
   const rows = comparison.rows.filter((r) => Number.isFinite(r.relativeChange) && Number.isFinite(r.relativeCi95[0]) && Number.isFinite(r.relativeCi95[1]));
   const labels: string[] = [];
   for (const r of rows) if (!labels.includes(r.label)) labels.push(r.label);
@@ -46,7 +46,7 @@ export function kpiForest(comparison: Comparison, note: string): TopLevelSpec {
     title: {
       text: `KPI changes against ${comparison.baseline}`,
       subtitle: [
-        note,
+        ...note,
         `Relative change (scenario − baseline) / baseline with 95% interval; solid: interval excludes 0`,
         ...(left ? [`Left out (see the table): ${left} row(s) with a zero baseline or on a signed scale such as NPS`] : []),
         ...(values.some((v) => v.offScale) ? [`Axis cut at ±${Math.round(cap * 100)}%: larger changes are written at the edge`] : []),

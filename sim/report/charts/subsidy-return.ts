@@ -10,7 +10,7 @@ const PANEL_HEIGHT = 170;
  * GMV per RMB of extra subsidy (bottom), drawn once the extra subsidy is large
  * enough to divide by. The subtitle gives each scenario's ratio at the end.
  */
-export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scenarios: readonly string[], baseline: string, note: string): TopLevelSpec {
+export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scenarios: readonly string[], baseline: string, note: readonly string[]): TopLevelSpec {
   const lastDay = Math.max(0, ...points.map((p) => p.day));
   const endings = scenarios.map((s) => {
     const end = points.find((p) => p.scenario === s && p.day === lastDay);
@@ -77,7 +77,7 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
     $schema: SCHEMA,
     title: {
       text: `Return on the subsidy against ${baseline}`,
-      subtitle: [note, "Cumulative from day 0, mean over replication pairs with 95% band; at the end:", ...endings],
+      subtitle: [...note, "Cumulative from day 0, mean over replication pairs with 95% band; at the end:", ...endings],
     },
     vconcat: ratios.length ? [cumulativePanel(false), ratioPanel] : [cumulativePanel(true)],
     config: CONFIG,
