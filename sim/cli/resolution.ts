@@ -70,7 +70,7 @@ export const resolutionCommand: CommandModule<object, ResolutionArgs> = {
       () => showProgress && progressLine(`sim resolution: ${++done}/${total} replications`),
     );
     if (showProgress) progressLine("", true);
-    process.stdout.write(`${resolutionText(resolutionOf(baseline)).replace(/simulated by [^:]*: /, "at every size: ")}\n`);
+    for (const users of sizes) process.stdout.write(`${users.toLocaleString("en-US")} users: ${resolutionText(resolutionOf({ ...baseline, population: { ...baseline.population, users } }))}\n`);
     process.stdout.write(formatTable(rows, sizes));
     mkdirSync(args.out, { recursive: true });
     writeFileSync(join(args.out, "resolution.json"), `${JSON.stringify({ sizes, reps, seed: args.seed, rows }, null, 2)}\n`);

@@ -134,6 +134,8 @@ export class Merchants {
   readonly followers: Int32Array; // follows.ts
   readonly paidBudgetRmb: Float32Array; // merchants.ts (per day)
   readonly paidImpressions: Float32Array; // feed.ts (today, expected)
+  readonly paidReturnRecent: Float32Array; // merchants.ts: running mean of paid traffic's margin (sample RMB a day)
+  readonly paidSpendRecent: Float32Array; // merchants.ts: running mean of paid spend (sample RMB a day)
   readonly paidGmvToday: Float64Array; // orders.ts
   readonly liveGmvToday: Float64Array; // orders.ts
   readonly salesToday: Float64Array; // orders.ts (list price of orders)
@@ -169,6 +171,8 @@ export class Merchants {
     this.followers = new Int32Array(capacity);
     this.paidBudgetRmb = new Float32Array(capacity);
     this.paidImpressions = new Float32Array(capacity);
+    this.paidReturnRecent = new Float32Array(capacity);
+    this.paidSpendRecent = new Float32Array(capacity);
     this.paidGmvToday = new Float64Array(capacity);
     this.liveGmvToday = new Float64Array(capacity);
     this.salesToday = new Float64Array(capacity);

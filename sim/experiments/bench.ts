@@ -2,7 +2,7 @@
  * `npm run bench`: the baseline at 100,000 and 1,000,000 users for 365 days
  * on one core (one replication, main thread), printing user-days per second
  * and peak memory per user. `--users N` (repeatable) and `--days D` change
- * the sizes. The goal (PERFORMANCE.md): 1M users x 365 days in under 60 s,
+ * the sizes. The goal: 1M users x 365 days in under 60 s,
  * under 200 bytes of agent state per user.
  */
 import { resolutionOf } from "../scenario/resolution.js";

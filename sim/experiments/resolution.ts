@@ -86,7 +86,9 @@ export function compareSizes(plan: Pick<ResolutionPlan, "baseline" | "scenarios"
       rows.push(row(kpi, name, "level", levels, plan, levels[levels.length - 1]));
       if (s === 0) return;
       const diffs = perSize.map((runs) => runs[s].map((v, r) => v[kpi.key] - runs[0][r][kpi.key]));
-      const reference = perSize[perSize.length - 1][0].map((v) => v[kpi.key]);
+      // a difference is judged against the larger of the two levels it separates (a subsidy is 0 in the baseline)
+      const largest = perSize[perSize.length - 1];
+      const reference = largest[0].map((v, r) => Math.max(Math.abs(v[kpi.key]), Math.abs(largest[s][r][kpi.key])));
       rows.push(row(kpi, name, "difference", diffs, plan, reference));
     });
   }

@@ -49,12 +49,13 @@ export function settleCreators(world: World): void {
   const day = world.today.internalDay;
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;
-    if (cr.commissionToday[c] >= p.minDailyEarningRmb) cr.lastEarningDay[c] = day;
+    // the threshold is per real creator: a simulated creator's commission is shared by the creators it stands for
+    if (cr.commissionToday[c] * world.res.perCreator >= p.minDailyEarningRmb) cr.lastEarningDay[c] = day;
     cr.commissionTotal[c] += cr.commissionToday[c];
     cr.commissionToday[c] = 0;
     // selling skill grows with practice in the live room
     if (cr.isLive[c]) cr.skill[c] += learning * (1 - cr.skill[c]);
-    const followersPlatform = cr.followers[c] * world.res.followerScale;
+    const followersPlatform = cr.followers[c] * world.res.creatorFollowerScale;
     if (followersPlatform >= p.establishedFollowersPlatform) cr.stage[c] = STAGE.established;
     else if (followersPlatform >= p.growingFollowersPlatform || day - cr.entryDay[c] >= p.newStageDays) cr.stage[c] = STAGE.growing;
     else cr.stage[c] = STAGE.new;

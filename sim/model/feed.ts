@@ -30,13 +30,13 @@ function reachOf(world: World, followersPlatform: number): number {
 
 /** Creator reach in the public domain: diminishing returns to platform-scale followers. */
 export function creatorReach(world: World, c: number): number {
-  return reachOf(world, world.creators.followers[c] * world.res.followerScale);
+  return reachOf(world, world.creators.followers[c] * world.res.creatorFollowerScale);
 }
 
 /** Liveliness of a creator's room, 0..1: big audiences make lively rooms. */
 export function creatorLiveliness(world: World, c: number): number {
   const full = Math.log10(world.params.behaviour.feed.livelinessFullFollowersPlatform);
-  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.followerScale) / full);
+  return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.creatorFollowerScale) / full);
 }
 
 /** Fit of a creator's audience: niche experts convert better, generalists reach wider. */
@@ -77,7 +77,11 @@ export function buildFeedTables(world: World): void {
   const day = world.today.internalDay;
   const newDays = lv.trafficSubsidy.newDays;
   // a store's followers at platform scale: merchants sampled finer share the follows of users
-  const storeFollowerScale = world.res.followerScale * world.res.merchantMoney;
+  const storeFollowerScale = world.res.storeFollowerScale;
+  // an entry speaks for every account its simulated agent stands for: creators and merchants
+  // sampled at different scales share the feed as the real accounts would (per user scale)
+  const creatorAgents = world.res.creatorScale / world.res.userScale;
+  const merchantAgents = world.res.merchantScale / world.res.userScale;
   let n = 0;
   for (let k = 0; k < cats.count; k++) {
     const start = n;
@@ -97,14 +101,14 @@ export function buildFeedTables(world: World): void {
       if (cr.isLive[c]) {
         t.feedKind[n] = ENTRY.creatorLive;
         t.feedSource[n] = c;
-        t.feedWeight[n] = lv.channelWeights.creatorLive * reach * signal * (1 + boost);
+        t.feedWeight[n] = creatorAgents * lv.channelWeights.creatorLive * reach * signal * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
         n++;
       }
       if (cr.hasVideo[c]) {
         t.feedKind[n] = ENTRY.creatorVideo;
         t.feedSource[n] = c;
-        t.feedWeight[n] = lv.channelWeights.shortVideo * Math.sqrt(reach) * signal * (1 + boost);
+        t.feedWeight[n] = creatorAgents * lv.channelWeights.shortVideo * Math.sqrt(reach) * signal * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
         n++;
       }
@@ -120,14 +124,14 @@ export function buildFeedTables(world: World): void {
         const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
         t.feedKind[n] = ENTRY.merchantLive;
         t.feedSource[n] = m;
-        t.feedWeight[n] = lv.channelWeights.selfBroadcast * reach * signal * (b.merchantLiveSkillOffset + mer.liveSkill[m]) * (1 + boost);
+        t.feedWeight[n] = merchantAgents * lv.channelWeights.selfBroadcast * reach * signal * (b.merchantLiveSkillOffset + mer.liveSkill[m]) * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
         n++;
       }
       const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1);
       t.feedKind[n] = ENTRY.merchantVideo;
       t.feedSource[n] = m;
-      t.feedWeight[n] = lv.channelWeights.shortVideo * b.merchantVideoWeight * signal * (1 + boost);
+      t.feedWeight[n] = merchantAgents * lv.channelWeights.shortVideo * b.merchantVideoWeight * signal * (1 + boost);
       t.feedBoostShare[n] = boost / (1 + boost);
       n++;
     }
@@ -209,7 +213,7 @@ export function settleImpressions(world: World): void {
   for (let m = 0; m < mer.count; m++) {
     if (!mer.isActive[m] || mer.paidImpressions[m] === 0) continue;
     const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
-    mer.cashRmb[m] -= spend * world.res.merchantMoney; // a merchant's cash is per real merchant (merchants.ts)
+    mer.cashRmb[m] -= spend * world.res.perMerchant; // a merchant's cash is per real merchant (merchants.ts)
     adRevenue += spend;
   }
   today[M.ad_revenue] += adRevenue;

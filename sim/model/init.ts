@@ -47,14 +47,14 @@ export function initWorld(world: World): void {
     world.creators.entryDay[c] = 0;
     world.creators.stage[c] = 2; // settled by settleCreators on the first day
     const followersPlatform = cp.followerMedianPlatform * Math.exp(cp.followerLogSd * normal(rng));
-    const target = Math.min(u.count, Math.round(followersPlatform / world.res.followerScale));
+    const target = Math.min(u.count, Math.round(followersPlatform / world.res.creatorFollowerScale));
     const k = world.creators.mainCat[c];
     for (let j = 0, tries = 0; j < target && tries < 3 * target; tries++) if (follow(world, pickFollower(k), creatorAccount(c), rng())) j++;
   }
   const mer = world.merchants;
   for (let m = 0; m < mer.count; m++) {
     // store followers per simulated merchant shrink as merchants are sampled finer, so each user follows as many stores
-    const n = poisson(rng, (b.storeFollowsPerBrand * mer.brand[m] * mer.brand[m]) / world.res.merchantMoney);
+    const n = poisson(rng, (b.storeFollowsPerBrand * mer.brand[m] * mer.brand[m]) / world.res.perMerchant);
     for (let j = 0; j < n; j++) follow(world, pickFollower(mer.cat[m]), storeAccount(m), rng());
   }
 }

@@ -47,6 +47,8 @@ export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean
   mer.liveSkill[m] = clamp01(b.liveSkillStart + b.liveSkillStartRange * rng());
   mer.followers[m] = 0;
   mer.paidBudgetRmb[m] = 0;
+  mer.paidReturnRecent[m] = 0;
+  mer.paidSpendRecent[m] = 0;
   mer.cashRmb[m] = p.startCashRmb * (1 + b.startCashBrand * brand);
   mer.cumulativeSalesRmb[m] = 0;
   mer.distressDays[m] = 0;
@@ -107,7 +109,7 @@ export function settleMerchants(world: World, rng: Rng): void {
   const row = world.metrics.today;
   const day = today.internalDay;
   const cpm = p.costPerThousandImpressionsRmb;
-  const perMerchant = world.res.merchantMoney;
+  const perMerchant = world.res.perMerchant;
   const b = world.params.behaviour.merchants;
   const { liveRatio, liveCount, plainSales, plainCount } = world.scratch.merchants;
   liveRatio.fill(0);
@@ -148,10 +150,14 @@ export function settleMerchants(world: World, rng: Rng): void {
       plainCount[k]++;
     }
 
-    // paid traffic: move the budget toward its return; start from a share of sales
+    // paid traffic: move the budget toward its return over the last weeks (a merchant judges
+    // its ads on their recent record, not on one day's few orders); start from a share of sales
     const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
+    const memory = 1 / b.roiMemoryDays;
+    mer.paidReturnRecent[m] += memory * (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * b.roiCommissionShare) - mer.paidReturnRecent[m]);
+    mer.paidSpendRecent[m] += memory * (spend - mer.paidSpendRecent[m]);
     if (spend > 0) {
-      const roi = (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * b.roiCommissionShare)) / spend;
+      const roi = mer.paidReturnRecent[m] / mer.paidSpendRecent[m];
       const step = Math.max(-1, Math.min(1, roi - 1));
       mer.paidBudgetRmb[m] *= 1 + p.paidTrafficAdaptation * step;
     } else if (net > 0) {

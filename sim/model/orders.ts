@@ -73,7 +73,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     const commission = mer.commission[m] * price;
     mer.commissionToday[m] += commission;
     cr.commissionToday[creator] += commission;
-    tier = tierOf(cr.followers[creator] * world.res.followerScale);
+    tier = tierOf(cr.followers[creator] * world.res.creatorFollowerScale);
   }
   world.metrics.addOrder(channel, cat, tier, price);
   if (u.lastOrderDay[user] !== day) row[M.buyers]++;
@@ -103,7 +103,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     mer.returnsToday[m] += price;
     world.metrics.addReturn(cat);
   }
-  if (mer.isFulfilled[m]) mer.cashRmb[m] -= lv.fulfilment.costPerOrderRmb * world.res.merchantMoney; // cash is per real merchant
+  if (mer.isFulfilled[m]) mer.cashRmb[m] -= lv.fulfilment.costPerOrderRmb * world.res.perMerchant; // cash is per real merchant
 
   // what the buyer is left with: a return costs effort unless the guarantee pays for it,
   // and a covered bad purchase is refunded and compensated

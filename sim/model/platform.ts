@@ -75,6 +75,9 @@ export function startDay(world: World, log: InterventionLog): void {
   // how the feed feels is measured from what users see (feed-value.ts, trust.ts feedDay)
   today.commerceShare = Math.min(1, lv.commercialLoad * (1 + push));
   today.feedLearning = up.feedSatisfactionLearning;
+  const lr = world.params.trust.credibilityLearning;
+  today.merchantLearning = 1 - Math.pow(1 - lr, world.res.perMerchant);
+  today.creatorLearning = 1 - Math.pow(1 - lr, world.res.perCreator);
 
   const cs = lv.consumerSubsidy;
   const csLeftTotal = cs.totalBudgetRmb / scale - pf.consumerSubsidySpent;

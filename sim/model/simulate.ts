@@ -82,12 +82,12 @@ function startReporting(world: World): void {
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;
     cr.followersStart[c] = cr.followers[c];
-    cr.startTier[c] = tierOf(cr.followers[c] * world.res.followerScale);
+    cr.startTier[c] = tierOf(cr.followers[c] * world.res.creatorFollowerScale);
   }
 }
 
 function collect(world: World, rep: number, seed: number): ReplicationResult {
-  const { userScale: scale, followerScale, creatorScale } = world.res;
+  const { userScale: scale, creatorFollowerScale: followerScale, creatorScale } = world.res;
   const columnScale = { users: scale, merchants: world.res.merchantScale, creators: creatorScale, none: 1 };
   const { metrics, creators: cr, users: u } = world;
   const cols = COLUMNS.length;

@@ -41,9 +41,15 @@ export function feedDay(world: World, user: number): void {
   u.satisfaction[user] += today.feedLearning * (felt - u.satisfaction[user]);
 }
 
-/** Sellers' credibility and complaint rate follow their buyers' experience. */
+/**
+ * Sellers' credibility and complaint rate follow their buyers' experience.
+ * A simulated order stands for perMerchant (perCreator) orders of each real
+ * seller its agent stands for, so a seller learns from that many buyers at
+ * once: the weight of one simulated order is 1 - (1 - lr)^perMerchant, and
+ * credibility moves at the same pace at any resolution.
+ */
 export function sellerExperience(world: World, merchant: number, creator: number, experience: number, isBad: boolean): void {
-  const lr = world.params.trust.credibilityLearning;
+  const lr = world.today.merchantLearning;
   const mer = world.merchants;
   mer.credibility[merchant] += lr * (experience - mer.credibility[merchant]);
   mer.complaintRate[merchant] += lr * ((isBad ? 1 : 0) - mer.complaintRate[merchant]);
@@ -51,7 +57,7 @@ export function sellerExperience(world: World, merchant: number, creator: number
     const cr = world.creators;
     // a creator who vouched for a bad product loses credibility: governance punishes false claims harder
     const penalty = isBad ? 1 + world.params.levers.governance.strength : 1;
-    cr.credibility[creator] += lr * penalty * (experience - cr.credibility[creator]);
+    cr.credibility[creator] += world.today.creatorLearning * penalty * (experience - cr.credibility[creator]);
     if (cr.credibility[creator] < 0) cr.credibility[creator] = 0;
   }
 }

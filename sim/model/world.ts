@@ -100,6 +100,9 @@ export class Today {
   /** share of the day's feed items that are commerce */
   commerceShare = 0.2;
   feedLearning = 0.01;
+  /** weight of one simulated order in a merchant's (creator's) credibility (trust.ts sellerExperience) */
+  merchantLearning = 0.02;
+  creatorLearning = 0.02;
   consumerSubsidyRate = 0;
   consumerSubsidyLeft = 0; // simulated RMB left today
   couponValue = 0;

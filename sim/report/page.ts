@@ -34,6 +34,7 @@ ${meta.description ? `<p class="lead">${escapeHtml(meta.description)}</p>` : ""}
 <main>
 <p class="note"><strong>Platform.</strong> ${escapeHtml(resolutionSentence(meta))}</p>
 <p class="note">${escapeHtml(`${meta.reps} replication${meta.reps === 1 ? "" : "s"} (${runSeedsText(meta)}) over ${meta.horizonDays} days. Money is RMB and counts are people, merchants or orders at platform scale: each simulated agent counts for what it stands for. Intervals are two-sided 95% t intervals over replications.`)}</p>
+${warningsNote(manifest.warnings ?? [])}
 <h2 id="kpis">Headline KPIs</h2>
 ${kpiTables(report)}
 <h2 id="differs">Parameters that differ from the baseline</h2>
@@ -135,4 +136,10 @@ function runDetails(report: ReportData): string {
   return `<dl class="meta">
 ${items.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join("\n")}
 </dl>`;
+}
+
+/** What `sim run` warned about (a lever set to act that never acted, capacity reached): on the page, not only in the terminal. */
+function warningsNote(warnings: readonly string[]): string {
+  if (warnings.length === 0) return "";
+  return `<div class="note"><strong>Warnings from the run.</strong><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;
 }

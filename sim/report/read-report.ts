@@ -51,6 +51,8 @@ export interface ReportManifest {
   createdAt?: string;
   scenario?: unknown;
   differsFromBaseline?: ParameterDifference[];
+  /** what sim run warned about (levers that never acted, capacity reached) */
+  warnings?: string[];
 }
 
 /** One row of timeseries.csv with its numeric columns (rep, seed, day and every metric). */
@@ -181,7 +183,7 @@ export function readReport(dir: string): ReportData {
 function resolutionIn(value: unknown): Resolution | null {
   if (typeof value !== "object" || value === null) return null;
   const r = value as Partial<Resolution>;
-  const fields: (keyof Resolution)[] = ["platformUsers", "users", "creators", "merchants", "userScale", "creatorScale", "merchantScale", "followerScale"];
+  const fields: (keyof Resolution)[] = ["platformUsers", "users", "creators", "merchants", "userScale", "creatorScale", "merchantScale", "creatorFollowerScale"];
   return fields.every((f) => typeof r[f] === "number" && Number.isFinite(r[f])) ? (r as Resolution) : null;
 }
 

@@ -43,7 +43,7 @@ export function resolutionLines(meta: RunMeta): string[] {
   if (!r) return [platform, `One simulated user stands for ${count(meta.scaleFactor)} users; creator and merchant scales unknown (older folder)`];
   return [
     `${platform} · sample: ${sampleText(meta)}`,
-    `One simulated user stands for ${count(r.userScale)} users, creator ${count(r.creatorScale)}, merchant ${count(r.merchantScale)}, follow ${count(r.followerScale)} followers`,
+    `One simulated user stands for ${count(r.userScale)} users, creator ${count(r.creatorScale)}, merchant ${count(r.merchantScale)}, follow ${count(r.creatorFollowerScale)} followers`,
   ];
 }
 
@@ -58,5 +58,5 @@ export function sampleText(meta: RunMeta): string {
 export function scalesText(meta: RunMeta): string {
   const r = meta.resolution;
   if (!r) return `${count(meta.scaleFactor)} users (creators and merchants unknown)`;
-  return `${count(r.userScale)} users · ${count(r.creatorScale)} creators · ${count(r.merchantScale)} merchants · ${count(r.followerScale)} followers per follow`;
+  return `${count(r.userScale)} users · ${count(r.creatorScale)} creators · ${count(r.merchantScale)} merchants · ${count(r.creatorFollowerScale)} followers per follow`;
 }

@@ -71,6 +71,6 @@ export function sampleDifference(a: RunMeta, b: RunMeta): string | null {
   for (const kind of ["users", "creators", "merchants"] as const) {
     if (!same(ra[kind], rb[kind])) parts.push(`${count(ra[kind])} and ${count(rb[kind])} simulated ${kind}`);
   }
-  if (!same(ra.followerScale, rb.followerScale)) parts.push(`a follow standing for ${count(ra.followerScale)} and ${count(rb.followerScale)} followers`);
+  if (!same(ra.creatorFollowerScale, rb.creatorFollowerScale)) parts.push(`a follow standing for ${count(ra.creatorFollowerScale)} and ${count(rb.creatorFollowerScale)} followers`);
   return parts.length ? parts.join(", ") : null;
 }

@@ -31,6 +31,7 @@ const FIXED_AT_START = new Set([
   "population.platformMerchants",
   "population.merchantResolution",
   "population.followerScale",
+  "population.creatorResolution",
   // the agent arrays are sized from these once, at the start
   "population.userSaturation",
   "population.capacityFactor",

@@ -5,18 +5,22 @@
  * sample is a finer picture of the same platform, not a bigger platform.
  *
  * - A simulated user stands for `userScale` = platformUsers / users users.
- * - Creators are sampled at the users' scale, merchants `merchantResolution`
- *   times finer: a simulated merchant stands for userScale / merchantResolution
- *   merchants, so merchant-level outcomes resolve at modest sample sizes.
- * - A simulated follow stands for `followerScale` platform followers whatever
- *   the sample size, so that each simulated user keeps the same number of
- *   follows (the private domain per user does not change with the sample).
+ * - Creators are sampled `creatorResolution` times finer than users and
+ *   merchants `merchantResolution` times finer: a simulated merchant stands
+ *   for userScale / merchantResolution merchants, so merchant-level outcomes
+ *   resolve at modest sample sizes.
+ * - A simulated follow stands for `followerScale` platform followers (times
+ *   the resolution of the account followed) whatever the sample size, so
+ *   that each simulated user keeps the same number of follows (the private
+ *   domain per user does not change with the sample).
  *
  * Money in the model is kept in "sample RMB": the value of simulated orders,
  * each standing for userScale real orders. A merchant's own books, sales and
- * costs, are per real merchant: `merchantMoney` = userScale / merchantScale
+ * costs, are per real merchant: `perMerchant` = userScale / merchantScale
  * converts (a simulated merchant's orders are shared by the merchants it
- * stands for).
+ * stands for); `perCreator` likewise for creators. Whatever happens to one
+ * real account per simulated order happens `perMerchant` times to it per
+ * simulated order (learning from buyers, for instance).
  */
 import type { Scenario } from "./schema.js";
 
@@ -31,16 +35,18 @@ export interface Resolution {
   userScale: number;
   creatorScale: number;
   merchantScale: number;
-  /** platform followers one simulated follow stands for */
-  followerScale: number;
-  /** real merchant RMB per sample RMB of a simulated merchant's books (userScale / merchantScale) */
-  merchantMoney: number;
+  /** platform followers one simulated follow stands for, of a creator and of a store */
+  creatorFollowerScale: number;
+  storeFollowerScale: number;
+  /** what one real merchant (creator) gets per sample unit of its simulated agent: userScale / merchantScale (creatorScale) */
+  perMerchant: number;
+  perCreator: number;
 }
 
 export function resolutionOf(s: Scenario): Resolution {
   const pop = s.population;
   const userScale = pop.platformUsers / pop.users;
-  const creators = Math.max(1, Math.round((pop.platformCreators / pop.platformUsers) * pop.users));
+  const creators = Math.max(1, Math.round((pop.platformCreators / pop.platformUsers) * pop.users * pop.creatorResolution));
   const merchants = Math.max(1, Math.round((pop.platformMerchants / pop.platformUsers) * pop.users * pop.merchantResolution));
   const creatorScale = pop.platformCreators / creators;
   const merchantScale = pop.platformMerchants / merchants;
@@ -52,8 +58,10 @@ export function resolutionOf(s: Scenario): Resolution {
     userScale,
     creatorScale,
     merchantScale,
-    followerScale: pop.followerScale,
-    merchantMoney: userScale / merchantScale,
+    creatorFollowerScale: pop.followerScale * (userScale / creatorScale),
+    storeFollowerScale: pop.followerScale * (userScale / merchantScale),
+    perMerchant: userScale / merchantScale,
+    perCreator: userScale / creatorScale,
   };
 }
 
@@ -69,6 +77,6 @@ export function resolutionText(r: Resolution): string {
   return (
     `A platform of ${n(r.platformUsers)} users at day 0, simulated by ${n(r.users)} users, ${n(r.creators)} creators and ${n(r.merchants)} merchants: ` +
     `one simulated user stands for ${n(r.userScale)} users, one creator for ${n(r.creatorScale)} creators, one merchant for ${n(r.merchantScale)} merchants, ` +
-    `and one simulated follow for ${n(r.followerScale)} followers.`
+    `and one simulated follow for ${n(r.creatorFollowerScale)} followers of a creator.`
   );
 }

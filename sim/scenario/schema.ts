@@ -57,6 +57,7 @@ export const PopulationSchema = section(
     platformMerchants: z.number().int().min(1).default(750_000).describe("merchants at day 0, platform scale [merchants]"),
     users: int(100_000, 100, 50_000_000, "simulated users at day 0: the sample size, which sets the precision and not the platform (one simulated user stands for platformUsers / users users) [users]"),
     merchantResolution: z.number().min(1).max(100).default(4).describe("how many times finer merchants are sampled than users: a simulated merchant stands for (platformUsers / users) / merchantResolution merchants, so merchant-level outcomes are resolved at modest sample sizes [x]"),
+    creatorResolution: z.number().min(1).max(100).default(1).describe("how many times finer creators are sampled than users (a simulated creator stands for (platformUsers / users) / creatorResolution creators) [x]"),
     followerScale: z.number().positive().default(3000).describe("platform followers one simulated follow stands for: the follow graph keeps the same number of follows per simulated user at any sample size [followers]"),
     userSaturation: z.number().min(1).max(20).default(2.5).describe("saturation level of the user base as a multiple of the day-0 users [x]"),
     userGrowthPerDay: nonneg(0.012, "logistic growth rate of the user base toward saturation [1/day]"),

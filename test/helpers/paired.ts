@@ -40,3 +40,19 @@ export function describeComparison(label: string, c: PairedComparison): string {
   return `${label}: strategy ${g(mean(c.strategy))}, baseline ${g(mean(c.baseline))}, ` +
     `difference ${g(d.mean)} (sd ${g(d.sd)}, 95% CI [${g(d.ci95[0])}, ${g(d.ci95[1])}], n ${d.n})`;
 }
+
+/**
+ * Two variants of one scenario on shared seeds: `b` minus `a`, pair by pair.
+ * For a mechanism's effect and its vanishing: the same comparison with the
+ * mechanism switched off in both variants (`common`).
+ */
+export async function compareVariants(
+  name: string, a: string[], b: string[], metric: (r: ReplicationResult) => number, opts: PairedOptions & { common?: string[] },
+): Promise<PairedComparison> {
+  const { reps, seed, threads = 2, common = [], ...overrides } = opts;
+  const variant = (set: string[]) => scenario(name, { ...overrides, set: [...common, ...set] });
+  const [runA, runB] = await runBuilt([variant(a), variant(b)], { reps, seed, threads });
+  const baseline = runA.results.map(metric);
+  const strategy = runB.results.map(metric);
+  return { strategy, baseline, difference: pairedInterval(strategy, baseline) };
+}
