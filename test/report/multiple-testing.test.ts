@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { holmBonferroni } from "../../sim/stats/holm.js";
 import { replicationsForPower } from "../../sim/stats/power.js";
-import { tTwoSidedP } from "../../sim/stats/t-distribution.js";
+import { regularizedIncompleteBeta, tTwoSidedP } from "../../sim/stats/t-distribution.js";
 import { tQuantile975 } from "../../sim/stats/t-quantile.js";
 
 describe("tTwoSidedP", () => {
@@ -32,6 +32,12 @@ describe("tTwoSidedP", () => {
     expect(tTwoSidedP(1, 0)).toBeNaN();
   });
 
+  it("rests on the regularized incomplete beta function (I_x(1, 1) = x, I_x(a, b) = 1 − I_(1−x)(b, a))", () => {
+    expect(regularizedIncompleteBeta(0.3, 1, 1)).toBeCloseTo(0.3, 12);
+    expect(regularizedIncompleteBeta(0.2, 2.5, 0.5)).toBeCloseTo(1 - regularizedIncompleteBeta(0.8, 0.5, 2.5), 12);
+    expect(regularizedIncompleteBeta(0, 2, 3)).toBe(0);
+    expect(regularizedIncompleteBeta(1, 2, 3)).toBe(1);
+  });
 });
 
 describe("holmBonferroni", () => {
