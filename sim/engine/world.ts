@@ -207,7 +207,11 @@ export class Tables {
   readonly selection: AliasTables;
   readonly merchantWeight: Float64Array; // scratch for the search and selection tables
   readonly paidWeight: Float64Array; // kept: impressions are settled from it after the day
-  readonly merchantOrder: Int32Array; // merchants grouped by category
+  readonly merchantOrder: Int32Array; // active merchants grouped by category (feed.ts)
+  readonly merchantStart: Int32Array; // categories + 1 offsets into merchantOrder
+  readonly creatorOrder: Int32Array; // active creators grouped by main category (feed.ts)
+  readonly creatorStart: Int32Array; // categories + 1 offsets into creatorOrder
+  readonly groupFill: Int32Array; // scratch of the grouping
   /**
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
@@ -238,6 +242,10 @@ export class Tables {
     this.merchantWeight = new Float64Array(merchantCapacity);
     this.paidWeight = new Float64Array(merchantCapacity);
     this.merchantOrder = new Int32Array(merchantCapacity);
+    this.merchantStart = new Int32Array(categories + 1);
+    this.creatorOrder = new Int32Array(creatorCapacity);
+    this.creatorStart = new Int32Array(categories + 1);
+    this.groupFill = new Int32Array(categories);
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);

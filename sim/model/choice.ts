@@ -12,6 +12,7 @@
  * evaluation) for orders.ts.
  */
 import { INTEREST_SLOTS, NEVER, SEGMENT } from "../engine/world.js";
+import { maxCreatorFit } from "./feed.js";
 import type { World } from "./world.js";
 
 /** Coefficients, copied from params once a day so the hot loop reads plain fields. */
@@ -21,6 +22,8 @@ export class Coefficients {
   following = 0; fanFollowing = 0; liveliness = 0; needDue = 0; notDue = 0;
   liveDemo = 0; skill = 0; loyalty = 0; searchIntent = 0;
   subsidyMinBrand = 0; couponNewDays = 0; couponLapsedDays = 0;
+  /** interest coefficient x the largest creator fit: the interest term's bound */
+  interestBound = 0;
 }
 
 /** The last evaluated offer: its price parts (RMB) and what the user perceived. */
@@ -42,6 +45,7 @@ export const PRICE_FLOOR_SHARE = 0.1;
 export function prepareChoice(world: World): void {
   const coef = world.choice.coef;
   const c = world.params.choice;
+  coef.interestBound = c.interest * maxCreatorFit(world);
   coef.interceptFan = c.intercept.fan;
   coef.interceptValue = c.intercept.value;
   coef.interceptCasual = c.intercept.casual;

@@ -70,6 +70,19 @@ function lowestLogPrice(world: World, m: number): number {
   return Math.log((mer.priceRmb[m] * Math.max(PRICE_FLOOR_SHARE, 1 - discount)) / world.cats.refPriceRmb[mer.cat[m]]);
 }
 
+/**
+ * Active agents grouped by category, in id order within a category: a
+ * counting sort, one pass over the agents instead of one per category.
+ * `order` gets the ids, `start` the categories' offsets (categories + 1).
+ */
+function groupByCategory(count: number, isActive: Uint8Array, catOf: Uint8Array, order: Int32Array, start: Int32Array, fill: Int32Array): void {
+  start.fill(0);
+  for (let i = 0; i < count; i++) if (isActive[i]) start[catOf[i] + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
+  fill.set(start.subarray(0, fill.length));
+  for (let i = 0; i < count; i++) if (isActive[i]) order[fill[catOf[i]]++] = i;
+}
+
 export function buildFeedTables(world: World): void {
   const { tables: t, creators: cr, merchants: mer, cats } = world;
   const lv = world.params.levers;
@@ -82,14 +95,16 @@ export function buildFeedTables(world: World): void {
   // sampled at different scales share the feed as the real accounts would (per user scale)
   const creatorAgents = world.res.creatorScale / world.res.userScale;
   const merchantAgents = world.res.merchantScale / world.res.userScale;
+  groupByCategory(cr.count, cr.isActive, cr.mainCat, t.creatorOrder, t.creatorStart, t.groupFill);
   let n = 0;
   for (let k = 0; k < cats.count; k++) {
     const start = n;
     resetBounds(world, k);
     // skill <= 1; liveliness is added per user (casual users only)
     const liveBound = world.choice.coef.liveDemo * cats.liveDemo[k] + world.choice.coef.skill;
-    for (let c = 0; c < cr.count; c++) {
-      if (!cr.isActive[c] || cr.mainCat[c] !== k || cr.productCount[c] === 0) continue;
+    for (let i = t.creatorStart[k]; i < t.creatorStart[k + 1]; i++) {
+      const c = t.creatorOrder[i];
+      if (cr.productCount[c] === 0) continue;
       const signal = (b.qualityOffset + cr.quality[c]) * (b.credibilityOffset + cr.credibility[c]) * (1 + b.generalistReachBonus - b.generalistReachBonus * cr.verticality[c]);
       const reach = creatorReach(world, c);
       const boost = boostFor(world, day - cr.entryDay[c] < newDays, false, false, false);
@@ -113,8 +128,9 @@ export function buildFeedTables(world: World): void {
         n++;
       }
     }
-    for (let m = 0; m < mer.count; m++) {
-      if (!mer.isActive[m] || mer.cat[m] !== k) continue;
+    // the category's active merchants, as buildMerchantTables grouped them this morning
+    for (let i = t.merchantStart[k]; i < t.merchantStart[k + 1]; i++) {
+      const m = t.merchantOrder[i];
       const signal = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
       const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
@@ -149,10 +165,10 @@ export function buildMerchantTables(world: World): void {
   const b = world.params.behaviour.feed;
   const paidExponent = b.auctionQualityExponent * qw;
   const searchExponent = b.searchSharpnessBase + b.searchSharpnessRange * rq;
-  let n = 0;
+  groupByCategory(mer.count, mer.isActive, mer.cat, t.merchantOrder, t.merchantStart, t.groupFill);
   for (let k = 0; k < cats.count; k++) {
-    const start = n;
-    for (let m = 0; m < mer.count; m++) if (mer.isActive[m] && mer.cat[m] === k) t.merchantOrder[n++] = m;
+    const start = t.merchantStart[k];
+    const n = t.merchantStart[k + 1];
     const size = n - start;
     // paid: the auction weighs the bid against quality
     for (let i = start; i < n; i++) {

@@ -74,6 +74,7 @@ export function startDay(world: World, log: InterventionLog): void {
   today.paidShare = lv.paidTraffic.share;
   // how the feed feels is measured from what users see (feed-value.ts, trust.ts feedDay)
   today.commerceShare = Math.min(1, lv.commercialLoad * (1 + push));
+  today.entertainmentFelt = (1 - today.commerceShare) * up.entertainmentValue;
   today.feedLearning = up.feedSatisfactionLearning;
   const lr = world.params.trust.credibilityLearning;
   today.merchantLearning = 1 - Math.pow(1 - lr, world.res.perMerchant);

@@ -15,7 +15,7 @@
  */
 import type { KeyedStream, Rng } from "../engine/rng.js";
 import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
-import { PRICE_FLOOR_SHARE, evaluate, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
+import { PRICE_FLOOR_SHARE, type Coefficients, evaluate, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
 import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
@@ -34,7 +34,13 @@ export class SessionScratch {
   readonly slotRate = new Float64Array(INTEREST_SLOTS);
   readonly slotUb = new Float64Array(INTEREST_SLOTS);
   readonly segmentBase = new Float64Array(3);
-  readonly user = { base: 0, credTrust: 0, gridIndex: 0, gridFrac: 0, ps: 0, hasCoupon: false };
+  /** the current user's part of the slot bounds (prepareUserBound), read per slot */
+  userBase = 0;
+  userCredTrust = 0;
+  userGridIndex = 0;
+  userGridFrac = 0;
+  userPs = 0;
+  userHasCoupon = false;
   readonly thinning = { candidates: 0, accepted: 0, violations: 0 };
 }
 
@@ -51,6 +57,9 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
   const rng = userDays.next;
   const day = today.internalDay;
   prepareSegmentBase(world);
+  // the day's working state, read once here and handed down (the hot helpers take it, not the world's fields)
+  const sc = world.scratch.sessions;
+  const coef = world.choice.coef;
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
@@ -62,9 +71,9 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     feedDay(world, id);
     let orders = row[M.orders];
     countImpressions(world, id, nc);
-    let buyRate = boundSlots(world, id, nc);
+    let buyRate = boundSlots(world, sc, coef, id, nc);
     let total = buyRate + followRate;
-    if (Number.isNaN(total)) world.scratch.sessions.thinning.violations++; // a bound that is not a number is a bug: tests read this
+    if (Number.isNaN(total)) sc.thinning.violations++; // a bound that is not a number is a bug: tests read this
     // candidate events in session time [0, 1): exponential gaps at the bounding rate; an
     // order can raise trust and so the bound, which is then recomputed for the rest of
     // the session (the process is memoryless), keeping the thinning exact
@@ -77,16 +86,16 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
       if (gap >= left) break;
       time += gap;
       const x = rng() * total;
-      if (x < buyRate) feedCandidate(world, rng, id, pickSlot(world.scratch.sessions.slotRate, x));
+      if (x < buyRate) feedCandidate(world, sc, coef, rng, id, pickSlot(sc.slotRate, x));
       else followCandidate(world, rng, id);
       if (row[M.orders] !== orders) {
         orders = row[M.orders];
-        buyRate = boundSlots(world, id, nc);
+        buyRate = boundSlots(world, sc, coef, id, nc);
         total = buyRate + followRate;
       }
     }
-    privateDomain(world, rng, id);
-    shelf(world, rng, id, orders); // orders when the slot bounds were last computed
+    privateDomain(world, coef, rng, id);
+    shelf(world, sc, coef, rng, id, orders); // orders when the slot bounds were last computed
   }
 }
 
@@ -94,19 +103,17 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
  * Per interest slot: the bound of a purchase probability and the candidate
  * rate. Hot: runs for every active user-day.
  */
-function boundSlots(world: World, id: number, nc: number): number {
+function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: number, nc: number): number {
   const u = world.users;
-  const { slotUb, slotBound, slotRate } = world.scratch.sessions;
-  const coef = world.choice.coef;
-  prepareUserBound(world, id);
-  const maxFit = maxCreatorFit(world);
+  const { slotUb, slotBound, slotRate } = sc;
+  prepareUserBound(world, sc, coef, id);
   let rate = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     const w = u.interestWeight[idx];
-    const ub = slotUtilityBound(world, idx);
+    const ub = slotUtilityBound(world, sc, coef, idx);
     slotUb[s] = ub;
-    const pb = upperLogistic(ub + coef.interest * maxFit * w); // no creator fits better than maxCreatorFit
+    const pb = upperLogistic(ub + coef.interestBound * w); // no creator fits better than maxCreatorFit
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;
   }
@@ -121,21 +128,20 @@ function countImpressions(world: World, id: number, nc: number): void {
 }
 
 
-function prepareUserBound(world: World, id: number): void {
+function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, id: number): void {
   const u = world.users;
-  const { user: userBound, segmentBase } = world.scratch.sessions;
-  const coef = world.choice.coef;
+  const segmentBase = sc.segmentBase;
   const trust = u.trust[id];
   const ps = u.priceSensitivity[id];
   const x = (ps / world.tables.psGridMax) * (PS_GRID - 1);
   let j = x | 0;
   if (j >= PS_GRID - 1) j = PS_GRID - 2;
-  userBound.base = segmentBase[u.segment[id]] + u.propensity[id];
-  userBound.credTrust = coef.credibilityTrust * trust;
-  userBound.gridIndex = j;
-  userBound.gridFrac = x - j;
-  userBound.ps = ps;
-  userBound.hasCoupon = world.today.couponValue > 0 && isCouponEligible(world, id);
+  sc.userBase = segmentBase[u.segment[id]] + u.propensity[id];
+  sc.userCredTrust = coef.credibilityTrust * trust;
+  sc.userGridIndex = j;
+  sc.userGridFrac = x - j;
+  sc.userPs = ps;
+  sc.userHasCoupon = world.today.couponValue > 0 && isCouponEligible(world, id);
 }
 
 /**
@@ -146,23 +152,21 @@ function prepareUserBound(world: World, id: number): void {
  * the offer envelope at the user's price sensitivity
  * (bounds.ts), and what a coupon can add.
  */
-function slotUtilityBound(world: World, idx: number): number {
+function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, idx: number): number {
   const u = world.users;
-  const userBound = world.scratch.sessions.user;
-  const coef = world.choice.coef;
   const t = world.tables;
   const today = world.today;
   const cat = u.interestCat[idx];
-  const e = cat * PS_GRID + userBound.gridIndex;
+  const e = cat * PS_GRID + sc.userGridIndex;
   const env = t.envelope;
   let ub =
-    userBound.base + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
-    userBound.credTrust * t.maxCredibility[cat] + env[e] + userBound.gridFrac * (env[e + 1] - env[e]);
-  if (userBound.hasCoupon && t.minLogPrice[cat] < 1e8) {
+    sc.userBase + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
+    sc.userCredTrust * t.maxCredibility[cat] + env[e] + sc.userGridFrac * (env[e + 1] - env[e]);
+  if (sc.userHasCoupon && t.minLogPrice[cat] < 1e8) {
     // (a category with no merchant today has no offers, and no coupon gain)
     // a coupon lowers the price most, relatively, for the cheapest offer
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
-    ub += userBound.ps * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
+    ub += sc.userPs * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
   }
   return ub;
 }
@@ -181,10 +185,8 @@ function pickSlot(slotRate: Float64Array, x: number): number {
 }
 
 /** A candidate purchase in the feed: draw the offer, accept with p / bound. */
-function feedCandidate(world: World, rng: Rng, id: number, s: number): void {
+function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, id: number, s: number): void {
   const u = world.users;
-  const coef = world.choice.coef;
-  const sc = world.scratch.sessions;
   const t = world.tables;
   const cr = world.creators;
   const mer = world.merchants;
@@ -259,9 +261,8 @@ function followCandidate(world: World, rng: Rng, id: number): void {
 }
 
 /** Followers of a live account visit its room: the private-domain channel. */
-function privateDomain(world: World, rng: Rng, id: number): void {
+function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): void {
   const u = world.users;
-  const coef = world.choice.coef;
   const cr = world.creators;
   const mer = world.merchants;
   const visitProb = world.params.creators.privateVisitProb;
@@ -298,11 +299,9 @@ function privateDomain(world: World, rng: Rng, id: number): void {
  * last time (through its store, or its live room when followed and live),
  * else a search in the mall, ranked by the search table.
  */
-function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void {
+function shelf(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, id: number, ordersAtBounds: number): void {
   let ordersAtStart = ordersAtBounds;
   const u = world.users;
-  const coef = world.choice.coef;
-  const sc = world.scratch.sessions;
   const slotUb = sc.slotUb;
   const mer = world.merchants;
   const day = world.today.internalDay;
@@ -329,8 +328,8 @@ function shelf(world: World, rng: Rng, id: number, ordersAtBounds: number): void
       row[M.searches]++;
       // the slot's bound from the start of the session holds unless an order since then moved trust or needs
       if (row[M.orders] !== ordersAtStart) {
-        prepareUserBound(world, id);
-        for (let r = 0; r < INTEREST_SLOTS; r++) slotUb[r] = slotUtilityBound(world, id * INTEREST_SLOTS + r);
+        prepareUserBound(world, sc, coef, id);
+        for (let r = 0; r < INTEREST_SLOTS; r++) slotUb[r] = slotUtilityBound(world, sc, coef, id * INTEREST_SLOTS + r);
         ordersAtStart = row[M.orders];
       }
       const bound = upperLogistic(slotUb[s] + coef.interest * w + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));

@@ -37,7 +37,7 @@ export function feedDay(world: World, user: number): void {
   const base = user * INTEREST_SLOTS;
   let commerce = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) commerce += u.interestWeight[base + s] * value[u.interestCat[base + s]];
-  const felt = (1 - today.commerceShare) * world.params.users.entertainmentValue + today.commerceShare * commerce;
+  const felt = today.entertainmentFelt + today.commerceShare * commerce;
   u.satisfaction[user] += today.feedLearning * (felt - u.satisfaction[user]);
 }
 

@@ -99,6 +99,8 @@ export class Today {
   activityMultiplier = 1;
   /** share of the day's feed items that are commerce */
   commerceShare = 0.2;
+  /** what the day's entertainment items add to the feed's felt value: (1 - commerceShare) x entertainmentValue */
+  entertainmentFelt = 0.5;
   feedLearning = 0.01;
   /** weight of one simulated order in a merchant's (creator's) credibility (trust.ts sellerExperience) */
   merchantLearning = 0.02;
