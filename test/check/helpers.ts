@@ -3,9 +3,9 @@
  * temporary folders, and targets files written from lines.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir as makeTempDir } from "../helpers/temp.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, process.env.SIM_CLI ?? "dist/cli/main.js");
@@ -15,15 +15,9 @@ export function requireBuild(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npm run build; npm test does it)`);
 }
 
-const made: string[] = [];
-export function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), `sim-check-${prefix}-`));
-  made.push(d);
-  return d;
-}
-export function removeTempDirs(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-}
+export { removeTempDirs } from "../helpers/temp.js";
+/** A temporary folder for this test file (removed by removeTempDirs). */
+export const tempDir = (prefix: string): string => makeTempDir(`check-${prefix}`);
 
 export function writeLines(dir: string, name: string, lines: string[]): string {
   const path = join(dir, name);

@@ -5,39 +5,19 @@
  * column, field path and expectation, in the scenario's levers and in the
  * state the interventions leave; what can act loads.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { leverTimeline } from "../../sim/scenario/checks.js";
+import { errorsOf, fixtureDir, only, writeIn } from "../helpers/scenario-files.js";
 import { ScenarioError, ScenarioErrors } from "../../sim/scenario/errors.js";
-import { loadScenarioSync, type Overrides } from "../../sim/scenario/load.js";
+import { loadScenarioSync } from "../../sim/scenario/load.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "sim-checks-"));
+  dir = fixtureDir("checks");
 });
 
-function write(name: string, ...lines: string[]): string {
-  const file = join(dir, name);
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const write = (name: string, ...lines: string[]): string => writeIn(dir, name, ...lines);
 
-function errorsOf(file: string, overrides?: Overrides): ScenarioError[] {
-  try {
-    loadScenarioSync(file, overrides);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ScenarioErrors);
-    return (err as ScenarioErrors).errors;
-  }
-  throw new Error(`expected ${file} to be rejected`);
-}
-
-function only(errors: ScenarioError[]): ScenarioError {
-  expect(errors.map((e) => e.message)).toHaveLength(1);
-  return errors[0];
-}
 
 /** line, column and field path of an error */
 const where = (e: ScenarioError) => [e.line, e.column, e.fieldPath];

@@ -3,40 +3,20 @@
  * and every kind of bad input comes back as ScenarioErrors that name the file,
  * line, column, field path and expectation, never as a raw exception.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ScenarioError, ScenarioErrors } from "../../sim/scenario/errors.js";
-import { loadScenario, loadScenarioSync, type Overrides } from "../../sim/scenario/load.js";
+import { errorsOf, fixtureDir, only, writeIn } from "../helpers/scenario-files.js";
+import { ScenarioErrors } from "../../sim/scenario/errors.js";
+import { loadScenario, loadScenarioSync } from "../../sim/scenario/load.js";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "sim-load-"));
+  dir = fixtureDir("load");
 });
 
-/** Write a fixture file (lines joined with newlines) and return its path. */
-function write(name: string, ...lines: string[]): string {
-  const file = join(dir, name);
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const write = (name: string, ...lines: string[]): string => writeIn(dir, name, ...lines);
 
-/** The errors a load throws; fails the test if it throws anything else or nothing. */
-function errorsOf(file: string, overrides?: Overrides): ScenarioError[] {
-  try {
-    loadScenarioSync(file, overrides);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ScenarioErrors);
-    return (err as ScenarioErrors).errors;
-  }
-  throw new Error(`expected ${file} to be rejected`);
-}
-
-function only(errors: ScenarioError[]): ScenarioError {
-  expect(errors.map((e) => e.message)).toHaveLength(1);
-  return errors[0];
-}
 
 describe("loading a good scenario", () => {
   it("fills defaults and takes the name from the file", async () => {

@@ -4,9 +4,9 @@
  * runs.csv read as a set of rows keyed by run key, without the wall time.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir as makeTempDir } from "../helpers/temp.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/cli/main.js");
@@ -17,15 +17,9 @@ export function isBuilt(): boolean {
   return existsSync(CLI);
 }
 
-const made: string[] = [];
-export function tempDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), `sim-sweep-${prefix}-`));
-  made.push(d);
-  return d;
-}
-export function removeTempDirs(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-}
+export { removeTempDirs } from "../helpers/temp.js";
+/** A temporary folder for this test file (removed by removeTempDirs). */
+export const tempDir = (prefix: string): string => makeTempDir(`sweep-${prefix}`);
 
 export function sim(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
