@@ -69,17 +69,9 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
 function closeDay(world: World): void {
   const row = world.metrics.today;
   const mer = world.merchants;
-  let overMark = 0;
-  let broadcasting = 0;
-  for (let m = 0; m < mer.count; m++) {
-    if (!mer.isActive[m]) continue;
-    overMark += mer.isPastMark[m];
-    broadcasting += mer.isSelfBroadcaster[m];
-  }
   row[M.users_total] = world.users.alive;
   row[M.merchants_active] = mer.active;
-  row[M.merchants_over_mark] = overMark;
-  row[M.merchants_self_broadcasting] = broadcasting;
+  // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   measureTrustAndNps(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];

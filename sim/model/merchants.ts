@@ -199,13 +199,20 @@ function adoptSelfBroadcast(world: World, rng: Rng): void {
     const plain = plainCount[k] > 0 ? plainSales[k] / plainCount[k] : 0;
     liveRatio[k] = Math.sqrt(Math.max(b.adoptionRatioMin, Math.min(b.adoptionRatioMax, plain > 0 ? live / plain : 1)));
   }
+  // the same pass counts the day's merchants past the mark and broadcasting (entrants, later today, are neither)
+  let overMark = 0;
+  let broadcasting = 0;
   for (let m = 0; m < mer.count; m++) {
-    if (!mer.isActive[m] || mer.isSelfBroadcaster[m]) continue;
-    if (rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (b.adoptionBrandOffset + mer.brand[m])) {
+    if (!mer.isActive[m]) continue;
+    if (!mer.isSelfBroadcaster[m] && rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (b.adoptionBrandOffset + mer.brand[m])) {
       mer.isSelfBroadcaster[m] = 1;
       mer.liveLossDays[m] = 0;
     }
+    overMark += mer.isPastMark[m];
+    broadcasting += mer.isSelfBroadcaster[m];
   }
+  world.metrics.today[M.merchants_over_mark] = overMark;
+  world.metrics.today[M.merchants_self_broadcasting] = broadcasting;
 }
 
 /**

@@ -68,9 +68,8 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     userDays.rekey(id, day);
     if (rng() >= u.activity[id] * activity) continue;
     row[M.dau]++;
-    feedDay(world, id);
+    feedDay(world, id, seeFeed(world, id, nc));
     let orders = row[M.orders];
-    countImpressions(world, id, nc);
     let buyRate = boundSlots(world, sc, coef, id, nc);
     let total = buyRate + followRate;
     if (Number.isNaN(total)) sc.thinning.violations++; // a bound that is not a number is a bug: tests read this
@@ -120,11 +119,23 @@ function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: nu
   return rate;
 }
 
-/** The day's commerce impressions of a user, by interest (for paid spend and subsidy accounting). */
-function countImpressions(world: World, id: number, nc: number): void {
+/**
+ * The day's commerce impressions of a user, by interest (for paid spend and
+ * subsidy accounting), and what they were worth to the user: the
+ * interest-weighted value of the categories' feed items (trust.ts feedDay).
+ */
+function seeFeed(world: World, id: number, nc: number): number {
   const u = world.users;
   const impressions = world.tables.impressions;
-  for (let s = 0; s < INTEREST_SLOTS; s++) impressions[u.interestCat[id * INTEREST_SLOTS + s]] += nc * u.interestWeight[id * INTEREST_SLOTS + s];
+  const value = world.tables.feedValue;
+  let commerce = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    const cat = u.interestCat[id * INTEREST_SLOTS + s];
+    const w = u.interestWeight[id * INTEREST_SLOTS + s];
+    impressions[cat] += nc * w;
+    commerce += w * value[cat];
+  }
+  return commerce;
 }
 
 

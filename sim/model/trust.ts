@@ -6,7 +6,6 @@
  * a refused return (no guarantee) costs it more.
  */
 import { cumulativeStdNormalProbability as normalCdf } from "simple-statistics";
-import { INTEREST_SLOTS } from "../engine/world.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
@@ -25,18 +24,15 @@ export function afterPurchase(world: World, user: number, experience: number, is
  * A day in the feed: satisfaction drifts toward how the day's feed felt. The
  * user saw a share of commerce items, the rest entertainment; a commerce
  * item in one of the user's interest categories is worth what that
- * category's feed items are worth today (feed-value.ts: the experience of
+ * category's feed items are worth today (`commerce`: interest-weighted, found
+ * by sessions.ts as it counts the impressions) (feed-value.ts: the experience of
  * buyers from the sellers shown, organic and paid slots as they were
  * filled). So commercial load and paid traffic cost satisfaction only as far
  * as the items they put in front of users are worse than entertainment.
  */
-export function feedDay(world: World, user: number): void {
+export function feedDay(world: World, user: number, commerce: number): void {
   const u = world.users;
   const today = world.today;
-  const value = world.tables.feedValue;
-  const base = user * INTEREST_SLOTS;
-  let commerce = 0;
-  for (let s = 0; s < INTEREST_SLOTS; s++) commerce += u.interestWeight[base + s] * value[u.interestCat[base + s]];
   const felt = today.entertainmentFelt + today.commerceShare * commerce;
   u.satisfaction[user] += today.feedLearning * (felt - u.satisfaction[user]);
 }
