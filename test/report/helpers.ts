@@ -1,25 +1,14 @@
 /** Shared by the report tests: temporary folders, the built CLI, and small real runs. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The built CLI; SIM_CLI points elsewhere (e.g. a harness) when needed. */
 export const CLI = resolve(ROOT, process.env.SIM_CLI ?? "dist/cli/main.js");
 
-const made: string[] = [];
-
-/** A fresh temporary folder, removed by removeTempDirs (call it in afterAll). */
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `sim-${prefix}-`));
-  made.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+/** Fresh temporary folders, removed by removeTempDirs (call it in afterAll). */
+export { removeTempDirs, tempDir } from "../helpers/temp.js";
 
 export interface CliResult {
   status: number | null;
