@@ -96,7 +96,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         });
         await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
       });
-      process.stdout.write(`${run.scenario.name}: ${args.reps} replications → ${resolve(out, run.scenario.name)}/index.html\n`);
+      process.stdout.write(`${run.scenario.name}: ${args.reps} replication${args.reps === 1 ? "" : "s"} → ${resolve(out, run.scenario.name)}/index.html\n`);
     }
     if (showProgress) progressLine("", true);
   },
