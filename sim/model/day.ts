@@ -8,7 +8,8 @@ import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.
 import { measureFeedValue } from "./feed-value.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
 import { M } from "./metrics.js";
-import { InterventionLog, startDay } from "./platform.js";
+import type { InterventionLog } from "../scenario/intervention-log.js";
+import { startDay } from "./platform.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";

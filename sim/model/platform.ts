@@ -6,39 +6,9 @@
  * platform scale; the world spends in sample RMB (divided by the user scale:
  * each simulated order stands for that many orders).
  */
-import { getPath, setPath } from "../scenario/paths.js";
+import type { InterventionLog } from "../scenario/intervention-log.js";
 import { prepareChoice } from "./choice.js";
 import type { World } from "./world.js";
-
-/** Values an intervention replaced, to restore at its `until`. */
-export class InterventionLog {
-  private readonly saved: (Map<string, unknown> | undefined)[];
-  constructor(count: number) {
-    this.saved = new Array(count);
-  }
-
-  apply(world: World): void {
-    const list = world.params.interventions;
-    const day = world.today.reportDay;
-    // undo first, so a new intervention on the same day wins
-    for (let i = 0; i < list.length; i++) {
-      const saved = this.saved[i];
-      if (list[i].until === day && saved) {
-        for (const [path, value] of saved) setPath(world.params, path, value);
-        this.saved[i] = undefined;
-      }
-    }
-    for (let i = 0; i < list.length; i++) {
-      if (list[i].at !== day) continue;
-      const saved = new Map<string, unknown>();
-      for (const [path, value] of Object.entries(list[i].set)) {
-        saved.set(path, structuredClone(getPath(world.params, path)));
-        setPath(world.params, path, structuredClone(value));
-      }
-      this.saved[i] = saved;
-    }
-  }
-}
 
 function isInWindow(day: number, w: { startDay: number; endDay: number }): boolean {
   return day >= w.startDay && day <= w.endDay;
@@ -46,7 +16,7 @@ function isInWindow(day: number, w: { startDay: number; endDay: number }): boole
 
 export function startDay(world: World, log: InterventionLog): void {
   const today = world.today;
-  if (today.reportDay >= 0) log.apply(world);
+  if (today.reportDay >= 0) log.step(world.params, today.reportDay);
   const lv = world.params.levers;
   const up = world.params.users;
   const pf = world.platform;

@@ -7,7 +7,7 @@ import { ScenarioSchema, type Scenario } from "../scenario/schema.js";
 import { dayStreams, simulateDay } from "./day.js";
 import { initWorld } from "./init.js";
 import { COLUMN_SCALE, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
-import { InterventionLog } from "./platform.js";
+import { InterventionLog } from "../scenario/intervention-log.js";
 import { createWorld, gmvSlot, type World } from "./world.js";
 import { FIRST_DAY } from "../engine/world.js";
 
@@ -53,7 +53,7 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
   world.today.internalDay = FIRST_DAY;
   initWorld(world);
   const rng = dayStreams(world);
-  const log = new InterventionLog(params.interventions.length);
+  const log = new InterventionLog(world.params.interventions);
   const warmup = params.warmupDays;
   const total = warmup + params.horizonDays;
   for (let d = 0; d < total; d++) {

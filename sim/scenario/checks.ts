@@ -18,12 +18,12 @@
  *
  * The levers are checked as the scenario states them, then as the
  * interventions leave them on every day one applies or ends (leverTimeline
- * replays model/platform.ts InterventionLog); a problem an intervention brings
+ * steps the same InterventionLog the model does); a problem an intervention brings
  * in is reported at that intervention.
  */
 import { pastTheEnd } from "./interventions.js";
 import { valueAt, type Finding } from "./issues.js";
-import { getPath, setPath } from "./paths.js";
+import { InterventionLog } from "./intervention-log.js";
 import { resolutionOf, type Resolution } from "./resolution.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import type { PathKey } from "./schema-walk.js";
@@ -43,9 +43,8 @@ export interface LeverState {
 
 /**
  * The scenario's parameters over the run: as stated (from day 0), then after
- * every day inside the run on which an intervention applies or ends. Undo
- * before apply, in list order, each applied intervention saving the values it
- * replaces: as model/platform.ts InterventionLog does.
+ * every day inside the run on which an intervention applies or ends, stepped
+ * by the model's own InterventionLog (scenario/intervention-log.ts).
  */
 export function leverTimeline(scenario: Scenario): LeverState[] {
   const list = scenario.interventions;
@@ -57,28 +56,10 @@ export function leverTimeline(scenario: Scenario): LeverState[] {
   }
   const days = [...eventDays].filter((d) => d >= 0 && d < horizon).sort((a, b) => a - b);
   const params = structuredClone(scenario);
-  const saved: (Map<string, unknown> | undefined)[] = new Array(list.length);
+  const log = new InterventionLog(list);
   const states: LeverState[] = [{ from: 0, to: horizon, params: structuredClone(scenario), applied: [], restored: [] }];
   for (const day of days) {
-    const applied: number[] = [];
-    const restored: number[] = [];
-    list.forEach((iv, i) => {
-      const values = saved[i];
-      if (iv.until !== day || !values) return;
-      for (const [path, value] of values) setPath(params, path, structuredClone(value));
-      saved[i] = undefined;
-      restored.push(i);
-    });
-    list.forEach((iv, i) => {
-      if (iv.at !== day) return;
-      const values = new Map<string, unknown>();
-      for (const [path, value] of Object.entries(iv.set)) {
-        values.set(path, structuredClone(getPath(params, path)));
-        setPath(params, path, structuredClone(value));
-      }
-      saved[i] = values;
-      applied.push(i);
-    });
+    const { applied, restored } = log.step(params, day);
     states[states.length - 1].to = day;
     states.push({ from: day, to: horizon, params: structuredClone(params), applied, restored });
   }
@@ -229,7 +210,7 @@ function leverProblems(params: Scenario): Problem[] {
     problems.push({
       key: `campaigns[${i}]:late`,
       paths: [L("campaigns", i, "startDay")],
-      problem: `campaign '${c.name}' would never run: it starts on ${late.problem}`,
+      problem: `campaign '${c.name}' would never run: its start, ${late.problem}`,
       expected: late.expected,
       causes: ["levers.campaigns"],
     });

@@ -128,7 +128,7 @@ describe("sim validate", () => {
     expectRejected(
       validate("late-window.yaml"),
       "late-window.yaml:3:75: day 90 is past the end of the run (horizonDays is 90, so the last day is 89), so the traffic subsidy would never act at 'levers.trafficSubsidy.startDay' (expected a day < 90)",
-      "late-window.yaml:5:34: campaign 'year-end' would never run: it starts on day 300 is past the end of the run",
+      "late-window.yaml:5:34: campaign 'year-end' would never run: its start, day 300 is past the end of the run",
       "'levers.campaigns[0].startDay' (expected a day < 90)",
     );
   });
