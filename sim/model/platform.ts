@@ -40,7 +40,7 @@ export function startDay(world: World, log: InterventionLog): void {
     }
   }
   today.commerceImpressions = up.impressionsPerSession * lv.commercialLoad * (1 + push);
-  today.activityMultiplier = 1 + 0.3 * push;
+  today.activityMultiplier = 1 + up.campaignActivityResponse * push;
   today.paidShare = lv.paidTraffic.share;
   // how the feed feels is measured from what users see (feed-value.ts, trust.ts feedDay)
   today.commerceShare = Math.min(1, lv.commercialLoad * (1 + push));

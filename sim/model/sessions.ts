@@ -267,7 +267,7 @@ function followCandidate(world: World, rng: Rng, id: number): void {
   const src = t.feedSource[i];
   const kind = t.feedKind[i];
   const isCreator = kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo;
-  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world, world.creators.verticality[src]) / maxCreatorFit(world) : 0.3);
+  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world, world.creators.verticality[src]) / maxCreatorFit(world) : world.params.merchants.storeFollowRelativeToCreator);
   if (rng() < accept) follow(world, id, isCreator ? creatorAccount(src) : storeAccount(src), rng());
 }
 
