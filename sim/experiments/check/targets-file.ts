@@ -9,6 +9,7 @@
  *   parse YAML → the fields (zod) → scenarios, measures, bands, references
  *   → TargetsFile
  */
+import { readCheckedYaml } from "../../scenario/yaml-file.js";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { COLUMN_NAMES, type ColumnName } from "../../model/metrics.js";
@@ -61,15 +62,7 @@ const WINDOW_FORM = "[fromDay, toDay]: toDay not included; a negative day counts
  */
 export function loadTargetsFile(file: string): TargetsFile {
   const absFile = resolve(file);
-  const read = readText(absFile);
-  if ("problem" in read) throw new ScenarioErrors([new ScenarioError(shownPath(absFile), undefined, undefined, "", "a readable YAML targets file", `cannot read the targets file: ${read.problem}`)]);
-  const parsed = parseSource(absFile, read.text);
-  if (Array.isArray(parsed)) throw new ScenarioErrors(parsed);
-  const source = parsed;
-  const raw = source.value;
-  const findings: Finding[] = [];
-  const result = TargetsFileSchema.safeParse(raw);
-  if (!result.success) findings.push(...findingsFromIssues(result.error.issues, raw, TargetsFileSchema));
+  const { source, raw, findings } = readCheckedYaml(absFile, "targets", TargetsFileSchema);
 
   const targets: TargetSpec[] = [];
   const ids = new Map<string, number>();

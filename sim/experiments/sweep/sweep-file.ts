@@ -9,6 +9,7 @@
  * The base scenario is loaded afterwards by the plan; its own errors point
  * into its own file.
  */
+import { readCheckedYaml } from "../../scenario/yaml-file.js";
 import { basename, dirname, extname, resolve } from "node:path";
 import { z } from "zod";
 import { ScenarioError, ScenarioErrors } from "../../scenario/errors.js";
@@ -17,7 +18,7 @@ import { describeValue, findingsFromIssues, type Finding } from "../../scenario/
 import { leafSchemaAt } from "../../scenario/interventions.js";
 import { formatPath, type PathKey } from "../../scenario/schema-walk.js";
 import { closestMatch } from "../../scenario/suggest.js";
-import { parseSource, positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
+import { positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
 import { csvDesign } from "../designs/csv.js";
 import { gridSize } from "../designs/grid.js";
 import type { ParameterSpec, ParamValue } from "../designs/types.js";
@@ -67,15 +68,7 @@ export interface SweepFileOverrides {
 
 export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}): SweepSpec {
   const path = resolve(file);
-  const read = readText(path);
-  if ("problem" in read) throw new ScenarioErrors([new ScenarioError(shownPath(path), undefined, undefined, "", "a readable YAML sweep file", `cannot read the sweep file: ${read.problem}`)]);
-  const parsed = parseSource(path, read.text);
-  if (Array.isArray(parsed)) throw new ScenarioErrors(parsed);
-  const source = parsed;
-  const raw = source.value;
-  const findings: Finding[] = [];
-  const result = SweepFileSchema.safeParse(raw);
-  if (!result.success) findings.push(...findingsFromIssues(result.error.issues, raw, SweepFileSchema));
+  const { source, raw, findings } = readCheckedYaml(path, "sweep", SweepFileSchema);
   const at = (...p: PathKey[]) => (f: Finding): Finding => ({ ...f, path: [...p, ...f.path] });
 
   // parameters
