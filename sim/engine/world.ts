@@ -34,13 +34,17 @@ export class Users {
   readonly activity: Float32Array; // init
   readonly priceSensitivity: Float32Array; // init
   readonly propensity: Float32Array; // init: the user's own utility shift (heavy and light shoppers)
-  readonly trust: Float32Array; // trust.ts
+  readonly trust: Float32Array; // trust.ts: (good + 1) / (good + bad + 2), kept for the hot loop
+  readonly trustGood: Float32Array; // trust.ts: evidence of good purchases (decayed)
+  readonly trustBad: Float32Array; // trust.ts: evidence of bad purchases (decayed)
+  readonly adFatigue: Float32Array; // ad-fatigue.ts: unwanted paid items a day remembered (-1: not yet exposed, an incumbent)
   readonly satisfaction: Float32Array; // trust.ts
   readonly interestCat: Uint8Array; // users.ts (drift)
   readonly interestWeight: Float32Array; // users.ts
   readonly needDay: Uint16Array; // orders.ts
   readonly lastMerchant: Int32Array; // orders.ts (-1: none)
   readonly lastSatisfied: Uint8Array; // orders.ts
+  readonly isDiscovered: Uint8Array; // discovery.ts: the slot's interest came from content and has not been bought yet
   readonly follows: Int32Array; // follows.ts (0 empty, c+1 creator, -(m+1) store)
   readonly joinedDay: Uint16Array; // users.ts
   readonly lastOrderDay: Uint16Array; // orders.ts
@@ -59,12 +63,16 @@ export class Users {
     this.priceSensitivity = new Float32Array(capacity);
     this.propensity = new Float32Array(capacity);
     this.trust = new Float32Array(capacity);
+    this.trustGood = new Float32Array(capacity);
+    this.trustBad = new Float32Array(capacity);
+    this.adFatigue = new Float32Array(capacity);
     this.satisfaction = new Float32Array(capacity);
     this.interestCat = new Uint8Array(capacity * INTEREST_SLOTS);
     this.interestWeight = new Float32Array(capacity * INTEREST_SLOTS);
     this.needDay = new Uint16Array(capacity * INTEREST_SLOTS);
     this.lastMerchant = new Int32Array(capacity * INTEREST_SLOTS).fill(-1);
     this.lastSatisfied = new Uint8Array(capacity * INTEREST_SLOTS);
+    this.isDiscovered = new Uint8Array(capacity * INTEREST_SLOTS);
     this.follows = new Int32Array(capacity * FOLLOW_SLOTS);
     this.joinedDay = new Uint16Array(capacity);
     this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);
@@ -226,6 +234,8 @@ export class Tables {
   readonly impressions: Float64Array;
   /** per category: what a commerce item of the category is worth to a viewer today (model/feed-value.ts) */
   readonly feedValue: Float64Array;
+  /** per category: how unwanted a paid item shown to someone interested in it is, 0..1 (feed-value.ts) */
+  readonly paidUnwanted: Float64Array;
   /** NPS answer probabilities by satisfaction bin (model/trust.ts) */
   readonly nps = { promoter: new Float64Array(64), detractor: new Float64Array(64) };
 
@@ -251,5 +261,6 @@ export class Tables {
     this.minLogPrice = new Float64Array(categories);
     this.impressions = new Float64Array(categories);
     this.feedValue = new Float64Array(categories);
+    this.paidUnwanted = new Float64Array(categories);
   }
 }

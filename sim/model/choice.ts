@@ -89,12 +89,12 @@ export function needTerm(world: World, slotIndex: number): number {
   return world.today.internalDay >= world.users.needDay[slotIndex] ? coef.needDue : -coef.notDue;
 }
 
-/** The user's interest weight in `cat`; its slot index (-1 when not among the user's interests) goes to world.choice.foundSlot. */
+/** The user's interest weight in `cat`; its slot index (-1 when not among the interests the user holds) goes to world.choice.foundSlot. */
 export function interestIn(world: World, user: number, cat: number): number {
   const u = world.users;
   const base = user * INTEREST_SLOTS;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
-    if (u.interestCat[base + s] === cat) {
+    if (u.interestCat[base + s] === cat && u.interestWeight[base + s] > 0) {
       world.choice.foundSlot = base + s;
       return u.interestWeight[base + s];
     }

@@ -13,7 +13,9 @@ import { startDay } from "./platform.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
-import { arriveUsers, churnUsers, driftInterests } from "./users.js";
+import { churnUsers, driftInterests } from "./users.js";
+import { arriveUsers } from "./word-of-mouth.js";
+import { loseInterests, measureContent } from "./discovery.js";
 import { gmvSlot, type World } from "./world.js";
 
 /** The named streams of the model's processes: one each, so processes do not shift each other's draws. */
@@ -26,6 +28,7 @@ export interface DayStreams {
   churn: Rng;
   arrival: Rng;
   drift: Rng;
+  interests: Rng;
 }
 
 export function dayStreams(world: World): DayStreams {
@@ -39,6 +42,7 @@ export function dayStreams(world: World): DayStreams {
     churn: s.get("churn"),
     arrival: s.get("arrival"),
     drift: s.get("drift"),
+    interests: s.get("interests"),
   };
 }
 
@@ -52,6 +56,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   supplyMerchants(world, rng.supply);
   buildFeedTables(world);
   measureFeedValue(world);
+  measureContent(world);
   // 3-4. users' sessions and their orders
   runSessions(world, rng.users, rng.userDays);
   settleImpressions(world);
@@ -63,6 +68,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   churnUsers(world, rng.churn);
   arriveUsers(world, rng.arrival);
   driftInterests(world, rng.drift);
+  loseInterests(world, rng.interests);
   // 6. metrics
   closeDay(world);
 }
@@ -74,6 +80,7 @@ function closeDay(world: World): void {
   row[M.merchants_active] = mer.active;
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
+  row[M.content_pull] = world.content.meanPull;
   measureTrustAndNps(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);

@@ -7,7 +7,8 @@
  * (trust.ts). Paid traffic that puts worse sellers in front of users, or a
  * feed crowded with poorly rated rooms, lowers the value users feel
  * (trust.ts feedDay); nothing here reads a lever setting except the share
- * of slots that are paid. Owns tables.feedValue.
+ * of slots that are paid. Owns tables.feedValue and tables.paidUnwanted (what
+ * a paid item is not worth: ad-fatigue.ts).
  */
 import { ENTRY } from "../engine/world.js";
 import type { World } from "./world.js";
@@ -48,6 +49,8 @@ export function measureFeedValue(world: World): void {
     const organicValue = organicWeight > 0 ? organic / organicWeight : 0;
     // a category where nobody bids has no paid items to judge: its slots count as organic
     const paidValue = paidWeight > 0 ? paid / paidWeight : organicValue;
-    t.feedValue[k] = (1 - paidShare) * organicValue + paidShare * (targeting * paidValue + (1 - targeting) * offTargetValue);
+    const paidItemValue = targeting * paidValue + (1 - targeting) * offTargetValue;
+    t.feedValue[k] = (1 - paidShare) * organicValue + paidShare * paidItemValue;
+    t.paidUnwanted[k] = 1 - paidItemValue;
   }
 }

@@ -216,6 +216,7 @@ export function settleImpressions(world: World): void {
     const paidSize = t.paid.size[k];
     const PW = t.paid.total[k];
     if (paidSize > 0 && PW > 0) {
+      today[M.paid_impressions] += total * paidShare;
       const paidStart = t.paid.start[k];
       for (let i = paidStart; i < paidStart + paidSize; i++) {
         const m = t.merchantOrder[i];

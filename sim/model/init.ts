@@ -10,6 +10,7 @@ import { INTEREST_SLOTS } from "../engine/world.js";
 import { addCreator } from "./creators.js";
 import { creatorAccount, follow, storeAccount } from "./follows.js";
 import { addMerchant } from "./merchants.js";
+import { measureTrustAndNps } from "./trust.js";
 import { addUser } from "./users.js";
 import type { World } from "./world.js";
 
@@ -20,7 +21,10 @@ export function initWorld(world: World): void {
   // incumbents joined long ago (internal day 0); their needs fall due from the first day on
   for (let i = 0; i < params.population.users; i++) {
     const id = addUser(world, rng, world.today.internalDay);
-    if (id >= 0) world.users.joinedDay[id] = 0;
+    if (id >= 0) {
+      world.users.joinedDay[id] = 0;
+      world.users.adFatigue[id] = -1; // lived with the platform's ads for years: set on first exposure (ad-fatigue.ts)
+    }
   }
 
   const merchantsByCat = cats.allocate(world.res.merchants);
@@ -57,6 +61,8 @@ export function initWorld(world: World): void {
     const n = poisson(rng, (b.storeFollowsPerBrand * mer.brand[m] * mer.brand[m]) / world.res.perMerchant);
     for (let j = 0; j < n; j++) follow(world, pickFollower(mer.cat[m]), storeAccount(m), rng());
   }
+  // promoters and detractors of day 0's users, for the first day's word of mouth
+  measureTrustAndNps(world);
 }
 
 /** A merchant on the platform since long before day 0: more cash, some already broadcasting with some practice. */

@@ -40,6 +40,16 @@ export const COLUMNS = [
   ["ad_revenue", "users"],
   ["searches", "users"],
   ["store_visits", "users"],
+  ["users_new_market", "users"],
+  ["users_new_wom", "users"],
+  ["interests_discovered", "users"],
+  ["interests_lost", "users"],
+  ["orders_discovered", "users"],
+  ["orders_restock", "users"],
+  ["orders_impulse", "users"],
+  ["paid_impressions", "users"],
+  ["ad_fatigue_mean", "none"],
+  ["content_pull", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

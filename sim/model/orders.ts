@@ -12,6 +12,8 @@ import { CHANNEL, NEVER } from "../engine/world.js";
 import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
 import { M, tierOf } from "./metrics.js";
 import { afterPurchase, sellerExperience } from "./trust.js";
+import { badPaidPurchase } from "./ad-fatigue.js";
+import { countDemandSource } from "./discovery.js";
 import type { World } from "./world.js";
 
 /** The route an order came by, beyond its channel. */
@@ -111,6 +113,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   if (isCovered) felt = Math.max(felt, tp.coveredFeltExperience);
   else if (isReturned) felt -= world.params.users.returnHassle;
   afterPurchase(world, user, felt < 0 ? 0 : felt, isBad, isCovered, isRefused);
+  if (isBad && route === ROUTE.paid) badPaidPurchase(world, user);
   sellerExperience(world, m, creator, experience, isBad);
 
   // follows: after a satisfying purchase, often; after a bad one, unfollow
@@ -122,7 +125,9 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     unfollow(world, user, storeAccount(m));
   }
 
-  // need and memory for repurchase; festival buyers stock up (pull-forward)
+  // where the demand came from (before the need is renewed); need and memory for repurchase;
+  // festival buyers stock up (pull-forward)
+  countDemandSource(world, slotIndex);
   if (slotIndex >= 0) {
     const up = world.params.users;
     const stock = today.campaignDiscount > 0 ? up.festivalStockUp : 1;

@@ -39,11 +39,14 @@ export function startDay(world: World, log: InterventionLog): void {
       }
     }
   }
-  today.commerceImpressions = up.impressionsPerSession * lv.commercialLoad * (1 + push);
-  today.activityMultiplier = 1 + up.campaignActivityResponse * push;
+  // paid items come on top of the organic commerce load: a larger paid share is a heavier ad load
+  // (discovery.ts then scales activity and session length by the day's content pull)
   today.paidShare = lv.paidTraffic.share;
+  const commerceLoad = Math.min(1, (lv.commercialLoad * (1 + push)) / (1 - today.paidShare));
+  today.commerceImpressions = up.impressionsPerSession * commerceLoad;
+  today.activityMultiplier = 1 + up.campaignActivityResponse * push;
   // how the feed feels is measured from what users see (feed-value.ts, trust.ts feedDay)
-  today.commerceShare = Math.min(1, lv.commercialLoad * (1 + push));
+  today.commerceShare = commerceLoad;
   today.entertainmentFelt = (1 - today.commerceShare) * up.entertainmentValue;
   today.feedLearning = up.feedSatisfactionLearning;
   const lr = world.params.trust.credibilityLearning;

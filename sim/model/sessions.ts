@@ -21,6 +21,8 @@ import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js"
 import { M } from "./metrics.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
 import { feedDay } from "./trust.js";
+import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
+import { discover } from "./discovery.js";
 import type { World } from "./world.js";
 
 /**
@@ -41,6 +43,11 @@ export class SessionScratch {
   userGridFrac = 0;
   userPs = 0;
   userHasCoupon = false;
+  /**
+   * interests the user holds: the interest term uses weight x held (intensity), so a
+   * user's attention spread over more interests does not make each less wanted
+   */
+  userHeld = 1;
   readonly thinning = { candidates: 0, accepted: 0, violations: 0 };
 }
 
@@ -60,15 +67,18 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
   // the day's working state, read once here and handed down (the hot helpers take it, not the world's fields)
   const sc = world.scratch.sessions;
   const coef = world.choice.coef;
+  const keep = fatigueKeep(world);
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
     if (u.hasChurned[id]) continue;
     // each user's day draws from its own keyed stream: common random numbers per user and day
     userDays.rekey(id, day);
-    if (rng() >= u.activity[id] * activity) continue;
+    if (rng() >= u.activity[id] * activity * fatigueActivity(world, id)) continue;
     row[M.dau]++;
     feedDay(world, id, seeFeed(world, id, nc));
+    seeAds(world, id, nc, keep);
+    discover(world, rng, id);
     let orders = row[M.orders];
     let buyRate = boundSlots(world, sc, coef, id, nc);
     let total = buyRate + followRate;
@@ -110,9 +120,14 @@ function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: nu
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     const w = u.interestWeight[idx];
+    if (w === 0) {
+      // a slot not held (discovery.ts): no impressions, no purchases, no need
+      slotUb[s] = slotBound[s] = slotRate[s] = 0;
+      continue;
+    }
     const ub = slotUtilityBound(world, sc, coef, idx);
     slotUb[s] = ub;
-    const pb = upperLogistic(ub + coef.interestBound * w); // no creator fits better than maxCreatorFit
+    const pb = upperLogistic(ub + coef.interestBound * w * sc.userHeld); // no creator fits better than maxCreatorFit
     slotBound[s] = pb;
     rate += slotRate[s] = nc * w * pb;
   }
@@ -153,6 +168,9 @@ function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, 
   sc.userGridFrac = x - j;
   sc.userPs = ps;
   sc.userHasCoupon = world.today.couponValue > 0 && isCouponEligible(world, id);
+  let held = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) if (u.interestWeight[id * INTEREST_SLOTS + s] > 0) held++;
+  sc.userHeld = held;
 }
 
 /**
@@ -202,6 +220,7 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
   const cr = world.creators;
   const mer = world.merchants;
   const idx = id * INTEREST_SLOTS + s;
+  if (sc.slotRate[s] === 0) return; // a slot not held, met only by rounding
   const cat = u.interestCat[idx];
   const w = u.interestWeight[idx];
   const seg = u.segment[id];
@@ -244,7 +263,8 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
       } else channel = CHANNEL.shortVideo;
     }
   }
-  const p = evaluate(world, id, m, w, idx, fit, cred, live, 0, rng());
+  let p = evaluate(world, id, m, w * sc.userHeld, idx, fit, cred, live, 0, rng());
+  if (route === ROUTE.paid) p *= paidAttention(world, id); // ad blindness (ad-fatigue.ts): p only falls, the bound holds
   const bound = sc.slotBound[s];
   sc.thinning.candidates++;
   if (p > bound) sc.thinning.violations++;
@@ -279,6 +299,7 @@ function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): 
   const visitProb = world.params.creators.privateVisitProb;
   const seg = u.segment[id];
   const bonus = coef.following + (seg === SEGMENT.fan ? coef.fanFollowing : 0);
+  const held = world.scratch.sessions.userHeld; // prepared for this user by the session (boundSlots)
   for (let f = 0; f < FOLLOW_SLOTS; f++) {
     const a = u.follows[id * FOLLOW_SLOTS + f];
     if (a === 0) break; // slots are packed
@@ -288,7 +309,7 @@ function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): 
       const c = a - 1;
       if (!cr.isLive[c] || rng() >= visitProb) continue;
       const m = cr.products[c * PRODUCT_SLOTS + ((rng() * cr.productCount[c]) | 0)];
-      const w = interestIn(world, id, mer.cat[m]);
+      const w = interestIn(world, id, mer.cat[m]) * held;
       const idx = world.choice.foundSlot;
       const live = liveTerm(coef, seg, creatorLiveliness(world, c), world.cats.liveDemo[mer.cat[m]], cr.skill[c]);
       const p = evaluate(world, id, m, w, idx, creatorFit(world, cr.verticality[c]), cr.credibility[c], live, bonus, rng());
@@ -296,7 +317,7 @@ function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): 
     } else {
       const m = -a - 1;
       if (!mer.isLive[m] || rng() >= visitProb) continue;
-      const w = interestIn(world, id, mer.cat[m]);
+      const w = interestIn(world, id, mer.cat[m]) * held;
       const idx = world.choice.foundSlot;
       const live = liveTerm(coef, seg, mer.liveSkill[m], world.cats.liveDemo[mer.cat[m]], mer.liveSkill[m]);
       const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], live, bonus, rng());
@@ -321,7 +342,7 @@ function shelf(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, i
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const idx = id * INTEREST_SLOTS + s;
     if (day < u.needDay[idx]) continue;
-    const w = u.interestWeight[idx];
+    const w = u.interestWeight[idx] * sc.userHeld; // intensity (SessionScratch.userHeld)
     const last = u.lastMerchant[idx];
     const hasGoodStore = last >= 0 && u.lastSatisfied[idx] === 1 && mer.isActive[last] === 1;
     if (hasGoodStore && rng() < ms.storeRevisitProb) {

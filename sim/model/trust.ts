@@ -6,18 +6,52 @@
  * a refused return (no guarantee) costs it more.
  */
 import { cumulativeStdNormalProbability as normalCdf } from "simple-statistics";
+import { FIRST_DAY, NEVER } from "../engine/world.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
-/** A purchase was delivered: satisfaction and trust move with the experience. */
+/**
+ * A purchase was delivered: satisfaction moves with the felt experience, and
+ * the user's trust in the platform is their evidence about it (the beta
+ * reputation of Jøsang and Ismail 2002): trust = (good + 1) / (good + bad + 2),
+ * both counts decaying with a half-life (old purchases are forgotten). A good
+ * purchase adds one unit of good evidence; a bad one badPurchaseEvidence units
+ * of bad, only coveredLossShare of that when the guarantee covers it, and
+ * refusedReturnEvidence more when the merchant refuses the return. So a
+ * guarantee changes what a bad purchase teaches, not the utility of every
+ * purchase, and trust moves with every order a user has.
+ */
 export function afterPurchase(world: World, user: number, experience: number, isBad: boolean, isCovered: boolean, isRefused: boolean): void {
   const u = world.users;
   const p = world.params.trust;
   u.satisfaction[user] += world.params.users.satisfactionLearning * (experience - u.satisfaction[user]);
-  const t = u.trust[user];
-  if (!isBad) u.trust[user] = t + p.goodPurchaseGain * (1 - t);
-  else if (isCovered) u.trust[user] = t - p.coveredLossShare * p.badPurchaseLoss * t;
-  else u.trust[user] = t - (p.badPurchaseLoss + (isRefused ? p.refusedReturnLoss : 0)) * t;
+  // evidence dates from the last order, or from joining (incumbents, who joined long before, from the first simulated day)
+  const last = u.lastOrderDay[user] === NEVER ? Math.max(FIRST_DAY, u.joinedDay[user]) : u.lastOrderDay[user];
+  const keep = Math.exp((-Math.LN2 * (world.today.internalDay - last)) / p.evidenceHalfLifeDays);
+  let good = u.trustGood[user] * keep;
+  let bad = u.trustBad[user] * keep;
+  if (!isBad) good += 1;
+  else bad += p.badPurchaseEvidence * (isCovered ? p.coveredLossShare : 1) + (isRefused ? p.refusedReturnEvidence : 0);
+  setEvidence(world, user, good, bad);
+}
+
+/** A user's evidence, and the trust it gives. */
+function setEvidence(world: World, user: number, good: number, bad: number): void {
+  const u = world.users;
+  u.trustGood[user] = good;
+  u.trustBad[user] = bad;
+  u.trust[user] = (good + 1) / (good + bad + 2);
+}
+
+/**
+ * A new user's trust `start` stands for priorEvidence purchases' worth of
+ * evidence (what they have heard of the platform): the good and bad counts
+ * that give that trust.
+ */
+export function startTrust(world: World, user: number, start: number): void {
+  const n = world.params.trust.priorEvidence;
+  const good = Math.min(n, Math.max(0, start * (n + 2) - 1));
+  setEvidence(world, user, good, n - good);
 }
 
 /**
@@ -87,12 +121,14 @@ export function measureTrustAndNps(world: World): void {
   prepareNps(world);
   const { promoter, detractor } = world.tables.nps;
   let trust = 0;
+  let fatigue = 0;
   let pro = 0;
   let det = 0;
   let n = 0;
   for (let id = 0; id < u.count; id++) {
     if (u.hasChurned[id]) continue;
     trust += u.trust[id];
+    if (u.adFatigue[id] > 0) fatigue += u.adFatigue[id];
     const bin = Math.min(NPS_BINS - 1, (u.satisfaction[id] * NPS_BINS) | 0);
     pro += promoter[bin];
     det += detractor[bin];
@@ -101,4 +137,7 @@ export function measureTrustAndNps(world: World): void {
   const today = world.metrics.today;
   today[M.trust_mean] = n > 0 ? trust / n : 0;
   today[M.nps] = n > 0 ? (100 * (pro - det)) / n : 0;
+  today[M.ad_fatigue_mean] = n > 0 ? fatigue / n : 0;
+  world.platform.promoterShare = n > 0 ? pro / n : 0;
+  world.platform.detractorShare = n > 0 ? det / n : 0;
 }

@@ -7,6 +7,8 @@ import { beta, gamma, normal, poisson, type Rng } from "../engine/rng.js";
 import { INTEREST_SLOTS, NEVER } from "../engine/world.js";
 import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
+import { startTrust } from "./trust.js";
+import { fatigueChurn } from "./ad-fatigue.js";
 import type { World } from "./world.js";
 
 /** Churn lookup resolution: bins of satisfaction. */
@@ -25,18 +27,20 @@ export class UserScratch {
 }
 
 /**
- * Interests: INTEREST_SLOTS distinct categories drawn by their shares, with
- * weights from a Dirichlet over them (concentration x categories x share, so
- * small concentrations give one dominant interest), kept strongest first.
- * Three gamma draws a user rather than one per category.
+ * Interests: `held` (1 to INTEREST_SLOTS) distinct categories drawn by their
+ * shares, with weights from a Dirichlet over them (concentration x categories
+ * x share, so small concentrations give one dominant interest), strongest
+ * first; the other slots are not held (weight 0, no need) until content
+ * creates an interest there (discovery.ts). One gamma draw per interest
+ * rather than one per category.
  */
-function drawInterests(world: World, user: number, rng: Rng): void {
+function drawInterests(world: World, user: number, rng: Rng, held: number): void {
   const { cats } = world;
   const alpha = world.params.users.interestConcentration * cats.count;
   const alphaFloor = world.params.behaviour.users.interestAlphaFloor;
   const { slotCat, slotWeight } = world.scratch.users;
   let total = 0;
-  for (let s = 0; s < INTEREST_SLOTS; s++) {
+  for (let s = 0; s < held; s++) {
     let k: number;
     let isTaken: boolean;
     do {
@@ -50,10 +54,16 @@ function drawInterests(world: World, user: number, rng: Rng): void {
   const u = world.users;
   const base = user * INTEREST_SLOTS;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
+    if (s >= held) {
+      // a slot not held: weight 0 and no need (discovery.ts fills it); its category is only a placeholder
+      u.interestCat[base + s] = u.interestCat[base];
+      u.interestWeight[base + s] = 0;
+      continue;
+    }
     let best = 0;
-    for (let r = 1; r < INTEREST_SLOTS; r++) if (slotWeight[r] > slotWeight[best]) best = r;
+    for (let r = 1; r < held; r++) if (slotWeight[r] > slotWeight[best]) best = r;
     u.interestCat[base + s] = slotCat[best];
-    u.interestWeight[base + s] = total > 0 ? slotWeight[best] / total : 1 / INTEREST_SLOTS;
+    u.interestWeight[base + s] = total > 0 ? slotWeight[best] / total : 1 / held;
     slotWeight[best] = -1;
   }
 }
@@ -82,31 +92,24 @@ export function addUser(world: World, rng: Rng, day: number): number {
   // shoppers differ: a normal utility shift, centred so the mean purchase rate stays that of the intercept
   const sd = p.propensitySd;
   u.propensity[id] = sd * normal(rng) - (sd * sd) / 2;
-  u.trust[id] = Math.min(1, Math.max(0, p.trustStart + b.trustStartSd * normal(rng)));
+  startTrust(world, id, Math.min(1, Math.max(0, p.trustStart + b.trustStartSd * normal(rng))));
   u.satisfaction[id] = p.satisfactionStart;
-  drawInterests(world, id, rng);
+  const startShare = (world.params.demand.startInterestsMean - 1) / 2;
+  drawInterests(world, id, rng, 1 + (rng() < startShare ? 1 : 0) + (rng() < startShare ? 1 : 0));
   const base = id * INTEREST_SLOTS;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const cat = u.interestCat[base + s];
-    u.needDay[base + s] = day + Math.floor(rng() * world.cats.replenishDays[cat]);
+    u.needDay[base + s] = u.interestWeight[base + s] > 0 ? day + Math.floor(rng() * world.cats.replenishDays[cat]) : NEVER;
     u.lastMerchant[base + s] = -1;
     u.lastSatisfied[base + s] = 0;
+    u.isDiscovered[base + s] = 0;
   }
+  u.adFatigue[id] = 0;
   u.joinedDay[id] = day;
   u.lastOrderDay[id] = NEVER;
   u.ordersInWindow[id] = 0;
   u.alive++;
   return id;
-}
-
-/** Logistic arrival toward saturation; churned users make room for new ones. */
-export function arriveUsers(world: World, rng: Rng): void {
-  const pop = world.params.population;
-  const u = world.users;
-  const saturation = pop.users * pop.userSaturation;
-  const expected = pop.userGrowthPerDay * u.alive * Math.max(0, 1 - u.alive / saturation);
-  const n = poisson(rng, expected);
-  for (let i = 0; i < n; i++) if (addUser(world, rng, world.today.internalDay) < 0) break;
 }
 
 /** Churn lookup: daily probability by satisfaction bin, rebuilt each day (parameters may have changed). */
@@ -134,7 +137,7 @@ export function churnUsers(world: World, rng: Rng): void {
   for (let id = 0; id < u.count; id++) {
     if (u.hasChurned[id]) continue;
     const bin = Math.min(CHURN_BINS - 1, (u.satisfaction[id] * CHURN_BINS) | 0);
-    if (rng() >= churnTable[bin]) continue;
+    if (rng() >= churnTable[bin] * fatigueChurn(world, id)) continue;
     if (countsInWindow && u.ordersInWindow[id] >= 1) {
       m.churnedBuyers++;
       if (u.ordersInWindow[id] >= 2) m.churnedRepeaters++;
@@ -153,21 +156,28 @@ export function repurchaseWindowStart(world: World): number {
   return Math.max(0, world.params.horizonDays - 365);
 }
 
-/** Interests drift slowly: a few users a day replace their weakest interest with a category drawn from the mix. */
+/** Interests drift slowly (life changes, outside the platform): a few users a day replace their weakest interest with a category drawn from the mix. */
 export function driftInterests(world: World, rng: Rng): void {
   const u = world.users;
   const n = poisson(rng, u.alive * world.params.users.interestDriftPerDay);
   for (let i = 0; i < n; i++) {
     const id = (rng() * u.count) | 0;
     if (u.hasChurned[id]) continue;
-    const slot = id * INTEREST_SLOTS + INTEREST_SLOTS - 1; // slots are kept strongest first
+    // the weakest interest held (a slot not held is discovery's to fill)
+    let slot = -1;
+    for (let s = 0; s < INTEREST_SLOTS; s++) {
+      const idx = id * INTEREST_SLOTS + s;
+      if (u.interestWeight[idx] > 0 && (slot < 0 || u.interestWeight[idx] < u.interestWeight[slot])) slot = idx;
+    }
+    if (slot < 0) continue;
     const cat = world.cats.draw(rng);
     let isHeld = false;
-    for (let s = 0; s < INTEREST_SLOTS; s++) if (u.interestCat[id * INTEREST_SLOTS + s] === cat) isHeld = true;
+    for (let s = 0; s < INTEREST_SLOTS; s++) if (u.interestCat[id * INTEREST_SLOTS + s] === cat && u.interestWeight[id * INTEREST_SLOTS + s] > 0) isHeld = true;
     if (isHeld) continue;
     u.interestCat[slot] = cat;
     u.needDay[slot] = world.today.internalDay + Math.floor(rng() * world.cats.replenishDays[cat]);
     u.lastMerchant[slot] = -1;
     u.lastSatisfied[slot] = 0;
+    u.isDiscovered[slot] = 0;
   }
 }

@@ -8,6 +8,7 @@ import { Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
 import { ChoiceState } from "./choice.js";
+import { ContentState } from "./discovery.js";
 import { SessionScratch } from "./sessions.js";
 import { MAX_ENTRY_WINDOW_DAYS } from "../scenario/behaviour-schema.js";
 import { resolutionOf, simulatedMerchants, type Resolution } from "../scenario/resolution.js";
@@ -85,6 +86,9 @@ export class Platform {
   /** GMV of recent days, for entry decisions: a ring of two entry windows (gmvOn) */
   readonly gmvRing = new Float64Array(2 * MAX_ENTRY_WINDOW_DAYS);
   gmvReferencePerMerchant = 0;
+  /** yesterday's expected shares of promoters and detractors among users (trust.ts), for word of mouth */
+  promoterShare = 0;
+  detractorShare = 0;
   /** entries refused because the id space (population.capacityFactor) was full */
   entriesRefusedFull = 0;
 }
@@ -134,6 +138,8 @@ export interface World {
   /** working arrays of the submodels, one set per world (no module-level state) */
   /** the choice model's coefficients of the day and its last evaluated offer */
   readonly choice: ChoiceState;
+  /** the day's content pull and what follows from it (discovery.ts) */
+  readonly content: ContentState;
   readonly scratch: { readonly merchants: MerchantScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
@@ -157,6 +163,7 @@ export function createWorld(params: Scenario, seed: number): World {
     metrics: new Metrics(params.horizonDays, cats.count),
     res,
     choice: new ChoiceState(),
+    content: new ContentState(cats.count),
     scratch: { merchants: new MerchantScratch(cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
 }

@@ -12,6 +12,7 @@ import { BehaviourSchema } from "./behaviour-schema.js";
 
 const share = (d: number, what: string) => z.number().min(0).max(1).default(d).describe(what);
 const nonneg = (d: number, what: string) => z.number().min(0).default(d).describe(what);
+const positive = (d: number, what: string) => z.number().positive().default(d).describe(what);
 const num = (d: number, what: string) => z.number().default(d).describe(what);
 const int = (d: number, min: number, max: number, what: string) =>
   z.number().int().min(min).max(max).default(d).describe(what);
@@ -59,8 +60,7 @@ export const PopulationSchema = section(
     merchantResolution: z.number().min(1).max(100).default(4).describe("how many times finer merchants are sampled than users: a simulated merchant stands for (platformUsers / users) / merchantResolution merchants, so merchant-level outcomes are resolved at modest sample sizes [x]"),
     creatorResolution: z.number().min(1).max(100).default(1).describe("how many times finer creators are sampled than users (a simulated creator stands for (platformUsers / users) / creatorResolution creators) [x]"),
     followerScale: z.number().positive().default(3000).describe("platform followers one simulated follow stands for: the follow graph keeps the same number of follows per simulated user at any sample size [followers]"),
-    userSaturation: z.number().min(1).max(20).default(2.5).describe("saturation level of the user base as a multiple of the day-0 users [x]"),
-    userGrowthPerDay: nonneg(0.012, "logistic growth rate of the user base toward saturation [1/day]"),
+    userSaturation: z.number().min(1).max(20).default(2.5).describe("the potential market: users the platform could reach, as a multiple of the day-0 users [x]"),
     capacityFactor: z.number().min(1).max(50).default(12).describe("room for creators and merchants as a multiple of day 0 (entries stop when full) [x]"),
   },
   "the platform's size (platform scale) and the sample that simulates it",
@@ -73,7 +73,7 @@ export const UsersSchema = section(
     impressionsPerSession: nonneg(40, "feed items seen in a day's session [items]"),
     interestConcentration: z.number().positive().default(1).describe("Dirichlet concentration of the weights over a user's three interest categories (times categories x share); smaller is more concentrated [alpha]"),
     interestDriftPerDay: share(0.002, "probability a day that a user's weakest interest is replaced by a new one [1/day]"),
-    propensitySd: nonneg(0, "spread of users' own purchase propensity: sd of a normal utility shift (heavy and light shoppers) [utils]"),
+    propensitySd: nonneg(2, "spread of users' own purchase propensity: sd of a normal utility shift (heavy and light shoppers) [utils]"),
     priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
     trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
     satisfactionStart: share(0.6, "satisfaction of a new user [0..1]"),
@@ -96,7 +96,7 @@ export const UsersSchema = section(
 
 export const ChoiceSchema = section(
   {
-    intercept: SegmentNumbers(-11.95, -12.15, -12.15, "base utility of buying an offer met in the feed, per segment [utils]"),
+    intercept: SegmentNumbers(-12.05, -12.25, -12.25, "base utility of buying an offer met in the feed, per segment [utils]"),
     interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
     quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
     qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),
@@ -168,9 +168,10 @@ export const MerchantsSchema = section(
 
 export const TrustSchema = section(
   {
-    goodPurchaseGain: share(0.04, "share of the gap to 1 that trust gains after a good purchase [share]"),
-    badPurchaseLoss: share(0.2, "share of trust lost after a bad purchase without guarantee [share]"),
-    refusedReturnLoss: share(0.25, "extra share of trust lost when a return is refused [share]"),
+    priorEvidence: nonneg(2, "purchases' worth of evidence a new user's starting trust stands for: trust = (good + 1) / (good + bad + 2), with good + bad = this at the start [purchases]"),
+    evidenceHalfLifeDays: positive(365, "half-life of a user's evidence about the platform: old purchases count less (forgetting) [days]"),
+    badPurchaseEvidence: nonneg(2, "negative evidence of a bad purchase without guarantee, in good purchases' worth (bad experiences weigh more) [purchases]"),
+    refusedReturnEvidence: nonneg(1, "extra negative evidence when a merchant refuses the return of a bad purchase [purchases]"),
     credibilityLearning: share(0.02, "weight of one buyer's experience in a seller's credibility [share]"),
     badThreshold: share(0.35, "satisfaction below which a purchase counts as bad [0..1]"),
     refusedReturnProb: share(0.3, "probability that a merchant refuses a return without a guarantee [share]"),
@@ -179,13 +180,45 @@ export const TrustSchema = section(
     experienceBase: num(0.1, "delivered experience of a product of quality 0 with service 0 [0..1]"),
     experienceSurprise: nonneg(0.8, "weight of true quality minus the quality the buyer perceived: disappointment or pleasant surprise [1]"),
     experienceNoise: nonneg(0.15, "width of the uniform noise of a delivered experience [0..1]"),
-    coveredLossShare: share(0.25, "share of the usual trust loss that a bad purchase covered by the guarantee still costs [share]"),
+    coveredLossShare: share(0.25, "share of a bad purchase's negative evidence that it still counts when the guarantee covers it [share]"),
     coveredFeltExperience: share(0.4, "felt outcome of a covered bad purchase: refund and compensation lift it to at least this [0..1]"),
     badReturnMultiplier: nonneg(3, "returns after a bad purchase, as a multiple of the category's base return rate [x]"),
     goodReturnMultiplier: nonneg(0.7, "returns after a good purchase, as a multiple of the category's base return rate [x]"),
     coveredReturnProb: share(0.8, "probability that a covered bad purchase is returned (returns without argument) [share]"),
   },
   "satisfaction, returns, trust and credibility",
+);
+
+
+export const DemandSchema = section(
+  {
+    marketArrivalPerDay: share(0.0012, "Bass innovation rate: daily chance that a potential user not yet on the platform joins from the market (advertising, media, the platform's own growth), the exogenous part of growth [1/day]"),
+    wordOfMouthPerDay: nonneg(0.05, "Bass imitation rate: daily joins per potential user, per promoter share of the potential market (promoters / potential users): the word-of-mouth part of growth [1/day]"),
+    detractorDeterrence: nonneg(1, "how far detractors keep potential users away: market arrivals x max(0, 1 - this x detractor share of users) [1]"),
+    discoveryPerItem: nonneg(0.005, "chance that one content item of a category outside a user's interests, at full pull, creates a new interest (discovery) [1/item]"),
+    exploreShare: share(0.3, "share of the day's content (non-commerce) items that come from outside the user's interests [share]"),
+    discoveryWeight: share(0.3, "interest weight a discovered category takes; the user's other interests give way in proportion [share]"),
+    startInterestsMean: z.number().min(1).max(3).default(2).describe("mean number of interest categories a user has on joining (1 + binomial(2, (mean - 1) / 2)); more come from discovery [categories]"),
+    interestLossPerDay: share(0.003, "daily chance that a user with more than one interest loses the weakest (an interest fades when content and purchases do not keep it up) [1/day]"),
+    purchaseReinforcement: share(0.1, "share of the gap to 1 that an interest's weight gains when the user buys in it (interests fade when others grow) [share]"),
+    contentHalfSaturation: positive(1500, "selling creators and merchants in a category per million users at which its content pull is half its quality: pull = quality x s / (s + this) [accounts per 1M users]"),
+    merchantContentWeight: nonneg(0.3, "content of a merchant (product videos, its room) as a share of a creator's [x]"),
+    activityContentElasticity: nonneg(0.5, "elasticity of the chance of opening the app to the platform's content pull, against contentPullReference [1]"),
+    sessionContentElasticity: nonneg(0.5, "elasticity of session length (items seen) to the platform's content pull, against contentPullReference [1]"),
+    contentPullReference: positive(0.28, "content pull at which users' activity and session length are as stated in users.activityMean and impressionsPerSession [0..1]"),
+  },
+  "demand that content creates: users joining (market and word of mouth), interests discovered from content, activity that follows the supply of content",
+);
+
+export const AdsSchema = section(
+  {
+    fatigueHalfLifeDays: positive(90, "half-life, in a user's days on the app, of the memory of unwanted paid items (ad blindness and annoyance build and fade over months) [days]"),
+    blindnessPerFatigue: nonneg(0.5, "ad blindness: a paid item's purchase probability is divided by 1 + this x the unwanted paid items a day remembered [1/item]"),
+    activityPerFatigue: nonneg(0.08, "relative fall of a user's chance of opening the app per unwanted paid item a day remembered [1/item]"),
+    churnPerFatigue: nonneg(0.25, "relative rise of a user's churn per unwanted paid item a day remembered [1/item]"),
+    badPaidPurchase: nonneg(3, "unwanted paid items' worth that a bad purchase through a paid item adds to the memory [items]"),
+  },
+  "paid traffic's history with users: unwanted paid items seen and bad purchases from them wear activity and retention down over months",
 );
 
 const Window = {
@@ -262,7 +295,7 @@ export const LeversSchema = section(
     ),
     paidTraffic: section(
       {
-        share: share(0.12, "share of commerce slots sold by auction [share]"),
+        share: z.number().min(0).max(0.9).default(0.12).describe("share of the commerce items users see that are paid (sold by auction); paid items come on top of the organic commerce load, so a larger share is a heavier ad load [share]"),
         qualityWeight: share(0.6, "weight of quality against the bid in the auction (1: quality only) [share]"),
         targeting: share(0.6, "share of paid impressions that reach users interested in the advertised category (the ad system's targeting); the rest go where the bids are, to users who rarely want them [share]"),
       },
@@ -350,6 +383,8 @@ export const ScenarioSchema = z
     creators: CreatorsSchema,
     merchants: MerchantsSchema,
     trust: TrustSchema,
+    demand: DemandSchema,
+    ads: AdsSchema,
     behaviour: BehaviourSchema,
     levers: LeversSchema,
     interventions: z.array(InterventionSchema).default([]).describe("the schedule of interventions"),
