@@ -4,6 +4,7 @@
  */
 import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
+import { closeDelivery } from "./delivery.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { measureFeedValue } from "./feed-value.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
@@ -75,6 +76,7 @@ function closeDay(world: World): void {
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   measureTrustAndNps(world);
+  closeDelivery(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);
 }

@@ -40,6 +40,7 @@ export const COLUMNS = [
   ["ad_revenue", "users"],
   ["searches", "users"],
   ["store_visits", "users"],
+  ["delivery_days", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

@@ -20,6 +20,7 @@ import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
+import { shockActivity } from "./shocks.js";
 import { feedDay } from "./trust.js";
 import type { World } from "./world.js";
 
@@ -66,7 +67,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     if (u.hasChurned[id]) continue;
     // each user's day draws from its own keyed stream: common random numbers per user and day
     userDays.rekey(id, day);
-    if (rng() >= u.activity[id] * activity) continue;
+    if (rng() >= u.activity[id] * activity * shockActivity(world, id)) continue;
     row[M.dau]++;
     feedDay(world, id, seeFeed(world, id, nc));
     let orders = row[M.orders];
