@@ -19,6 +19,12 @@ export const PS_GRID = 9;
  * internal day 0, are long established (not "new") when the run starts.
  */
 export const FIRST_DAY = 1000;
+/** Locations users are spread over, uniformly (users.location is a Uint8Array); a shock hits a region of them. */
+export const LOCATIONS = 256;
+/** How many locations, from 0, a region of this share of users holds (model/shocks.ts). */
+export function regionLocations(regionShare: number): number {
+  return Math.round(regionShare * LOCATIONS);
+}
 /** Marks a day that never happened (a user who never ordered). */
 export const NEVER = 0xffff;
 
@@ -49,6 +55,7 @@ export class Users {
   readonly joinedDay: Uint16Array; // users.ts
   readonly lastOrderDay: Uint16Array; // orders.ts
   readonly ordersInWindow: Uint16Array; // orders.ts
+  readonly location: Uint8Array; // users.ts: where the user lives, uniform 0..255 (shocks.ts hits a region of it)
   /** highest id in use + 1 */
   count = 0;
   /** users not churned */
@@ -77,6 +84,7 @@ export class Users {
     this.joinedDay = new Uint16Array(capacity);
     this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);
     this.ordersInWindow = new Uint16Array(capacity);
+    this.location = new Uint8Array(capacity);
     this.freeIds = new Int32Array(capacity);
   }
 }

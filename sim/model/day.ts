@@ -4,6 +4,7 @@
  */
 import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
+import { closeDelivery } from "./delivery.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { measureFeedValue } from "./feed-value.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
@@ -82,6 +83,7 @@ function closeDay(world: World): void {
   row[M.creators_active] = world.creators.active;
   row[M.content_pull] = world.content.meanPull;
   measureTrustAndNps(world);
+  closeDelivery(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);
 }

@@ -64,6 +64,15 @@ function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/** Merchant `m` leaves for good: its store is unfollowed, and the exit is counted in merchants_exited. */
+export function exitMerchant(world: World, m: number): void {
+  const mer = world.merchants;
+  mer.isActive[m] = 0;
+  mer.active--;
+  dropAccount(world, storeAccount(m));
+  world.metrics.today[M.merchants_exited]++;
+}
+
 /** Today's agency and warehouse membership: a fixed draw against the programme's current share. */
 export function assignProgrammes(world: World): void {
   const mer = world.merchants;
@@ -167,12 +176,7 @@ export function settleMerchants(world: World, rng: Rng): void {
 
     // distress and exit
     mer.distressDays[m] = mer.cashRmb[m] < p.cashFloorRmb ? mer.distressDays[m] + 1 : 0;
-    if (mer.distressDays[m] >= p.exitAfterDistressDays) {
-      mer.isActive[m] = 0;
-      mer.active--;
-      dropAccount(world, storeAccount(m));
-      row[M.merchants_exited]++;
-    }
+    if (mer.distressDays[m] >= p.exitAfterDistressDays) exitMerchant(world, m);
     mer.salesToday[m] = 0;
     mer.returnsToday[m] = 0;
     mer.ordersToday[m] = 0;

@@ -50,6 +50,7 @@ export const COLUMNS = [
   ["paid_impressions", "users"],
   ["ad_fatigue_mean", "none"],
   ["content_pull", "none"],
+  ["delivery_days", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

@@ -9,6 +9,7 @@
  */
 import type { Rng } from "../engine/rng.js";
 import { CHANNEL, NEVER } from "../engine/world.js";
+import { deliveryConfirmation, deliveryDays } from "./delivery.js";
 import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
 import { M, tierOf } from "./metrics.js";
 import { afterPurchase, sellerExperience } from "./trust.js";
@@ -86,7 +87,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     if (route === ROUTE.privateDomain || isFollowing(world, user, account) || isFollowing(world, user, storeAccount(m))) row[M.repeat_orders_private]++;
   }
 
-  const experience = deliver(world, rng, m);
+  const experience = deliver(world, rng, user, m);
   const tp = world.params.trust;
   const isBad = experience < tp.badThreshold;
 
@@ -142,10 +143,11 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
 
 /**
  * Delivery: the experience of a purchase, 0..1, from true quality (seen only
- * now) against what the buyer perceived, and the seller's service (raised by
- * an agency or the cloud warehouse).
+ * now) against what the buyer perceived, the seller's service (raised by
+ * an agency or the cloud warehouse), and the delivery time against the
+ * buyer's expectation (delivery.ts).
  */
-function deliver(world: World, rng: Rng, m: number): number {
+function deliver(world: World, rng: Rng, user: number, m: number): number {
   const mer = world.merchants;
   const lv = world.params.levers;
   const tp = world.params.trust;
@@ -153,6 +155,7 @@ function deliver(world: World, rng: Rng, m: number): number {
   const q = mer.quality[m];
   const experience =
     tp.experienceBase + tp.experienceQuality * q + tp.experienceService * service +
-    tp.experienceSurprise * (q - world.choice.offer.perceivedQuality) + tp.experienceNoise * (rng() - 0.5);
+    tp.experienceSurprise * (q - world.choice.offer.perceivedQuality) + tp.experienceNoise * (rng() - 0.5) +
+    deliveryConfirmation(world, deliveryDays(world, rng, user, m));
   return experience < 0 ? 0 : experience > 1 ? 1 : experience;
 }

@@ -8,6 +8,7 @@
  */
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { prepareChoice } from "./choice.js";
+import { startShocks } from "./shocks.js";
 import type { World } from "./world.js";
 
 function isInWindow(day: number, w: { startDay: number; endDay: number }): boolean {
@@ -68,5 +69,6 @@ export function startDay(world: World, log: InterventionLog): void {
   today.isTrafficSubsidyOn = today.trafficImpressionsLeft > 0 && isInWindow(day, ts);
   today.isFeeReliefOn = isInWindow(day, lv.feeRelief) && lv.feeRelief.newMerchantDays > 0;
   today.windowStartDay = Math.max(0, world.params.horizonDays - 365);
+  startShocks(world);
   prepareChoice(world);
 }

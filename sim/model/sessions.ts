@@ -20,6 +20,7 @@ import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
+import { shockActivity } from "./shocks.js";
 import { feedDay } from "./trust.js";
 import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
 import { discover } from "./discovery.js";
@@ -74,7 +75,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     if (u.hasChurned[id]) continue;
     // each user's day draws from its own keyed stream: common random numbers per user and day
     userDays.rekey(id, day);
-    if (rng() >= u.activity[id] * activity * fatigueActivity(world, id)) continue;
+    if (rng() >= u.activity[id] * activity * fatigueActivity(world, id) * shockActivity(world, id)) continue;
     row[M.dau]++;
     feedDay(world, id, seeFeed(world, id, nc));
     seeAds(world, id, nc, keep);

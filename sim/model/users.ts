@@ -1,10 +1,10 @@
 /**
  * Users: arrival along a logistic growth curve toward saturation, churn
  * (driven by satisfaction and by how commercial the feed is), and slow drift
- * of interests. Owns users.hasChurned, interests and joinedDay.
+ * of interests. Owns users.hasChurned, interests, joinedDay and location.
  */
 import { beta, gamma, normal, poisson, type Rng } from "../engine/rng.js";
-import { INTEREST_SLOTS, NEVER } from "../engine/world.js";
+import { INTEREST_SLOTS, LOCATIONS, NEVER } from "../engine/world.js";
 import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
 import { startTrust } from "./trust.js";
@@ -108,6 +108,7 @@ export function addUser(world: World, rng: Rng, day: number): number {
   u.joinedDay[id] = day;
   u.lastOrderDay[id] = NEVER;
   u.ordersInWindow[id] = 0;
+  u.location[id] = (rng() * LOCATIONS) | 0;
   u.alive++;
   return id;
 }

@@ -15,6 +15,7 @@ import { resolutionOf, simulatedMerchants, type Resolution } from "../scenario/r
 import type { Scenario } from "../scenario/schema.js";
 import { Metrics } from "./metrics.js";
 import { MerchantScratch } from "./merchants.js";
+import { ShockState } from "./shocks.js";
 import { UserScratch } from "./users.js";
 
 export class CategoryTable {
@@ -132,6 +133,8 @@ export interface World {
   readonly tables: Tables;
   readonly platform: Platform;
   readonly today: Today;
+  /** today's effect of the scenario's shocks, by location (shocks.ts) */
+  readonly shocks: ShockState;
   readonly metrics: Metrics;
   /** what one simulated agent stands for */
   readonly res: Resolution;
@@ -160,6 +163,7 @@ export function createWorld(params: Scenario, seed: number): World {
     tables: new Tables(cats.count, creatorCapacity, merchantCapacity),
     platform: new Platform(),
     today: new Today(),
+    shocks: new ShockState(),
     metrics: new Metrics(params.horizonDays, cats.count),
     res,
     choice: new ChoiceState(),

@@ -9,6 +9,8 @@
  * - Windows are possible: startDay not after endDay, not before day 0, and, for
  *   a programme that is on (and every campaign, and an industry-belt cohort),
  *   inside the run: the same rule and wording as an intervention's `at`.
+ * - Shocks can act: they start inside the run, change something, and a
+ *   delay or demand drop hits a region that holds users.
  * - The sample can stand for the platform: no more simulated users than the
  *   platform has, a simulated merchant in every category at day 0 (the day-0
  *   merchants are shared out with at least one per category when there are as
@@ -26,6 +28,7 @@ import { valueAt, type Finding } from "./issues.js";
 import { InterventionLog } from "./intervention-log.js";
 import { resolutionOf, type Resolution } from "./resolution.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
+import { LOCATIONS, regionLocations } from "../engine/world.js";
 import type { PathKey } from "./schema-walk.js";
 
 /** The parameters as they stand on the days from..to-1 of the run. */
@@ -233,6 +236,39 @@ function leverProblems(params: Scenario): Problem[] {
       });
     }
   }
+  problems.push(...shockProblems(params));
+  return problems;
+}
+
+/** Shocks that could not act: starting after the run, changing nothing, or hitting no user with what only users feel. */
+function shockProblems(params: Scenario): Problem[] {
+  const horizon = params.horizonDays;
+  const problems: Problem[] = [];
+  params.shocks.forEach((s, i) => {
+    const label = s.note ? `shock ${i} ('${s.note}')` : `shock ${i}`;
+    const at = (key: string): PathKey[] => ["shocks", i, key];
+    if (s.startDay >= horizon) {
+      const late = pastTheEnd(s.startDay, horizon);
+      problems.push({ key: `shocks[${i}]:late`, paths: [at("startDay")], problem: `${label} would never happen: its start, ${late.problem}`, expected: late.expected, causes: ["shocks"] });
+    }
+    if (s.deliveryDelayDays === 0 && s.merchantClosureShare === 0 && s.demandDrop === 0) {
+      problems.push({
+        key: `shocks[${i}]:none`,
+        paths: [at("deliveryDelayDays"), at("startDay")],
+        problem: `${label} changes nothing: deliveryDelayDays, merchantClosureShare and demandDrop are all 0`,
+        expected: "deliveryDelayDays > 0, merchantClosureShare > 0 or demandDrop > 0",
+        causes: ["shocks"],
+      });
+    } else if ((s.deliveryDelayDays > 0 || s.demandDrop > 0) && regionLocations(s.regionShare) === 0) {
+      problems.push({
+        key: `shocks[${i}]:region`,
+        paths: [at("regionShare")],
+        problem: `${label} delays deliveries or lowers demand in a region of share ${s.regionShare}, which holds no user (users live in ${LOCATIONS} locations, so a region is a multiple of 1/${LOCATIONS})`,
+        expected: `regionShare >= ${(0.5 / LOCATIONS).toPrecision(2)}`,
+        causes: ["shocks"],
+      });
+    }
+  });
   return problems;
 }
 

@@ -360,6 +360,31 @@ export const LeversSchema = section(
   "platform levers (MODEL.md section 3.4), all schedulable",
 );
 
+export const DeliverySchema = section(
+  {
+    baseDays: z.number().positive().default(3).describe("mean delivery time of an order shipped by the merchant itself [days]"),
+    spreadDays: nonneg(1, "half-width of the uniform spread of an order's delivery time around its mean [days]"),
+    warehouseDaysSaved: nonneg(1.5, "days the cloud warehouse (levers.fulfilment) takes off the delivery of a merchant using it: stock near the buyer [days]"),
+    minDays: z.number().positive().default(0.5).describe("shortest delivery time, before any delay of a shock [days]"),
+    expectedDays: z.number().positive().default(3).describe("the delivery time buyers expect: the platform's usual delivery time, against which a delivery is confirmed or disconfirmed [days]"),
+    weight: nonneg(0.15, "change of a purchase's experience per unit of relative disconfirmation, (expected - actual) / expected (0: delivery time does not matter) [0..1]"),
+    worstRelativeDelay: z.number().positive().default(1).describe("relative delay, (actual - expected) / expected, beyond which a later delivery disappoints no further [x]"),
+  },
+  "delivery time of orders, and how it confirms or disconfirms buyers' expectation (expectation-confirmation)",
+);
+
+export const ShockSchema = z
+  .strictObject({
+    startDay: z.number().int().min(0).max(100000).describe("first day of the shock [day]"),
+    days: z.number().int().min(1).max(3650).describe("length of the shock [days]"),
+    regionShare: share(1, "share of users whose region the shock hits (users are placed uniformly; 1: everyone) [share]"),
+    deliveryDelayDays: nonneg(0, "extra delivery time of orders to users in the region during the shock [days]"),
+    merchantClosureShare: share(0, "share of active merchants that close for good on the shock's first day [share]"),
+    demandDrop: share(0, "relative drop of the chance that a user in the region opens the app during the shock [share]"),
+    note: z.string().optional().describe("what the shock stands for"),
+  })
+  .describe("a dated shock: a region's deliveries delayed, merchants closed, demand down");
+
 export const InterventionSchema = z
   .strictObject({
     at: z.number().int().min(0).describe("day the change applies [day]"),
@@ -387,6 +412,8 @@ export const ScenarioSchema = z
     ads: AdsSchema,
     behaviour: BehaviourSchema,
     levers: LeversSchema,
+    delivery: DeliverySchema,
+    shocks: z.array(ShockSchema).default([]).describe("dated shocks (a lockdown, a logistics breakdown): delivery delays, merchant closures and lower demand in a region"),
     interventions: z.array(InterventionSchema).default([]).describe("the schedule of interventions"),
   })
   .describe("a scenario of the live-commerce simulator");
@@ -395,6 +422,7 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Levers = Scenario["levers"];
 export type Intervention = z.infer<typeof InterventionSchema>;
+export type Shock = z.infer<typeof ShockSchema>;
 
 /** The JSON Schema of scenario files, for editors (`sim schema`). */
 export function scenarioJsonSchema(): object {

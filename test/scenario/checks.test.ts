@@ -167,6 +167,19 @@ describe("windows", () => {
     expect(where(only(errorsOf(file)))).toEqual([5, 65, "interventions[0].set.levers.campaigns[1].startDay"]);
   });
 
+  it("refuses a shock that starts past the horizon, or changes nothing, and loads one that can act", () => {
+    const late = only(errorsOf(write("late.yaml", "horizonDays: 200", "shocks:", "  - { startDay: 250, days: 10, demandDrop: 0.2, note: lockdown }")));
+    expect(where(late)).toEqual([3, 17, "shocks[0].startDay"]);
+    expect(late.problem).toContain("shock 0 ('lockdown') would never happen");
+    expect(late.expected).toBe("a day < 200");
+    const idle = only(errorsOf(write("idle.yaml", "shocks:", "  - { startDay: 20, days: 10, regionShare: 0.3 }")));
+    expect(idle.fieldPath).toBe("shocks[0].startDay");
+    expect(idle.problem).toContain("changes nothing");
+    const empty = only(errorsOf(write("empty.yaml", "shocks:", "  - { startDay: 20, days: 10, regionShare: 0.001, deliveryDelayDays: 2 }")));
+    expect(empty.fieldPath).toBe("shocks[0].regionShare");
+    expect(loadScenarioSync(write("ok.yaml", "shocks:", "  - { startDay: 20, days: 10, merchantClosureShare: 0.05 }")).scenario.shocks[0].regionShare).toBe(1);
+  });
+
   it("refuses a negative start, which is not the default", () => {
     const error = only(errorsOf(write("bad.yaml", "levers:", "  trafficSubsidy: { startDay: -3 }")));
     expect(where(error)).toEqual([2, 31, "levers.trafficSubsidy.startDay"]);
