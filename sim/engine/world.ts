@@ -41,6 +41,10 @@ export class Users {
   readonly needDay: Uint16Array; // orders.ts
   readonly lastMerchant: Int32Array; // orders.ts (-1: none)
   readonly lastSatisfied: Uint8Array; // orders.ts
+  /** per interest slot: the price the user expects in the category, relative to its reference price (1: none learnt yet) */
+  readonly refPrice: Float32Array; // reference-price.ts
+  /** per interest slot: ln refPrice, kept beside it so that the choice and its bound read no log */
+  readonly refLogPrice: Float32Array; // reference-price.ts
   readonly follows: Int32Array; // follows.ts (0 empty, c+1 creator, -(m+1) store)
   readonly joinedDay: Uint16Array; // users.ts
   readonly lastOrderDay: Uint16Array; // orders.ts
@@ -65,6 +69,8 @@ export class Users {
     this.needDay = new Uint16Array(capacity * INTEREST_SLOTS);
     this.lastMerchant = new Int32Array(capacity * INTEREST_SLOTS).fill(-1);
     this.lastSatisfied = new Uint8Array(capacity * INTEREST_SLOTS);
+    this.refPrice = new Float32Array(capacity * INTEREST_SLOTS).fill(1);
+    this.refLogPrice = new Float32Array(capacity * INTEREST_SLOTS);
     this.follows = new Int32Array(capacity * FOLLOW_SLOTS);
     this.joinedDay = new Uint16Array(capacity);
     this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);

@@ -10,6 +10,7 @@ import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.j
 import { M } from "./metrics.js";
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { startDay } from "./platform.js";
+import { measureReferencePrices } from "./reference-price.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
@@ -75,6 +76,7 @@ function closeDay(world: World): void {
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   measureTrustAndNps(world);
+  measureReferencePrices(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);
 }

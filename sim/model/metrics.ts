@@ -40,6 +40,7 @@ export const COLUMNS = [
   ["ad_revenue", "users"],
   ["searches", "users"],
   ["store_visits", "users"],
+  ["reference_price_index", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

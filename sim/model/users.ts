@@ -7,6 +7,7 @@ import { beta, gamma, normal, poisson, type Rng } from "../engine/rng.js";
 import { INTEREST_SLOTS, NEVER } from "../engine/world.js";
 import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
+import { resetReferencePrice } from "./reference-price.js";
 import type { World } from "./world.js";
 
 /** Churn lookup resolution: bins of satisfaction. */
@@ -91,6 +92,7 @@ export function addUser(world: World, rng: Rng, day: number): number {
     u.needDay[base + s] = day + Math.floor(rng() * world.cats.replenishDays[cat]);
     u.lastMerchant[base + s] = -1;
     u.lastSatisfied[base + s] = 0;
+    resetReferencePrice(world, base + s);
   }
   u.joinedDay[id] = day;
   u.lastOrderDay[id] = NEVER;
@@ -169,5 +171,6 @@ export function driftInterests(world: World, rng: Rng): void {
     u.needDay[slot] = world.today.internalDay + Math.floor(rng() * world.cats.replenishDays[cat]);
     u.lastMerchant[slot] = -1;
     u.lastSatisfied[slot] = 0;
+    resetReferencePrice(world, slot);
   }
 }

@@ -115,6 +115,15 @@ export const ChoiceSchema = section(
   "the logit of a purchase decision (section 3.3)",
 );
 
+export const PricesSchema = section(
+  {
+    referenceWeight: nonneg(0.3, "utility of an offer's effective price against the user's reference price in the category, per log unit: a price below it is a gain, one above it a loss (0: no reference-price effect) [utils per log unit]"),
+    lossAversion: nonneg(2, "how many times a loss (a price above the reference) weighs more than a gain of the same size (Hardie, Johnson and Fader 1993: about 2) [x]"),
+    smoothing: share(0.3, "weight of a purchase's effective price in the user's reference price of the category (exponential smoothing per purchase; 0: the reference never moves) [share per purchase]"),
+  },
+  "reference prices: users compare a price with what they have paid before in the category (section 3.3, Reference prices)",
+);
+
 export const CreatorsSchema = section(
   {
     followerMedianPlatform: z.number().positive().default(40_000).describe("median followers of a creator at day 0, platform scale [followers]"),
@@ -347,6 +356,7 @@ export const ScenarioSchema = z
     categories: z.array(CategorySchema).min(2).max(16).default(DEFAULT_CATEGORIES as never).describe("the category table"),
     users: UsersSchema,
     choice: ChoiceSchema,
+    prices: PricesSchema,
     creators: CreatorsSchema,
     merchants: MerchantsSchema,
     trust: TrustSchema,

@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { M } from "../../sim/model/metrics.js";
 import { runReplication } from "../../sim/model/simulate.js";
-import { scenario, sumDays } from "../helpers/sim.js";
+import { at, scenario, sumDays } from "../helpers/sim.js";
 
 describe("thinning", () => {
-  it("never finds a purchase probability above its bound, with subsidies and coupons on", () => {
+  it("never finds a purchase probability above its bound, with subsidies, coupons, a campaign and reference prices on", () => {
     const s = scenario("baseline", {
       users: 4000,
       days: 120,
@@ -21,6 +21,11 @@ describe("thinning", () => {
         "levers.coupons.valueRmb=30",
         "levers.coupons.totalBudgetRmb=1e12",
         "levers.campaigns=[{startDay: 20, days: 10, discount: 0.3}]",
+        // reference prices, strong: a discounted price is a gain against the reference the bound must cover,
+        // and references learnt during the discounts make regular prices losses afterwards
+        "prices.referenceWeight=1.5",
+        "prices.lossAversion=2",
+        "prices.smoothing=0.6",
       ],
     });
     const r = runReplication(s, 0, 99);
@@ -35,5 +40,7 @@ describe("thinning", () => {
     expect(sumDays(r, M.subsidy_consumer)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_coupon)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_campaign)).toBeGreaterThan(0);
+    // and the references moved: users learnt the discounted prices
+    expect(at(r, M.reference_price_index, 119)).toBeLessThan(1);
   });
 });
