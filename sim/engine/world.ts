@@ -222,11 +222,18 @@ export class Tables {
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
    * on a grid of price sensitivities, the highest seller credibility, and the
-   * lowest log relative price.
+   * lowest log relative price; for the reference-price gain, the lowest share
+   * of the list price an offer can cost today and the lowest list price
+   * (while the offers are added), then the log of that share without and
+   * with a coupon (the day's values, fixed when the category is complete).
    */
   readonly envelope: Float64Array;
   readonly maxCredibility: Float64Array;
   readonly minLogPrice: Float64Array;
+  readonly minShare: Float64Array;
+  readonly minListRmb: Float64Array;
+  readonly minLogShare: Float64Array;
+  readonly minLogShareCoupon: Float64Array;
   psGridMax = 1;
   /** per category: commerce impressions today (simulated, organic + paid) */
   readonly impressions: Float64Array;
@@ -255,6 +262,10 @@ export class Tables {
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);
+    this.minShare = new Float64Array(categories);
+    this.minListRmb = new Float64Array(categories);
+    this.minLogShare = new Float64Array(categories);
+    this.minLogShareCoupon = new Float64Array(categories);
     this.impressions = new Float64Array(categories);
     this.feedValue = new Float64Array(categories);
   }

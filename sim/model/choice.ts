@@ -6,8 +6,9 @@
  *   (casual users, live rooms) + need due - bought recently + live demo value
  *   + live selling skill + loyalty (satisfying earlier merchant) + search intent
  *   - price sensitivity x log(effective price / reference price)
- *   - the reference-price term (reference-price.ts: the price against what
- *     the user has paid before in the category; offers in an interest slot only).
+ *   - the reference-price term (reference-price.ts: the share of the list
+ *     price to pay against the share the user has paid before in the
+ *     category; offers in an interest slot only).
  * Effective price includes the consumer subsidy, campaign discount and coupon
  * that would apply now. `evaluate` leaves the offer's price parts in
  * `world.choice.offer` (one preallocated object: no allocation per
@@ -146,7 +147,12 @@ export function evaluate(
   offer.couponRmb = coupon;
   offer.effectiveRmb = effective;
   offer.perceivedQuality = perceived;
-  const logRelative = Math.log(effective / world.cats.refPriceRmb[cat]);
+  let reference = 0;
+  if (slotIndex >= 0) {
+    // the share of the list price paid against the slot's reference share (no log without a discount)
+    const logShare = effective === price ? 0 : Math.log(effective / price);
+    reference = referenceUtility(coef, u.refLogPrice[slotIndex], logShare);
+  }
   const utility =
     intercept(coef, u.segment[user]) +
     u.propensity[user] +
@@ -157,8 +163,8 @@ export function evaluate(
     (slotIndex >= 0 ? needTerm(world, slotIndex) : 0) +
     liveTerm +
     bonus -
-    u.priceSensitivity[user] * logRelative +
-    (slotIndex >= 0 ? referenceUtility(coef, u.refLogPrice[slotIndex], logRelative) : 0);
+    u.priceSensitivity[user] * Math.log(effective / world.cats.refPriceRmb[cat]) +
+    reference;
   return 1 / (1 + Math.exp(-utility));
 }
 

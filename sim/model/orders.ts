@@ -4,7 +4,7 @@
  * now), returns and guarantee claims, then satisfaction, trust and
  * credibility, follows after good purchases and unfollows after bad ones, and
  * the user's need, merchant memory for repurchase and (reference-price.ts)
- * the price paid. Owns users.needDay,
+ * the share of the list price paid. Owns users.needDay,
  * lastMerchant, lastSatisfied, lastOrderDay, ordersInWindow and the day's
  * sales fields of merchants and creators.
  */
@@ -132,7 +132,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     u.needDay[slotIndex] = Math.min(NEVER - 1, day + Math.round(cats.replenishDays[cat] * stock * jitter));
     u.lastMerchant[slotIndex] = m;
     u.lastSatisfied[slotIndex] = isBad ? 0 : 1;
-    rememberPrice(world, slotIndex, offer.effectiveRmb / cats.refPriceRmb[cat]);
+    rememberPrice(world, slotIndex, offer.effectiveRmb / offer.priceRmb); // the share of the list price paid
   }
   u.lastOrderDay[user] = day;
   if (today.reportDay >= today.windowStartDay) u.ordersInWindow[user]++;

@@ -163,8 +163,9 @@ function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, 
  * users), need, credibility x trust at the category's most credible seller,
  * the offer envelope at the user's price sensitivity
  * (bounds.ts), what a coupon can add, and the largest reference-price gain
- * (reference-price.ts): at the category's lowest effective price today
- * (subsidy, campaign discount, the coupon if the user has one, the floor).
+ * (reference-price.ts): at the lowest share of its list price an offer of
+ * the category can cost today (subsidy, campaign discount, the coupon if the
+ * user has one, the floor; bounds.ts finishBounds, once a day).
  */
 function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, idx: number): number {
   const u = world.users;
@@ -176,18 +177,13 @@ function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, 
   let ub =
     sc.userBase + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
     sc.userCredTrust * t.maxCredibility[cat] + env[e] + sc.userGridFrac * (env[e + 1] - env[e]);
-  // the lowest effective log relative price of the category's offers today (1e9: no offers)
-  let lowest = t.minLogPrice[cat];
-  if (sc.userHasCoupon && lowest < 1e8) {
+  if (sc.userHasCoupon && t.minLogPrice[cat] < 1e8) {
     // (a category with no merchant today has no offers, and no coupon gain)
     // a coupon lowers the price most, relatively, for the cheapest offer
-    const minPrice = Math.exp(lowest) * world.cats.refPriceRmb[cat];
-    const couponLog = Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
-    ub += sc.userPs * couponLog;
-    // and no offer with the coupon is cheaper than the cheapest one with it (max(0.1 p, p - coupon) grows with p)
-    lowest -= couponLog;
+    const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
+    ub += sc.userPs * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
   }
-  return ub + referenceGainBound(coef, u.refLogPrice[idx], lowest);
+  return ub + referenceGainBound(coef, u.refLogPrice[idx], sc.userHasCoupon ? t.minLogShareCoupon[cat] : t.minLogShare[cat]);
 }
 
 /** Per segment, the day's intercept plus what a live room can add for it (liveliness counts for casual users). */

@@ -21,8 +21,9 @@ describe("thinning", () => {
         "levers.coupons.valueRmb=30",
         "levers.coupons.totalBudgetRmb=1e12",
         "levers.campaigns=[{startDay: 20, days: 10, discount: 0.3}]",
-        // reference prices, strong: a discounted price is a gain against the reference the bound must cover,
-        // and references learnt during the discounts make regular prices losses afterwards
+        // reference prices, strong: a discount deeper than the share of the list price the user has paid
+        // before is a gain the bound must cover (the subsidy from day 0, the campaign on top, the coupon on
+        // top of both), and shares learnt during the campaign make the subsidy alone a loss afterwards
         "prices.referenceWeight=1.5",
         "prices.lossAversion=2",
         "prices.smoothing=0.6",
@@ -40,7 +41,7 @@ describe("thinning", () => {
     expect(sumDays(r, M.subsidy_consumer)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_coupon)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_campaign)).toBeGreaterThan(0);
-    // and the references moved: users learnt the discounted prices
+    // and the references moved: users learnt the discounted shares of the list price
     expect(at(r, M.reference_price_index, 119)).toBeLessThan(1);
   });
 });
