@@ -51,6 +51,10 @@ export class Users {
   readonly lastMerchant: Int32Array; // orders.ts (-1: none)
   readonly lastSatisfied: Uint8Array; // orders.ts
   readonly isDiscovered: Uint8Array; // discovery.ts: the slot's interest came from content and has not been bought yet
+  /** per interest slot: the price the user expects in the category, relative to its reference price (1: none learnt yet) */
+  readonly refPrice: Float32Array; // reference-price.ts
+  /** per interest slot: ln refPrice, kept beside it so that the choice and its bound read no log */
+  readonly refLogPrice: Float32Array; // reference-price.ts
   readonly follows: Int32Array; // follows.ts (0 empty, c+1 creator, -(m+1) store)
   readonly joinedDay: Uint16Array; // users.ts
   readonly lastOrderDay: Uint16Array; // orders.ts
@@ -80,6 +84,8 @@ export class Users {
     this.lastMerchant = new Int32Array(capacity * INTEREST_SLOTS).fill(-1);
     this.lastSatisfied = new Uint8Array(capacity * INTEREST_SLOTS);
     this.isDiscovered = new Uint8Array(capacity * INTEREST_SLOTS);
+    this.refPrice = new Float32Array(capacity * INTEREST_SLOTS).fill(1);
+    this.refLogPrice = new Float32Array(capacity * INTEREST_SLOTS);
     this.follows = new Int32Array(capacity * FOLLOW_SLOTS);
     this.joinedDay = new Uint16Array(capacity);
     this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);
@@ -232,11 +238,18 @@ export class Tables {
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
    * on a grid of price sensitivities, the highest seller credibility, and the
-   * lowest log relative price.
+   * lowest log relative price; for the reference-price gain, the lowest share
+   * of the list price an offer can cost today and the lowest list price
+   * (while the offers are added), then the log of that share without and
+   * with a coupon (the day's values, fixed when the category is complete).
    */
   readonly envelope: Float64Array;
   readonly maxCredibility: Float64Array;
   readonly minLogPrice: Float64Array;
+  readonly minShare: Float64Array;
+  readonly minListRmb: Float64Array;
+  readonly minLogShare: Float64Array;
+  readonly minLogShareCoupon: Float64Array;
   psGridMax = 1;
   /** per category: commerce impressions today (simulated, organic + paid) */
   readonly impressions: Float64Array;
@@ -267,6 +280,10 @@ export class Tables {
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);
+    this.minShare = new Float64Array(categories);
+    this.minListRmb = new Float64Array(categories);
+    this.minLogShare = new Float64Array(categories);
+    this.minLogShareCoupon = new Float64Array(categories);
     this.impressions = new Float64Array(categories);
     this.feedValue = new Float64Array(categories);
     this.paidUnwanted = new Float64Array(categories);

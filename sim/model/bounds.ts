@@ -6,9 +6,15 @@
  * a grid, linearly interpolated, bound it from above (a chord lies above a
  * convex function). The bound is tight where it matters, since cheap offers
  * are rarely the best ones. The interpolation itself sits in the hot loop
- * (sessions.ts, boundSlots). Owns tables.envelope, maxCredibility, minLogPrice.
+ * (sessions.ts, boundSlots). The reference-price gain (reference-price.ts)
+ * is bounded by the lowest share of its list price an offer of the category
+ * can cost today: its log, without and with a coupon, is computed once per
+ * category and day (finishBounds), so the hot loop reads no log. Owns
+ * tables.envelope, maxCredibility, minLogPrice, minShare, minListRmb,
+ * minLogShare, minLogShareCoupon.
  */
 import { PS_GRID } from "../engine/world.js";
+import { PRICE_FLOOR_SHARE } from "./choice.js";
 import type { World } from "./world.js";
 
 export function resetBounds(world: World, k: number): void {
@@ -16,6 +22,8 @@ export function resetBounds(world: World, k: number): void {
   t.envelope.fill(-1e9, k * PS_GRID, (k + 1) * PS_GRID);
   t.maxCredibility[k] = 0;
   t.minLogPrice[k] = 1e9;
+  t.minShare[k] = 1;
+  t.minListRmb[k] = Infinity;
   const p = world.params.users.priceSensitivity;
   // users' sensitivity is clipped at a multiple of the segment mean (users.ts addUser)
   t.psGridMax = world.params.behaviour.users.priceSensitivityMaxMultiple * Math.max(p.fan, p.value, p.casual);
@@ -32,4 +40,28 @@ export function addOfferBound(world: World, k: number, a: number, logPrice: numb
   }
   if (credibility > t.maxCredibility[k]) t.maxCredibility[k] = credibility;
   if (logPrice < t.minLogPrice[k]) t.minLogPrice[k] = logPrice;
+}
+
+/** An offer of category k costs at least `share` of its list price `listRmb` today, before any coupon. */
+export function addOfferShare(world: World, k: number, share: number, listRmb: number): void {
+  const t = world.tables;
+  if (share < t.minShare[k]) t.minShare[k] = share;
+  if (listRmb < t.minListRmb[k]) t.minListRmb[k] = listRmb;
+}
+
+/**
+ * Category k's offers are all added: the lowest log share of the list price
+ * today, and with a coupon of today's value. A coupon takes off most, as a
+ * share, from the cheapest list price: no offer costs less than
+ * max(floor, lowest share - coupon / lowest list price) of its list price.
+ * (No offers: 0, and no gain.)
+ */
+export function finishBounds(world: World, k: number): void {
+  const t = world.tables;
+  const share = t.minShare[k];
+  t.minLogShare[k] = share < 1 ? Math.log(share) : 0;
+  const coupon = world.today.couponValue;
+  t.minLogShareCoupon[k] = coupon > 0 && t.minListRmb[k] < Infinity
+    ? Math.log(Math.max(PRICE_FLOOR_SHARE, share - coupon / t.minListRmb[k]))
+    : t.minLogShare[k];
 }

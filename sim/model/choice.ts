@@ -5,7 +5,10 @@
  *   + credibility x trust + brand + following (private domain) + liveliness
  *   (casual users, live rooms) + need due - bought recently + live demo value
  *   + live selling skill + loyalty (satisfying earlier merchant) + search intent
- *   - price sensitivity x log(effective price / reference price).
+ *   - price sensitivity x log(effective price / reference price)
+ *   - the reference-price term (reference-price.ts: the share of the list
+ *     price to pay against the share the user has paid before in the
+ *     category; offers in an interest slot only).
  * Effective price includes the consumer subsidy, campaign discount and coupon
  * that would apply now. `evaluate` leaves the offer's price parts in
  * `world.choice.offer` (one preallocated object: no allocation per
@@ -13,6 +16,7 @@
  */
 import { INTEREST_SLOTS, NEVER, SEGMENT } from "../engine/world.js";
 import { maxCreatorFit } from "./feed.js";
+import { prepareReferencePrices, referenceUtility } from "./reference-price.js";
 import type { World } from "./world.js";
 
 /** Coefficients, copied from params once a day so the hot loop reads plain fields. */
@@ -22,6 +26,8 @@ export class Coefficients {
   following = 0; fanFollowing = 0; liveliness = 0; needDue = 0; notDue = 0;
   liveDemo = 0; skill = 0; loyalty = 0; searchIntent = 0;
   subsidyMinBrand = 0; couponNewDays = 0; couponLapsedDays = 0;
+  /** reference prices (reference-price.ts): utility per log unit of a gain, of a loss; smoothing weight per purchase */
+  referenceGain = 0; referenceLoss = 0; referenceSmoothing = 0;
   /** interest coefficient x the largest creator fit: the interest term's bound */
   interestBound = 0;
 }
@@ -29,6 +35,8 @@ export class Coefficients {
 /** The last evaluated offer: its price parts (RMB) and what the user perceived. */
 export class EvaluatedOffer {
   priceRmb = 0; consumerSubsidyRmb = 0; campaignRmb = 0; couponRmb = 0; perceivedQuality = 0;
+  /** the price the buyer pays: list price less the discounts, floored (PRICE_FLOOR_SHARE) */
+  effectiveRmb = 0;
 }
 
 /** The choice model's state on the world: today's coefficients, the last offer evaluated, the slot interestIn found. */
@@ -67,6 +75,7 @@ export function prepareChoice(world: World): void {
   coef.subsidyMinBrand = lv.consumerSubsidy.minBrand;
   coef.couponNewDays = lv.coupons.newUserDays;
   coef.couponLapsedDays = lv.coupons.lapsedDays;
+  prepareReferencePrices(world, coef);
 }
 
 export function intercept(coef: Coefficients, segment: number): number {
@@ -136,7 +145,14 @@ export function evaluate(
   offer.consumerSubsidyRmb = subsidy;
   offer.campaignRmb = campaign;
   offer.couponRmb = coupon;
+  offer.effectiveRmb = effective;
   offer.perceivedQuality = perceived;
+  let reference = 0;
+  if (slotIndex >= 0) {
+    // the share of the list price paid against the slot's reference share (no log without a discount)
+    const logShare = effective === price ? 0 : Math.log(effective / price);
+    reference = referenceUtility(coef, u.refLogPrice[slotIndex], logShare);
+  }
   const utility =
     intercept(coef, u.segment[user]) +
     u.propensity[user] +
@@ -147,7 +163,8 @@ export function evaluate(
     (slotIndex >= 0 ? needTerm(world, slotIndex) : 0) +
     liveTerm +
     bonus -
-    u.priceSensitivity[user] * Math.log(effective / world.cats.refPriceRmb[cat]);
+    u.priceSensitivity[user] * Math.log(effective / world.cats.refPriceRmb[cat]) +
+    reference;
   return 1 / (1 + Math.exp(-utility));
 }
 

@@ -18,6 +18,7 @@
 import { poisson, type Rng } from "../engine/rng.js";
 import { INTEREST_SLOTS, NEVER } from "../engine/world.js";
 import { M } from "./metrics.js";
+import { resetReferencePrice } from "./reference-price.js";
 import type { World } from "./world.js";
 
 /** The day's content pull by category, and what follows from it for every user. */
@@ -126,6 +127,7 @@ export function discover(world: World, rng: Rng, id: number): void {
   u.lastMerchant[weakest] = -1;
   u.lastSatisfied[weakest] = 0;
   u.isDiscovered[weakest] = 1;
+  resetReferencePrice(world, weakest);
   world.metrics.today[M.interests_discovered]++;
 }
 
@@ -158,6 +160,7 @@ export function loseInterests(world: World, rng: Rng): void {
     u.lastMerchant[weakest] = -1;
     u.lastSatisfied[weakest] = 0;
     u.isDiscovered[weakest] = 0;
+    resetReferencePrice(world, weakest);
     world.metrics.today[M.interests_lost]++;
   }
 }

@@ -11,7 +11,7 @@
  * `settleImpressions` turns impressions into paid spend and subsidy use.
  */
 import { ENTRY, PRODUCT_SLOTS } from "../engine/world.js";
-import { addOfferBound, resetBounds } from "./bounds.js";
+import { addOfferBound, addOfferShare, finishBounds, resetBounds } from "./bounds.js";
 import { NOISE_CLIP, PRICE_FLOOR_SHARE } from "./choice.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
@@ -62,12 +62,21 @@ function productBound(world: World, m: number): number {
   return coef.quality * (mer.quality[m] + coef.qualityNoise * NOISE_CLIP) + coef.brand * mer.brand[m];
 }
 
-/** Log of the lowest price the product can have today relative to its category's reference (discounts included). */
-function lowestLogPrice(world: World, m: number): number {
+/**
+ * Add merchant m's product, offered in category k with utility part `a` by a
+ * seller of credibility `credibility`, to the category's bounds: at the
+ * lowest price it can have today (campaign discount, consumer subsidy, the
+ * floor; a coupon is bounded per user), relative to the category's reference
+ * price for the envelope, as a share of its list price for the
+ * reference-price gain.
+ */
+function addOffer(world: World, k: number, a: number, m: number, credibility: number): void {
   const mer = world.merchants;
   const today = world.today;
   const discount = today.campaignDiscount + (mer.brand[m] >= world.choice.coef.subsidyMinBrand ? today.consumerSubsidyRate : 0);
-  return Math.log((mer.priceRmb[m] * Math.max(PRICE_FLOOR_SHARE, 1 - discount)) / world.cats.refPriceRmb[mer.cat[m]]);
+  const share = Math.max(PRICE_FLOOR_SHARE, 1 - discount);
+  addOfferBound(world, k, a, Math.log((mer.priceRmb[m] * share) / world.cats.refPriceRmb[mer.cat[m]]), credibility);
+  addOfferShare(world, k, share, mer.priceRmb[m]);
 }
 
 /**
@@ -111,7 +120,7 @@ export function buildFeedTables(world: World): void {
       const live = cr.isLive[c] ? liveBound : 0;
       for (let j = 0; j < cr.productCount[c]; j++) {
         const m = cr.products[c * PRODUCT_SLOTS + j];
-        addOfferBound(world, k, productBound(world, m) + live, lowestLogPrice(world, m), cr.credibility[c]);
+        addOffer(world, k, productBound(world, m) + live, m, cr.credibility[c]);
       }
       if (cr.isLive[c]) {
         t.feedKind[n] = ENTRY.creatorLive;
@@ -135,7 +144,7 @@ export function buildFeedTables(world: World): void {
       const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
-      addOfferBound(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), lowestLogPrice(world, m), mer.credibility[m]);
+      addOffer(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), m, mer.credibility[m]);
       if (mer.isLive[m]) {
         const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
         t.feedKind[n] = ENTRY.merchantLive;
@@ -151,6 +160,7 @@ export function buildFeedTables(world: World): void {
       t.feedBoostShare[n] = boost / (1 + boost);
       n++;
     }
+    finishBounds(world, k);
     t.feed.build(k, t.feedWeight, start, n - start);
   }
 }

@@ -51,6 +51,7 @@ export const COLUMNS = [
   ["ad_fatigue_mean", "none"],
   ["content_pull", "none"],
   ["delivery_days", "none"],
+  ["reference_price_index", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

@@ -3,7 +3,8 @@
  * the merchant's and creator's books, delivery (true quality is seen only
  * now), returns and guarantee claims, then satisfaction, trust and
  * credibility, follows after good purchases and unfollows after bad ones, and
- * the user's need and merchant memory for repurchase. Owns users.needDay,
+ * the user's need, merchant memory for repurchase and (reference-price.ts)
+ * the share of the list price paid. Owns users.needDay,
  * lastMerchant, lastSatisfied, lastOrderDay, ordersInWindow and the day's
  * sales fields of merchants and creators.
  */
@@ -12,6 +13,7 @@ import { CHANNEL, NEVER } from "../engine/world.js";
 import { deliveryConfirmation, deliveryDays } from "./delivery.js";
 import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
 import { M, tierOf } from "./metrics.js";
+import { rememberPrice } from "./reference-price.js";
 import { afterPurchase, sellerExperience } from "./trust.js";
 import { badPaidPurchase } from "./ad-fatigue.js";
 import { countDemandSource } from "./discovery.js";
@@ -136,6 +138,7 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
     u.needDay[slotIndex] = Math.min(NEVER - 1, day + Math.round(cats.replenishDays[cat] * stock * jitter));
     u.lastMerchant[slotIndex] = m;
     u.lastSatisfied[slotIndex] = isBad ? 0 : 1;
+    rememberPrice(world, slotIndex, offer.effectiveRmb / offer.priceRmb); // the share of the list price paid
   }
   u.lastOrderDay[user] = day;
   if (today.reportDay >= today.windowStartDay) u.ordersInWindow[user]++;

@@ -19,6 +19,7 @@ import { PRICE_FLOOR_SHARE, type Coefficients, evaluate, interestIn, intercept, 
 import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
+import { referenceGainBound } from "./reference-price.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
 import { shockActivity } from "./shocks.js";
 import { feedDay } from "./trust.js";
@@ -180,7 +181,10 @@ function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, 
  * its largest fit) and channel bonuses: intercept (and liveliness for casual
  * users), need, credibility x trust at the category's most credible seller,
  * the offer envelope at the user's price sensitivity
- * (bounds.ts), and what a coupon can add.
+ * (bounds.ts), what a coupon can add, and the largest reference-price gain
+ * (reference-price.ts): at the lowest share of its list price an offer of
+ * the category can cost today (subsidy, campaign discount, the coupon if the
+ * user has one, the floor; bounds.ts finishBounds, once a day).
  */
 function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, idx: number): number {
   const u = world.users;
@@ -198,7 +202,7 @@ function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, 
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
     ub += sc.userPs * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
   }
-  return ub;
+  return ub + referenceGainBound(coef, u.refLogPrice[idx], sc.userHasCoupon ? t.minLogShareCoupon[cat] : t.minLogShare[cat]);
 }
 
 /** Per segment, the day's intercept plus what a live room can add for it (liveliness counts for casual users). */

@@ -9,6 +9,7 @@ import { clearFollows } from "./follows.js";
 import { M } from "./metrics.js";
 import { startTrust } from "./trust.js";
 import { fatigueChurn } from "./ad-fatigue.js";
+import { resetReferencePrice } from "./reference-price.js";
 import type { World } from "./world.js";
 
 /** Churn lookup resolution: bins of satisfaction. */
@@ -103,6 +104,7 @@ export function addUser(world: World, rng: Rng, day: number): number {
     u.lastMerchant[base + s] = -1;
     u.lastSatisfied[base + s] = 0;
     u.isDiscovered[base + s] = 0;
+    resetReferencePrice(world, base + s);
   }
   u.adFatigue[id] = 0;
   u.joinedDay[id] = day;
@@ -180,5 +182,6 @@ export function driftInterests(world: World, rng: Rng): void {
     u.lastMerchant[slot] = -1;
     u.lastSatisfied[slot] = 0;
     u.isDiscovered[slot] = 0;
+    resetReferencePrice(world, slot);
   }
 }

@@ -115,6 +115,15 @@ export const ChoiceSchema = section(
   "the logit of a purchase decision (section 3.3)",
 );
 
+export const PricesSchema = section(
+  {
+    referenceWeight: nonneg(1, "utility of the share of the list price an offer costs against the share the user has paid before in the category, per log unit: a deeper discount than the reference is a gain, a shallower one (full price after a subsidy) a loss (0: no reference-price effect) [utils per log unit]"),
+    lossAversion: nonneg(2, "how many times a loss (a share of the list price above the reference) weighs more than a gain of the same size (Hardie, Johnson and Fader 1993: about 2) [x]"),
+    smoothing: share(0.3, "weight of a purchase's share of the list price paid in the user's reference share in the category (exponential smoothing per purchase; 0: the reference stays at full price) [share per purchase]"),
+  },
+  "reference prices: users compare the share of the list price they are asked to pay with the share they have paid before in the category; without discounts both are 1 and nothing changes (section 3.3, Reference prices)",
+);
+
 export const CreatorsSchema = section(
   {
     followerMedianPlatform: z.number().positive().default(40_000).describe("median followers of a creator at day 0, platform scale [followers]"),
@@ -405,6 +414,7 @@ export const ScenarioSchema = z
     categories: z.array(CategorySchema).min(2).max(16).default(DEFAULT_CATEGORIES as never).describe("the category table"),
     users: UsersSchema,
     choice: ChoiceSchema,
+    prices: PricesSchema,
     creators: CreatorsSchema,
     merchants: MerchantsSchema,
     trust: TrustSchema,

@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { M } from "../../sim/model/metrics.js";
 import { runReplication } from "../../sim/model/simulate.js";
-import { scenario, sumDays } from "../helpers/sim.js";
+import { at, scenario, sumDays } from "../helpers/sim.js";
 
 describe("thinning", () => {
-  it("never finds a purchase probability above its bound, with subsidies and coupons on", () => {
+  it("never finds a purchase probability above its bound, with subsidies, coupons, a campaign and reference prices on", () => {
     const s = scenario("baseline", {
       users: 4000,
       days: 120,
@@ -21,6 +21,12 @@ describe("thinning", () => {
         "levers.coupons.valueRmb=30",
         "levers.coupons.totalBudgetRmb=1e12",
         "levers.campaigns=[{startDay: 20, days: 10, discount: 0.3}]",
+        // reference prices, strong: a discount deeper than the share of the list price the user has paid
+        // before is a gain the bound must cover (the subsidy from day 0, the campaign on top, the coupon on
+        // top of both), and shares learnt during the campaign make the subsidy alone a loss afterwards
+        "prices.referenceWeight=1.5",
+        "prices.lossAversion=2",
+        "prices.smoothing=0.6",
       ],
     });
     const r = runReplication(s, 0, 99);
@@ -35,5 +41,7 @@ describe("thinning", () => {
     expect(sumDays(r, M.subsidy_consumer)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_coupon)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_campaign)).toBeGreaterThan(0);
+    // and the references moved: users learnt the discounted shares of the list price
+    expect(at(r, M.reference_price_index, 119)).toBeLessThan(1);
   });
 });
