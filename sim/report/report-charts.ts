@@ -1,14 +1,18 @@
 import type { TopLevelSpec } from "vega-lite";
+import { demandSources, INTEREST_COLUMNS, ORDER_SOURCE_COLUMNS } from "./charts/demand-sources.js";
 import { followerCcdf } from "./charts/follower-ccdf.js";
 import { gmvByChannel } from "./charts/gmv-by-channel.js";
 import { gmvDaily } from "./charts/gmv-daily.js";
 import { merchantGrowth } from "./charts/merchant-growth.js";
+import { NEW_USER_COLUMNS, newUsers } from "./charts/new-users.js";
+import { PAID_TRAFFIC_COLUMNS, paidTraffic } from "./charts/paid-traffic.js";
 import { repurchase } from "./charts/repurchase.js";
 import { subsidyVsGmv } from "./charts/subsidy-vs-gmv.js";
 import { tierShare } from "./charts/tier-share.js";
 import { trustNps } from "./charts/trust-nps.js";
+import { EXPERIENCE_COLUMNS, userExperience } from "./charts/user-experience.js";
 import type { ReportData } from "./read-report.js";
-import { dailySeries } from "./series.js";
+import { dailySeries, hasColumns } from "./series.js";
 
 export interface ChartEntry {
   /** File stem under charts/ and the anchor on the page. */
@@ -18,23 +22,52 @@ export interface ChartEntry {
   spec: TopLevelSpec;
 }
 
-/** The charts of one scenario's report, in page order; a chart whose table is absent is left out. */
+/**
+ * The charts of one scenario's report, in page order; a chart whose table is
+ * absent is left out, and so is one whose columns an older folder lacks
+ * (written before the model reported them): `sim report` on it draws the rest.
+ */
 export function reportCharts(report: ReportData): ChartEntry[] {
   const series = dailySeries(report.timeseries, report.meta.horizonDays);
   const meta = report.meta;
   const charts: ChartEntry[] = [
     { name: "gmv-daily", caption: "Gross merchandise value per day, platform scale.", spec: gmvDaily(series, meta) },
     { name: "gmv-by-channel", caption: "Where GMV is sold: creators' live rooms, merchants' own live rooms, short videos, and the mall and search shelf.", spec: gmvByChannel(series, meta) },
+  ];
+  const has = (columns: readonly string[]) => hasColumns(report.timeseries, columns);
+  if (has(ORDER_SOURCE_COLUMNS)) {
+    charts.push({
+      name: "demand-sources",
+      caption: "Where orders come from: the first purchase of an interest that content created, a restock of something a user needs again, or an impulse buy (neither); below, interests that content created and interests that faded each day.",
+      spec: demandSources(series, meta, has(INTEREST_COLUMNS)),
+    });
+  }
+  if (has(NEW_USER_COLUMNS)) {
+    charts.push({
+      name: "new-users",
+      caption: "New users each day by what brought them: the market at large or word of mouth from users already on the platform; users who left (churned) are drawn below zero for contrast.",
+      spec: newUsers(series, meta, has(["users_churned"])),
+    });
+  }
+  charts.push(
     { name: "merchant-growth", caption: "Active merchants, merchants entering and leaving, and merchants whose cumulative sales passed the sales mark.", spec: merchantGrowth(series, meta) },
     { name: "repurchase", caption: "Repeat orders as a share of all orders, and the share of repeat orders that came through followed accounts (private domain).", spec: repurchase(series, meta, report.summary.kpis.repurchase_rate) },
-  ];
+  );
   if (report.byTier?.length) {
     charts.push({ name: "tier-share", caption: "Share of creator-driven GMV sold by each tier of creators, by follower count.", spec: tierShare(report.byTier, meta) });
   }
-  charts.push(
-    { name: "trust-nps", caption: "Users' mean trust in the platform (0–1) and the net promoter score.", spec: trustNps(series, meta) },
-    { name: "subsidy-vs-gmv", caption: "Money the platform spends on each subsidy lever, against GMV in the same weeks.", spec: subsidyVsGmv(series, meta) },
-  );
+  charts.push({ name: "trust-nps", caption: "Users' mean trust in the platform (0–1) and the net promoter score.", spec: trustNps(series, meta) });
+  if (EXPERIENCE_COLUMNS.some((c) => has([c]))) {
+    charts.push({
+      name: "user-experience",
+      caption: "What users live through: their trust in the platform, how many unwanted paid items they remember (ad fatigue), how long orders take to arrive, how strongly content draws them in, and the share of the list price they have come to expect to pay.",
+      spec: userExperience(series, meta),
+    });
+  }
+  if (has(PAID_TRAFFIC_COLUMNS)) {
+    charts.push({ name: "paid-traffic", caption: "Paid items users saw each day and the ad revenue they brought the platform.", spec: paidTraffic(series, meta) });
+  }
+  charts.push({ name: "subsidy-vs-gmv", caption: "Money the platform spends on each subsidy lever, against GMV in the same weeks.", spec: subsidyVsGmv(series, meta) });
   if (report.followers && report.followers.rep.length > 0) {
     charts.push({ name: "follower-ccdf", caption: "How concentrated followers are: the share of creators with at least x followers, at the start and at the end.", spec: followerCcdf(report.followers, meta) });
   }

@@ -29,6 +29,20 @@ export const ratioOf = (numerator: string, denominator: string): BinAggregate =>
   return den === 0 ? NaN : sum(rows, numerator) / den;
 };
 
+/**
+ * Mean of a per-order column weighted by a count over the bin (delivery days by
+ * orders): a day without orders, where the model writes 0, carries no weight.
+ * NaN when the bin has no orders.
+ */
+export const weightedMeanOf = (column: string, weight: string): BinAggregate => (rows) => {
+  let num = 0, den = 0;
+  for (const r of rows) {
+    const w = r[weight], v = r[column];
+    if (Number.isFinite(w) && Number.isFinite(v) && w > 0) { num += v * w; den += w; }
+  }
+  return den === 0 ? NaN : num / den;
+};
+
 /** Value at the last day of the bin (stocks such as active merchants). */
 export const lastOf = (column: string): BinAggregate => (rows) => rows[rows.length - 1][column];
 
@@ -36,6 +50,23 @@ function sum(rows: readonly TimeseriesRow[], column: string): number {
   let s = 0;
   for (const r of rows) s += r[column];
   return s;
+}
+
+/**
+ * Whether every one of `columns` is in the table with at least one number: a
+ * folder written before the model had a column lacks it, and the chart that
+ * needs it is left out rather than drawn empty.
+ */
+export function hasColumns(rows: readonly TimeseriesRow[], columns: readonly string[]): boolean {
+  return columns.every((c) => rows.some((r) => Number.isFinite(r[c])));
+}
+
+/** A column's run total, mean over replications (non-numbers count as 0). */
+export function runTotal(rows: readonly TimeseriesRow[], column: string): number {
+  const reps = Math.max(1, new Set(rows.map((r) => r.rep)).size);
+  let s = 0;
+  for (const r of rows) if (Number.isFinite(r[column])) s += r[column];
+  return s / reps;
 }
 
 /** Days per bin so a chart stays compact: daily up to about a year, weekly beyond. */

@@ -9,8 +9,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { compareOverlay, OVERLAYS, type OverlayRun } from "./charts/compare-overlay.js";
+import { compareOverlay, compareOverlayPanels, DEMAND_OVERLAYS, OVERLAYS, type OverlayRun } from "./charts/compare-overlay.js";
 import { compareNote } from "./charts/common.js";
+import { ORDER_SOURCE_COLUMNS } from "./charts/demand-sources.js";
 import { kpiForest } from "./charts/kpi-forest.js";
 import { subsidyReturn } from "./charts/subsidy-return.js";
 import { ALPHA, compareReports, comparisonCsv, POWER, type Comparison } from "./compare.js";
@@ -21,7 +22,7 @@ import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js
 import type { ChartEntry } from "./report-charts.js";
 import { replaceFile, replaceFolder } from "./replace-in-place.js";
 import { resolutionSentence } from "./resolution-note.js";
-import { dailySeries } from "./series.js";
+import { dailySeries, hasColumns } from "./series.js";
 
 /** The output folder holds something `sim compare` will not replace without being told to. */
 export class ComparisonExistsError extends Error {
@@ -79,20 +80,32 @@ export function defaultCompareOut(reports: readonly ReportData[]): string {
   return join("reports", `compare-${names.join("-vs-")}`);
 }
 
-/** The charts of a comparison page, in page order; `runs[0]` is the baseline and names are distinct. */
+/**
+ * The charts of a comparison page, in page order; `runs[0]` is the baseline and
+ * names are distinct. Orders by source are compared only when every run has
+ * them (a folder written before the model reported them has not).
+ */
 export function comparisonCharts(runs: readonly ReportData[], comparison: Comparison): ChartEntry[] {
   const [baseline, ...others] = runs;
   const isPaired = comparison.pairings.every((p) => p.isPaired);
   const note = compareNote(runs.map((r) => r.meta), isPaired);
   const overlayRuns: OverlayRun[] = runs.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
   const returns = others.flatMap((o, i) => cumulativeDifferences(baseline, o, comparison.pairings[i].isPaired));
-  return [
+  const charts: ChartEntry[] = [
     { name: "kpi-forest", caption: "Every KPI's change against the baseline, relative to the baseline's level, with its 95% interval.", spec: kpiForest(comparison, note) },
     { name: "subsidy-return", caption: "Cumulative extra GMV against cumulative extra money subsidy, and the GMV each extra RMB of subsidy bought so far.", spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note) },
     { name: "compare-gmv", caption: "GMV per day of each scenario on shared axes.", spec: compareOverlay(overlayRuns, OVERLAYS.gmv, isPaired) },
     { name: "compare-repurchase", caption: "Share of orders that repeat a merchant, per day, in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.repurchase, isPaired) },
     { name: "compare-merchants", caption: "Active merchants in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.merchants, isPaired) },
   ];
+  if (runs.every((r) => hasColumns(r.timeseries, ORDER_SOURCE_COLUMNS))) {
+    charts.push({
+      name: "compare-demand",
+      caption: "Orders per day in each scenario by where the demand came from: interests that content created, restocks of recurring needs, and impulse buys.",
+      spec: compareOverlayPanels(overlayRuns, DEMAND_OVERLAYS, "Orders by where the demand came from, by scenario", isPaired),
+    });
+  }
+  return charts;
 }
 
 /**

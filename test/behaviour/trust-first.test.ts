@@ -17,7 +17,7 @@ const trustEnd = (r: Parameters<typeof kpiValues>[0]) => kpiValues(r).trust_end;
 describe("trust guarantee", () => {
   it("raises users' trust, and most of the rise goes when covered and refused bad purchases cost the same trust as others", async () => {
     const on = await compareVariants("baseline", [], GUARANTEE, trustEnd, RUN);
-    const off = await compareVariants("baseline", [], GUARANTEE, trustEnd, { ...RUN, common: ["trust.coveredLossShare=1", "trust.refusedReturnLoss=0"] });
+    const off = await compareVariants("baseline", [], GUARANTEE, trustEnd, { ...RUN, common: ["trust.coveredLossShare=1", "trust.refusedReturnEvidence=0"] });
     const lines = [describeComparison("trust at the end, guarantee minus none", on), describeComparison("trust at the end, guarantee minus none, trust mechanisms of the guarantee off", off)];
     console.info(lines.join("\n"));
     expect(on.difference.ci95[0], lines[0]).toBeGreaterThan(0);

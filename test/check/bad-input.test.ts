@@ -39,7 +39,7 @@ beforeAll(() => {
   writeLines(dir, "unknown-column.yaml", target({ 7: "      - measure: {column: gmw, window: [0, 10]}" }));
   writeLines(dir, "window.yaml", target({ 7: "      - measure: {column: gmv, window: [0, 500]}" }));
   writeLines(dir, "no-reason.yaml", target({}, ["    expect: miss"]));
-  writeLines(dir, "bad-set.yaml", target({ 5: `      baseline: {file: ${baseline}, set: {population.userGrowthPerDay: -1}}` }));
+  writeLines(dir, "bad-set.yaml", target({ 5: `      baseline: {file: ${baseline}, set: {demand.marketArrivalPerDay: -1}}` }));
   writeLines(dir, "unknown-key.yaml", target({ 3: "    sorce: words" }));
   writeLines(dir, "syntax.yaml", target({ 9: "        band: [0, " }));
   writeLines(dir, "good.yaml", target());
@@ -85,7 +85,7 @@ describe("sim check: bad input exits 2 with the position", () => {
     expectBadInput(check("no-reason.yaml"), "no-reason.yaml:11:13: an expected miss without a reason at 'targets[0].expect'");
   });
   it("an override its parameter rejects", () => {
-    expectBadInput(check("bad-set.yaml"), "bad-set.yaml:6:", "at 'targets[0].scenarios.baseline.set.population.userGrowthPerDay'", "expected a number >= 0");
+    expectBadInput(check("bad-set.yaml"), "bad-set.yaml:6:", "at 'targets[0].scenarios.baseline.set.demand.marketArrivalPerDay'", "expected a number >= 0");
   });
   it("an unknown key", () => {
     expectBadInput(check("unknown-key.yaml"), "unknown-key.yaml:4:5: unknown key 'sorce' (did you mean 'source'?)", "missing value at 'targets[0].source'");

@@ -74,7 +74,7 @@ describe("sim validate", () => {
   });
 
   it("rejects an out-of-range value", () => {
-    expectRejected(validate("bad.yaml"), "bad.yaml:4:12: 1.5 is too big at 'levers.paidTraffic.share' (expected a number <= 1)");
+    expectRejected(validate("bad.yaml"), "bad.yaml:4:12: 1.5 is too big at 'levers.paidTraffic.share' (expected a number <= 0.9)");
   });
 
   it("rejects a cycle in extends, naming the chain", () => {

@@ -17,7 +17,7 @@ describe("sim schema", () => {
     const r = sim("schema");
     expect(r.status, r.stderr).toBe(0);
     const schema = JSON.parse(r.stdout);
-    expect(schema.properties.levers.properties.paidTraffic.properties.share.maximum).toBe(1);
+    expect(schema.properties.levers.properties.paidTraffic.properties.share.maximum).toBe(0.9);
   });
 
   it("writes it to --out, and refuses a folder that does not exist with exit 2", () => {

@@ -88,13 +88,13 @@ describe.runIf(isBuilt() && existsSync(CHROMIUM))("report pages in a browser", (
     expect(await v.page.locator("h1").count()).toBe(1);
     await check(
       v,
-      ["gmv-daily", "gmv-by-channel", "merchant-growth", "repurchase", "tier-share", "trust-nps", "subsidy-vs-gmv", "follower-ccdf"],
+      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "repurchase", "tier-share", "trust-nps", "user-experience", "paid-traffic", "subsidy-vs-gmv", "follower-ccdf"],
       "report.png",
     );
   });
 
   it("a comparison page draws every chart and the KPI differences, offline", async () => {
     const v = await visit(comparePage);
-    await check(v, ["kpi-forest", "subsidy-return", "compare-gmv", "compare-repurchase", "compare-merchants"], "compare.png");
+    await check(v, ["kpi-forest", "subsidy-return", "compare-gmv", "compare-repurchase", "compare-merchants", "compare-demand"], "compare.png");
   });
 });

@@ -111,8 +111,8 @@ describe("bad scenario files", () => {
 
   it("reports an out-of-range value at the value", () => {
     const error = only(errorsOf(write("bad.yaml", "levers:", "  paidTraffic:", "    share: 1.5")));
-    expect([error.line, error.column, error.fieldPath, error.expected]).toEqual([3, 12, "levers.paidTraffic.share", "a number <= 1"]);
-    expect(error.message).toBe(`${error.file}:3:12: 1.5 is too big at 'levers.paidTraffic.share' (expected a number <= 1)`);
+    expect([error.line, error.column, error.fieldPath, error.expected]).toEqual([3, 12, "levers.paidTraffic.share", "a number <= 0.9"]);
+    expect(error.message).toBe(`${error.file}:3:12: 1.5 is too big at 'levers.paidTraffic.share' (expected a number <= 0.9)`);
   });
 
   it("reports a name with characters a folder name should not have", () => {

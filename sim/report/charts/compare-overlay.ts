@@ -2,6 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bands, lastOf, meanOf, ratioOf, type BinAggregate, type DailySeries } from "../series.js";
 import { CONFIG, HEIGHT, SCENARIO_COLORS, SCHEMA, WIDTH, compareNote, countAxis, dayAxis, moneyAxis, shareAxis } from "./common.js";
+import { ORDER_SOURCES } from "./demand-sources.js";
+import { panelTitle } from "./panels.js";
 
 export interface OverlayMetric {
   title: string;
@@ -24,6 +26,15 @@ export const OVERLAYS = {
   },
   merchants: { title: "Active merchants by scenario", yTitle: "Active merchants", aggregate: lastOf("merchants_active"), axis: countAxis, zero: false },
 } satisfies Record<string, OverlayMetric>;
+
+/** Orders by where the demand came from, one panel per source (compare-demand). */
+export const DEMAND_OVERLAYS: readonly OverlayMetric[] = ORDER_SOURCES.map((s) => ({
+  title: s.title,
+  yTitle: "Orders per day",
+  aggregate: meanOf(s.column),
+  axis: countAxis,
+  zero: true,
+}));
 
 export interface OverlayRun {
   meta: RunMeta;
@@ -59,6 +70,55 @@ export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetri
       },
       { mark: { type: "line" }, encoding: { y: { field: "mean", type: "quantitative" } } },
     ],
+    config: CONFIG,
+  };
+}
+
+const PANEL_HEIGHT = 150;
+
+/**
+ * Several metrics for every scenario, one panel each on one day axis (the
+ * panel's title names the metric): mean lines with 95% bands, the baseline first.
+ */
+export function compareOverlayPanels(runs: readonly OverlayRun[], metrics: readonly OverlayMetric[], titleText: string, isPaired: boolean): TopLevelSpec {
+  const binDays = Math.max(...runs.map((r) => r.series.binDays));
+  const horizon = Math.max(...runs.map((r) => r.meta.horizonDays));
+  const names = runs.map((r) => r.meta.scenario);
+  const color = {
+    field: "scenario",
+    type: "nominal" as const,
+    title: "Scenario",
+    scale: { domain: names, range: SCENARIO_COLORS.slice(0, names.length) },
+    legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
+  };
+  // The bin length goes in the subtitle: an axis title longer than a panel is tall would push the panel off its title.
+  const binNote = binDays === 1 ? "" : `, ${binDays}-day means`;
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: titleText,
+      subtitle: [...compareNote(runs.map((r) => r.meta), isPaired), `Lines: mean over replications${binNote}; bands: 95% interval of each scenario's level`],
+    },
+    vconcat: metrics.map((metric, i) => {
+      const axis = dayAxis(binDays);
+      return {
+        title: panelTitle(metric.title),
+        width: WIDTH,
+        height: PANEL_HEIGHT,
+        data: { values: runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario }))) },
+        encoding: {
+          x: { field: "day", type: "quantitative" as const, scale: { domain: [0, horizon] }, axis: i === metrics.length - 1 ? axis : { ...axis, title: null } },
+          color,
+        },
+        layer: [
+          {
+            mark: { type: "area" as const, opacity: 0.16 },
+            encoding: { y: { field: "lo", type: "quantitative" as const, axis: metric.axis(metric.yTitle), scale: { zero: metric.zero } }, y2: { field: "hi" } },
+          },
+          { mark: { type: "line" as const }, encoding: { y: { field: "mean", type: "quantitative" as const } } },
+        ],
+      };
+    }),
     config: CONFIG,
   };
 }
