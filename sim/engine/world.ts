@@ -148,6 +148,7 @@ export class Merchants {
   readonly service: Float32Array; // logistics and after-sales 0..1
   readonly credibility: Float32Array; // trust.ts
   readonly complaintRate: Float32Array; // trust.ts (running average of bad purchases)
+  readonly claims: Float32Array; // merchants.ts: how far listing and live claims overstate quality
   readonly commission: Float32Array; // share of price offered to creators
   readonly isSelfBroadcaster: Uint8Array; // merchants.ts
   readonly isLive: Uint8Array; // supply.ts
@@ -184,6 +185,7 @@ export class Merchants {
     this.brand = new Float32Array(capacity);
     this.service = new Float32Array(capacity);
     this.credibility = new Float32Array(capacity);
+    this.claims = new Float32Array(capacity);
     this.complaintRate = new Float32Array(capacity);
     this.commission = new Float32Array(capacity);
     this.isSelfBroadcaster = new Uint8Array(capacity);

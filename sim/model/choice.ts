@@ -140,7 +140,8 @@ export function evaluate(
   let coupon = 0;
   if (today.couponValue > 0 && today.couponValue <= today.couponLeft && isCouponEligible(world, user)) coupon = today.couponValue;
   const effective = Math.max(PRICE_FLOOR_SHARE * price, price - subsidy - campaign - coupon);
-  const perceived = mer.quality[m] + coef.qualityNoise * clampNoise(noise);
+  // buyers perceive what the listing claims (merchants.ts claims), blurred; the truth shows on delivery
+  const perceived = mer.quality[m] + mer.claims[m] + coef.qualityNoise * clampNoise(noise);
   offer.priceRmb = price;
   offer.consumerSubsidyRmb = subsidy;
   offer.campaignRmb = campaign;

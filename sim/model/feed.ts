@@ -55,11 +55,11 @@ function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, i
   return (isNewCreator ? t.newCreatorBoost : 0) + (isNewMerchant ? t.newMerchantBoost : 0) + (isLiveMerchant ? t.selfBroadcastBoost : 0) + (isBelt ? t.beltBoost : 0);
 }
 
-/** Offer part of utility that depends on the product only (for bounds): quality with the noise at its limit, brand. */
+/** Offer part of utility that depends on the product only (for bounds): quality as claimed, with the noise at its limit, and brand. */
 function productBound(world: World, m: number): number {
   const mer = world.merchants;
   const coef = world.choice.coef;
-  return coef.quality * (mer.quality[m] + coef.qualityNoise * NOISE_CLIP) + coef.brand * mer.brand[m];
+  return coef.quality * (mer.quality[m] + mer.claims[m] + coef.qualityNoise * NOISE_CLIP) + coef.brand * mer.brand[m];
 }
 
 /**

@@ -36,6 +36,8 @@ export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean
   mer.cat[m] = k;
   mer.priceRmb[m] = world.cats.refPriceRmb[k] * Math.exp(logLevel);
   mer.quality[m] = quality;
+  // poor goods oversell: claims overstate quality, more the worse the goods
+  mer.claims[m] = b.claimMax * (1 - quality) * rng();
   mer.brand[m] = brand;
   mer.service[m] = clamp01(b.serviceBase + b.serviceBrand * brand + b.serviceSd * normal(rng));
   mer.credibility[m] = clamp01(b.credibilityBase + b.credibilityBrand * brand);

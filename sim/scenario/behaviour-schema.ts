@@ -68,6 +68,7 @@ export const MerchantTraitsSchema = section(
     serviceBase: num(0.4, "mean service quality (logistics, after-sales) of a merchant with no brand strength [0..1]"),
     serviceBrand: num(0.3, "service quality gained per unit of brand strength [0..1]"),
     serviceSd: nonneg(0.12, "spread of service quality (normal sd, clipped to 0..1) [0..1]"),
+    claimMax: nonneg(0.3, "how far a merchant of quality 0 may overstate its product's quality in its listing and live claims: claims uniform from 0 to this x (1 - quality); buyers perceive quality + claims and are disappointed on delivery, so claims sell now and cost complaints later [0..1]"),
     credibilityBase: share(0.45, "credibility of a new merchant with no brand strength: buyers give an unknown store some benefit of the doubt [0..1]"),
     credibilityBrand: num(0.3, "credibility gained per unit of brand strength: a known brand is trusted before its first sale [0..1]"),
     complaintStart: share(0.05, "complaint rate of a new merchant before its first orders (below the governance threshold) [share]"),

@@ -96,7 +96,7 @@ export const UsersSchema = section(
 
 export const ChoiceSchema = section(
   {
-    intercept: SegmentNumbers(-12.05, -12.25, -12.25, "base utility of buying an offer met in the feed, per segment [utils]"),
+    intercept: SegmentNumbers(-12.3, -12.5, -12.5, "base utility of buying an offer met in the feed, per segment [utils]"),
     interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
     quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
     qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),
