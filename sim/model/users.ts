@@ -1,7 +1,8 @@
 /**
- * Users: arrival along a logistic growth curve toward saturation, churn
- * (driven by satisfaction and by how commercial the feed is), and slow drift
- * of interests. Owns users.hasChurned, interests, joinedDay and location.
+ * Users: a new user's traits and interests (who joins, and when, is
+ * word-of-mouth.ts), churn (driven by satisfaction and by the memory of
+ * unwanted paid items), and slow drift of interests. Owns users.hasChurned,
+ * interests, joinedDay and location.
  */
 import { beta, gamma, normal, poisson, type Rng } from "../engine/rng.js";
 import { INTEREST_SLOTS, LOCATIONS, NEVER } from "../engine/world.js";
