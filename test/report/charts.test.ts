@@ -4,26 +4,15 @@
  * comparison of synthetic reports (paired and unpaired).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { compareReports } from "../../sim/report/compare.js";
 import { readReport, type ReportData } from "../../sim/report/read-report.js";
 import { renderChart } from "../../sim/report/render.js";
 import { reportCharts } from "../../sim/report/report-charts.js";
 import { comparisonCharts, distinctRuns } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
-import { isBuilt, realRun, tempDir, removeTempDirs } from "./helpers.js";
+import { isBuilt, realRun, renderStrictly, tempDir, removeTempDirs } from "./helpers.js";
 
-/** Compile and render with loggers that record every warning and error. */
-async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
-  const messages: string[] = [];
-  const logger = vega.logger(vega.Warn, undefined, (_m, level, args) => messages.push(`${level} ${args.join(" ")}`));
-  const vg = compile(spec, { logger }).spec;
-  const view = new vega.View(vega.parse(vg), { renderer: "none", logger });
-  const svg = await view.toSVG();
-  view.finalize();
-  return { messages, svg };
-}
 
 function specsOf(reports: ReportData[]): [string, TopLevelSpec][] {
   const runs = distinctRuns(reports);

@@ -7,8 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReportPages } from "../../sim/report/build-report.js";
 import { compareReports } from "../../sim/report/compare.js";
@@ -16,7 +15,7 @@ import { readReport, type ReportData } from "../../sim/report/read-report.js";
 import { reportCharts, type ChartEntry } from "../../sim/report/report-charts.js";
 import { comparisonCharts, distinctRuns, writeComparison } from "../../sim/report/write-comparison.js";
 import { makeReportFixture, type FixtureOptions } from "../fixtures/make-report-fixture.js";
-import { removeTempDirs, tempDir } from "./helpers.js";
+import { removeTempDirs, renderStrictly, tempDir } from "./helpers.js";
 
 const NEW_CHARTS = ["demand-sources", "new-users", "user-experience", "paid-traffic"];
 
@@ -67,16 +66,6 @@ function withNewColumns(dir: string, only: readonly string[] = NEW_COLUMNS): str
   return dir;
 }
 
-/** Compile and render with loggers that record every warning and error, as charts.test.ts does. */
-async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
-  const messages: string[] = [];
-  const logger = vega.logger(vega.Warn, undefined, (_m, level, args) => messages.push(`${level} ${args.join(" ")}`));
-  const vg = compile(spec, { logger }).spec;
-  const view = new vega.View(vega.parse(vg), { renderer: "none", logger });
-  const svg = await view.toSVG();
-  view.finalize();
-  return { messages, svg };
-}
 
 const names = (charts: readonly ChartEntry[]) => charts.map((c) => c.name);
 const chart = (report: ReportData, name: string) => reportCharts(report).find((c) => c.name === name)!;

@@ -2,6 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The built CLI; SIM_CLI points elsewhere (e.g. a harness) when needed. */
@@ -35,4 +37,15 @@ export function realRun(out: string, name: string, set: string[] = []): string {
   const r = sim(args);
   if (r.status !== 0) throw new Error(`sim run failed (${r.status}): ${r.stderr}`);
   return join(out, name);
+}
+
+/** Compile a Vega-Lite spec and render it to SVG with loggers that record every warning and error. */
+export async function renderStrictly(spec: TopLevelSpec): Promise<{ messages: string[]; svg: string }> {
+  const messages: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_m, level, args) => messages.push(`${level} ${args.join(" ")}`));
+  const vg = compile(spec, { logger }).spec;
+  const view = new vega.View(vega.parse(vg), { renderer: "none", logger });
+  const svg = await view.toSVG();
+  view.finalize();
+  return { messages, svg };
 }

@@ -41,18 +41,23 @@ export interface OverlayRun {
   series: DailySeries;
 }
 
-/** One metric for every scenario on shared axes: mean lines with 95% bands, the baseline first. */
-export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetric, isPaired: boolean): TopLevelSpec {
-  const binDays = Math.max(...runs.map((r) => r.series.binDays));
-  const names = runs.map((r) => r.meta.scenario);
-  const values = runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario })));
-  const color = {
+/** The colour channel of the scenarios, in order (the baseline first), with a legend of lines. */
+function scenarioColor(names: string[]) {
+  return {
     field: "scenario",
     type: "nominal" as const,
     title: "Scenario",
     scale: { domain: names, range: SCENARIO_COLORS.slice(0, names.length) },
     legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
   };
+}
+
+/** One metric for every scenario on shared axes: mean lines with 95% bands, the baseline first. */
+export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetric, isPaired: boolean): TopLevelSpec {
+  const binDays = Math.max(...runs.map((r) => r.series.binDays));
+  const names = runs.map((r) => r.meta.scenario);
+  const values = runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario })));
+  const color = scenarioColor(names);
   return {
     $schema: SCHEMA,
     title: {
@@ -84,13 +89,7 @@ export function compareOverlayPanels(runs: readonly OverlayRun[], metrics: reado
   const binDays = Math.max(...runs.map((r) => r.series.binDays));
   const horizon = Math.max(...runs.map((r) => r.meta.horizonDays));
   const names = runs.map((r) => r.meta.scenario);
-  const color = {
-    field: "scenario",
-    type: "nominal" as const,
-    title: "Scenario",
-    scale: { domain: names, range: SCENARIO_COLORS.slice(0, names.length) },
-    legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
-  };
+  const color = scenarioColor(names);
   // The bin length goes in the subtitle: an axis title longer than a panel is tall would push the panel off its title.
   const binNote = binDays === 1 ? "" : `, ${binDays}-day means`;
   return {
