@@ -57,11 +57,11 @@ describe("the ecosystem grows the pie", () => {
       "baseline",
       {
         noMarket: [NO_MARKET],
-        noMarketMoreCreators: [NO_MARKET, "population.platformCreators=9000000"],
+        noMarketMoreCreators: [NO_MARKET, "population.platformCreators=12000000"],
         noMarketContentOff: [NO_MARKET, ...CONTENT_OFF],
-        noMarketContentOffMoreCreators: [NO_MARKET, ...CONTENT_OFF, "population.platformCreators=9000000"],
+        noMarketContentOffMoreCreators: [NO_MARKET, ...CONTENT_OFF, "population.platformCreators=12000000"],
       },
-      RUN,
+      { ...RUN, users: 20_000 },
     );
   }, 600_000);
 
@@ -75,7 +75,7 @@ describe("the ecosystem grows the pie", () => {
   it("more creators sell more late in the year through content, and less of that gain is left without the content mechanisms", () => {
     const on = pairedDifference(runs.noMarketMoreCreators, runs.noMarket, gmvLate);
     const off = pairedDifference(runs.noMarketContentOffMoreCreators, runs.noMarketContentOff, gmvLate);
-    const lines = [describeDifference("GMV of the last 90 days, 9M minus 6M creators", on), describeDifference("the same, content mechanisms off", off)];
+    const lines = [describeDifference("GMV of the last 90 days, 12M minus 6M creators", on), describeDifference("the same, content mechanisms off", off)];
     console.info(lines.join("\n"));
     expect(on.ci95[0], lines[0]).toBeGreaterThan(0);
     expect(off.mean, lines.join("\n")).toBeLessThan(on.mean);
