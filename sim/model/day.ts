@@ -11,7 +11,6 @@ import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.j
 import { M } from "./metrics.js";
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { startDay } from "./platform.js";
-import { measureReferencePrices } from "./reference-price.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
@@ -85,7 +84,6 @@ function closeDay(world: World): void {
   row[M.content_pull] = world.content.meanPull;
   measureTrustAndNps(world);
   closeDelivery(world);
-  measureReferencePrices(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
   world.metrics.closeDay(world.today.reportDay);
 }

@@ -21,9 +21,7 @@
  * Owns users.refPrice and users.refLogPrice, tables.minLogShare and
  * minLogShareCoupon (their day's values, from bounds.ts).
  */
-import { INTEREST_SLOTS } from "../engine/world.js";
 import type { Coefficients } from "./choice.js";
-import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
 /** Copy the day's reference-price parameters into the choice coefficients (choice.ts prepareChoice). */
@@ -69,22 +67,4 @@ export function rememberPrice(world: World, slotIndex: number, share: number): v
 export function resetReferencePrice(world: World, slotIndex: number): void {
   world.users.refPrice[slotIndex] = 1;
   world.users.refLogPrice[slotIndex] = 0;
-}
-
-/** End of day: the mean reference share r over the interest slots held by users on the platform. */
-export function measureReferencePrices(world: World): void {
-  const u = world.users;
-  let sum = 0;
-  let n = 0;
-  for (let id = 0; id < u.count; id++) {
-    if (u.hasChurned[id]) continue;
-    const base = id * INTEREST_SLOTS;
-    for (let s = 0; s < INTEREST_SLOTS; s++) {
-      if (u.interestWeight[base + s] <= 0) continue; // a slot not held (discovery.ts)
-      sum += u.refPrice[base + s];
-      n++;
-    }
-  }
-  // with nobody on the platform there is no memory: full price
-  world.metrics.today[M.reference_price_index] = n > 0 ? sum / n : 1;
 }

@@ -6,7 +6,7 @@
  * a refused return (no guarantee) costs it more.
  */
 import { cumulativeStdNormalProbability as normalCdf } from "simple-statistics";
-import { FIRST_DAY, NEVER } from "../engine/world.js";
+import { FIRST_DAY, INTEREST_SLOTS, NEVER } from "../engine/world.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
@@ -112,9 +112,11 @@ function prepareNps(world: World): void {
 }
 
 /**
- * The day's mean trust and NPS over users on the platform. NPS is the
- * expected share of promoters minus detractors (x100) when every user is asked,
- * each answering from their satisfaction.
+ * The day's readings over users on the platform, in one pass: mean trust,
+ * NPS (the expected share of promoters minus detractors, x100, when every
+ * user is asked, each answering from their satisfaction), the mean memory of
+ * unwanted paid items (ad-fatigue.ts), and the mean reference share over the
+ * interest slots users hold (reference-price.ts; 1 when nobody holds one).
  */
 export function measureTrustAndNps(world: World): void {
   const u = world.users;
@@ -125,8 +127,15 @@ export function measureTrustAndNps(world: World): void {
   let pro = 0;
   let det = 0;
   let n = 0;
+  let reference = 0;
+  let slots = 0;
   for (let id = 0; id < u.count; id++) {
     if (u.hasChurned[id]) continue;
+    for (let s = id * INTEREST_SLOTS; s < (id + 1) * INTEREST_SLOTS; s++) {
+      if (u.interestWeight[s] <= 0) continue; // a slot not held (discovery.ts)
+      reference += u.refPrice[s];
+      slots++;
+    }
     trust += u.trust[id];
     if (u.adFatigue[id] > 0) fatigue += u.adFatigue[id];
     const bin = Math.min(NPS_BINS - 1, (u.satisfaction[id] * NPS_BINS) | 0);
@@ -138,6 +147,7 @@ export function measureTrustAndNps(world: World): void {
   today[M.trust_mean] = n > 0 ? trust / n : 0;
   today[M.nps] = n > 0 ? (100 * (pro - det)) / n : 0;
   today[M.ad_fatigue_mean] = n > 0 ? fatigue / n : 0;
+  today[M.reference_price_index] = slots > 0 ? reference / slots : 1;
   world.platform.promoterShare = n > 0 ? pro / n : 0;
   world.platform.detractorShare = n > 0 ? det / n : 0;
 }
