@@ -12,6 +12,15 @@
  * category and day (finishBounds), so the hot loop reads no log. Owns
  * tables.envelope, maxCredibility, minLogPrice, minShare, minListRmb,
  * minLogShare, minLogShareCoupon.
+ *
+ * Two levels: candidates are drawn at the rate of the category's bound,
+ * then each drawn offer is first held against a bound of its own (the same
+ * terms with its seller's credibility, its utility part and lowest price,
+ * and its fit: tables.entryA/entryLogPrice/entryInterest for feed entries,
+ * merchantA/merchantLiveA/merchantLogPrice for paid and search offers, set
+ * by feed.ts). The acceptance uniform above the offer's bound rejects it
+ * without evaluating it: the same decision, since p is below that bound,
+ * and most candidates end there (sessions.ts offerBound).
  */
 import { PS_GRID } from "../engine/world.js";
 import { PRICE_FLOOR_SHARE } from "./choice.js";

@@ -10,7 +10,7 @@
  * creators pick products from (commission and fit). After the users' day,
  * `settleImpressions` turns impressions into paid spend and subsidy use.
  */
-import { ENTRY, PRODUCT_SLOTS } from "../engine/world.js";
+import { ENTRY, PRODUCT_SLOTS, type Tables } from "../engine/world.js";
 import { addOfferBound, addOfferShare, finishBounds, resetBounds } from "./bounds.js";
 import { NOISE_CLIP, PRICE_FLOOR_SHARE } from "./choice.js";
 import { M } from "./metrics.js";
@@ -68,15 +68,18 @@ function productBound(world: World, m: number): number {
  * lowest price it can have today (campaign discount, consumer subsidy, the
  * floor; a coupon is bounded per user), relative to the category's reference
  * price for the envelope, as a share of its list price for the
- * reference-price gain.
+ * reference-price gain. Returns the offer's lowest log relative price (an
+ * entry's own bound, bounds.ts).
  */
-function addOffer(world: World, k: number, a: number, m: number, credibility: number): void {
+function addOffer(world: World, k: number, a: number, m: number, credibility: number): number {
   const mer = world.merchants;
   const today = world.today;
   const discount = today.campaignDiscount + (mer.brand[m] >= world.choice.coef.subsidyMinBrand ? today.consumerSubsidyRate : 0);
   const share = Math.max(PRICE_FLOOR_SHARE, 1 - discount);
-  addOfferBound(world, k, a, Math.log((mer.priceRmb[m] * share) / world.cats.refPriceRmb[mer.cat[m]]), credibility);
+  const logPrice = Math.log((mer.priceRmb[m] * share) / world.cats.refPriceRmb[mer.cat[m]]);
+  addOfferBound(world, k, a, logPrice, credibility);
   addOfferShare(world, k, share, mer.priceRmb[m]);
+  return logPrice;
 }
 
 /**
@@ -92,8 +95,16 @@ function groupByCategory(count: number, isActive: Uint8Array, catOf: Uint8Array,
   for (let i = 0; i < count; i++) if (isActive[i]) order[fill[catOf[i]]++] = i;
 }
 
+/** An organic entry's own thinning bound (bounds.ts): utility part `a`, lowest log relative price, interest coefficient x fit. */
+function setEntryBound(t: Tables, n: number, a: number, logPrice: number, interest: number): void {
+  t.entryA[n] = a;
+  t.entryLogPrice[n] = logPrice;
+  t.entryInterest[n] = interest;
+}
+
 export function buildFeedTables(world: World): void {
   const { tables: t, creators: cr, merchants: mer, cats } = world;
+  const coef = world.choice.coef;
   const lv = world.params.levers;
   const b = world.params.behaviour.feed;
   const day = world.today.internalDay;
@@ -118,15 +129,23 @@ export function buildFeedTables(world: World): void {
       const reach = creatorReach(world, c);
       const boost = boostFor(world, day - cr.entryDay[c] < newDays, false, false, false);
       const live = cr.isLive[c] ? liveBound : 0;
+      // the creator's entries bound their products at once: the best utility part, the lowest price
+      let a = -Infinity;
+      let logPrice = Infinity;
       for (let j = 0; j < cr.productCount[c]; j++) {
         const m = cr.products[c * PRODUCT_SLOTS + j];
-        addOffer(world, k, productBound(world, m) + live, m, cr.credibility[c]);
+        const aj = productBound(world, m);
+        if (aj > a) a = aj;
+        const lp = addOffer(world, k, aj + live, m, cr.credibility[c]);
+        if (lp < logPrice) logPrice = lp;
       }
+      const interest = coef.interest * creatorFit(world, cr.verticality[c]);
       if (cr.isLive[c]) {
         t.feedKind[n] = ENTRY.creatorLive;
         t.feedSource[n] = c;
         t.feedWeight[n] = creatorAgents * lv.channelWeights.creatorLive * reach * signal * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
+        setEntryBound(t, n, a + liveBound, logPrice, interest);
         n++;
       }
       if (cr.hasVideo[c]) {
@@ -134,6 +153,7 @@ export function buildFeedTables(world: World): void {
         t.feedSource[n] = c;
         t.feedWeight[n] = creatorAgents * lv.channelWeights.shortVideo * Math.sqrt(reach) * signal * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
+        setEntryBound(t, n, a, logPrice, interest);
         n++;
       }
     }
@@ -144,13 +164,19 @@ export function buildFeedTables(world: World): void {
       const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
-      addOffer(world, k, productBound(world, m) + (mer.isLive[m] ? liveBound : 0), m, mer.credibility[m]);
+      const a = productBound(world, m);
+      const liveA = mer.isLive[m] ? liveBound : 0;
+      const logPrice = addOffer(world, k, a + liveA, m, mer.credibility[m]);
+      t.merchantA[i] = a;
+      t.merchantLiveA[i] = liveA;
+      t.merchantLogPrice[i] = logPrice;
       if (mer.isLive[m]) {
         const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
         t.feedKind[n] = ENTRY.merchantLive;
         t.feedSource[n] = m;
         t.feedWeight[n] = merchantAgents * lv.channelWeights.selfBroadcast * reach * signal * (b.merchantLiveSkillOffset + mer.liveSkill[m]) * (1 + boost);
         t.feedBoostShare[n] = boost / (1 + boost);
+        setEntryBound(t, n, a + liveA, logPrice, coef.interest);
         n++;
       }
       const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1);
@@ -158,6 +184,7 @@ export function buildFeedTables(world: World): void {
       t.feedSource[n] = m;
       t.feedWeight[n] = merchantAgents * lv.channelWeights.shortVideo * b.merchantVideoWeight * signal * (1 + boost);
       t.feedBoostShare[n] = boost / (1 + boost);
+      setEntryBound(t, n, a, logPrice, coef.interest);
       n++;
     }
     finishBounds(world, k);

@@ -37,6 +37,8 @@ export class SessionScratch {
   readonly slotBound = new Float64Array(INTEREST_SLOTS);
   readonly slotRate = new Float64Array(INTEREST_SLOTS);
   readonly slotUb = new Float64Array(INTEREST_SLOTS);
+  /** the part of slotUb that is the same for every offer: all but credibility and the offer envelope (entry bounds) */
+  readonly slotRest = new Float64Array(INTEREST_SLOTS);
   readonly segmentBase = new Float64Array(3);
   /** the current user's part of the slot bounds (prepareUserBound), read per slot */
   userBase = 0;
@@ -50,7 +52,7 @@ export class SessionScratch {
    * user's attention spread over more interests does not make each less wanted
    */
   userHeld = 1;
-  readonly thinning = { candidates: 0, accepted: 0, violations: 0 };
+  readonly thinning = { candidates: 0, evaluated: 0, accepted: 0, violations: 0 };
 }
 
 export function runSessions(world: World, order: Rng, userDays: KeyedStream): void {
@@ -127,7 +129,7 @@ function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: nu
       slotUb[s] = slotBound[s] = slotRate[s] = 0;
       continue;
     }
-    const ub = slotUtilityBound(world, sc, coef, idx);
+    const ub = slotUtilityBound(world, sc, coef, idx, s);
     slotUb[s] = ub;
     const pb = upperLogistic(ub + coef.interestBound * w * sc.userHeld); // no creator fits better than maxCreatorFit
     slotBound[s] = pb;
@@ -186,24 +188,41 @@ function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, 
  * the category can cost today (subsidy, campaign discount, the coupon if the
  * user has one, the floor; bounds.ts finishBounds, once a day).
  */
-function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, idx: number): number {
+function slotUtilityBound(world: World, sc: SessionScratch, coef: Coefficients, idx: number, s: number): number {
   const u = world.users;
   const t = world.tables;
   const today = world.today;
   const cat = u.interestCat[idx];
   const e = cat * PS_GRID + sc.userGridIndex;
   const env = t.envelope;
-  let ub =
-    sc.userBase + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue) +
-    sc.userCredTrust * t.maxCredibility[cat] + env[e] + sc.userGridFrac * (env[e + 1] - env[e]);
+  const base = sc.userBase + (today.internalDay >= u.needDay[idx] ? coef.needDue : -coef.notDue);
+  let ub = base + sc.userCredTrust * t.maxCredibility[cat] + env[e] + sc.userGridFrac * (env[e + 1] - env[e]);
+  let rest = base;
   if (sc.userHasCoupon && t.minLogPrice[cat] < 1e8) {
     // (a category with no merchant today has no offers, and no coupon gain)
     // a coupon lowers the price most, relatively, for the cheapest offer
     const minPrice = Math.exp(t.minLogPrice[cat]) * world.cats.refPriceRmb[cat];
-    ub += sc.userPs * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
+    const gain = sc.userPs * Math.log(minPrice / Math.max(PRICE_FLOOR_SHARE * minPrice, minPrice - today.couponValue));
+    ub += gain;
+    rest += gain;
   }
-  return ub + referenceGainBound(coef, u.refLogPrice[idx], sc.userHasCoupon ? t.minLogShareCoupon[cat] : t.minLogShare[cat]);
+  const reference = referenceGainBound(coef, u.refLogPrice[idx], sc.userHasCoupon ? t.minLogShareCoupon[cat] : t.minLogShare[cat]);
+  sc.slotRest[s] = rest + reference;
+  return ub + reference;
 }
+
+/**
+ * An offer's own bound (bounds.ts): the slot's bound with the offer's seller
+ * credibility, utility part and lowest log relative price in place of the
+ * category's best, and the offer's interest coefficient x fit (`interest`) in
+ * place of the largest; `w` is the interest intensity, `bonus` what the
+ * channel adds (search intent, loyalty).
+ */
+function offerBound(sc: SessionScratch, s: number, credibility: number, a: number, logPrice: number, interest: number, w: number, bonus: number): number {
+  return upperLogistic(sc.slotRest[s] + sc.userCredTrust * credibility + a - sc.userPs * logPrice + interest * w + bonus + BOUND_SLACK);
+}
+/** rounding room between an offer's bound and evaluate's utility, summed in another order */
+const BOUND_SLACK = 1e-9;
 
 /** Per segment, the day's intercept plus what a live room can add for it (liveliness counts for casual users). */
 function prepareSegmentBase(world: World): void {
@@ -218,7 +237,12 @@ function pickSlot(slotRate: Float64Array, x: number): number {
   return s;
 }
 
-/** A candidate purchase in the feed: draw the offer, accept with p / bound. */
+/**
+ * A candidate purchase in the feed: draw the offer, accept with p / bound.
+ * The acceptance uniform is first held against the offer's own bound
+ * (offerBound, >= p): above it the candidate is rejected without evaluating
+ * the offer, which decides exactly as evaluating would, since p is lower still.
+ */
 function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, id: number, s: number): void {
   const u = world.users;
   const t = world.tables;
@@ -227,53 +251,75 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
   const idx = id * INTEREST_SLOTS + s;
   if (sc.slotRate[s] === 0) return; // a slot not held, met only by rounding
   const cat = u.interestCat[idx];
-  const w = u.interestWeight[idx];
-  const seg = u.segment[id];
-  const demo = world.cats.liveDemo[cat];
-  let m: number, creator = -1, fit = 1, cred: number, live = 0, channel: number, route: number;
+  const w = u.interestWeight[idx] * sc.userHeld;
+  const bound = sc.slotBound[s];
   if (world.today.paidShare > 0 && rng() < world.today.paidShare) {
     // a paid slot reaches someone interested in the advertised category only as often as the
     // ad system's targeting manages; a mistargeted one is seen, billed and not bought from
     if (rng() >= world.params.levers.paidTraffic.targeting) return;
     const i = t.paid.draw(cat, rng);
     if (i < 0) return;
-    m = t.merchantOrder[i];
-    cred = mer.credibility[m];
-    route = ROUTE.paid;
+    const m = t.merchantOrder[i];
+    const cred = mer.credibility[m];
+    const noise = rng();
+    sc.thinning.candidates++;
+    const x = rng() * bound;
+    const own = offerBound(sc, s, cred, t.merchantA[i] + t.merchantLiveA[i], t.merchantLogPrice[i], coef.interest, w, 0);
+    if (x >= own) return;
+    let channel: number = CHANNEL.shortVideo;
+    let live = 0;
     if (mer.isLive[m]) {
       channel = CHANNEL.selfBroadcast;
-      live = liveTerm(coef, seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
-    } else channel = CHANNEL.shortVideo;
-  } else {
-    const i = t.feed.draw(cat, rng);
-    if (i < 0) return;
-    const src = t.feedSource[i];
-    const kind = t.feedKind[i];
-    route = ROUTE.feed;
-    if (kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo) {
-      creator = src;
-      m = cr.products[src * PRODUCT_SLOTS + ((rng() * cr.productCount[src]) | 0)];
-      fit = creatorFit(world, cr.verticality[src]);
-      cred = cr.credibility[src];
-      if (kind === ENTRY.creatorLive) {
-        channel = CHANNEL.creatorLive;
-        live = liveTerm(coef, seg, creatorLiveliness(world, src), demo, cr.skill[src]);
-      } else channel = CHANNEL.shortVideo;
-    } else {
-      m = src;
-      cred = mer.credibility[m];
-      if (kind === ENTRY.merchantLive) {
-        channel = CHANNEL.selfBroadcast;
-        live = liveTerm(coef, seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
-      } else channel = CHANNEL.shortVideo;
+      live = liveTerm(coef, u.segment[id], mer.liveSkill[m], world.cats.liveDemo[cat], mer.liveSkill[m]);
     }
+    // ad blindness (ad-fatigue.ts): p only falls, the bound holds
+    const p = evaluate(world, id, m, w, idx, 1, cred, live, 0, noise) * paidAttention(world, id);
+    accept(world, sc, rng, id, m, idx, channel, -1, ROUTE.paid, p, own, bound, x);
+    return;
   }
-  let p = evaluate(world, id, m, w * sc.userHeld, idx, fit, cred, live, 0, rng());
-  if (route === ROUTE.paid) p *= paidAttention(world, id); // ad blindness (ad-fatigue.ts): p only falls, the bound holds
-  const bound = sc.slotBound[s];
+  const i = t.feed.draw(cat, rng);
+  if (i < 0) return;
+  const src = t.feedSource[i];
+  const kind = t.feedKind[i];
+  const isCreator = kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo;
+  const pick = isCreator ? (rng() * cr.productCount[src]) | 0 : 0;
+  const cred = isCreator ? cr.credibility[src] : mer.credibility[src];
+  const noise = rng();
   sc.thinning.candidates++;
-  if (p > bound) sc.thinning.violations++;
-  if (rng() * bound < p) {
+  const x = rng() * bound;
+  const own = offerBound(sc, s, cred, t.entryA[i], t.entryLogPrice[i], t.entryInterest[i], w, 0);
+  if (x >= own) return;
+  const seg = u.segment[id];
+  const demo = world.cats.liveDemo[cat];
+  let m = src;
+  let creator = -1;
+  let fit = 1;
+  let live = 0;
+  let channel: number = CHANNEL.shortVideo;
+  if (isCreator) {
+    creator = src;
+    m = cr.products[src * PRODUCT_SLOTS + pick];
+    fit = creatorFit(world, cr.verticality[src]);
+    if (kind === ENTRY.creatorLive) {
+      channel = CHANNEL.creatorLive;
+      live = liveTerm(coef, seg, creatorLiveliness(world, src), demo, cr.skill[src]);
+    }
+  } else if (kind === ENTRY.merchantLive) {
+    channel = CHANNEL.selfBroadcast;
+    live = liveTerm(coef, seg, mer.liveSkill[m], demo, mer.liveSkill[m]);
+  }
+  const p = evaluate(world, id, m, w, idx, fit, cred, live, 0, noise);
+  accept(world, sc, rng, id, m, idx, channel, creator, ROUTE.feed, p, own, bound, x);
+}
+
+/** The thinned decision on an evaluated candidate: `x` is the acceptance uniform x the bound; p above either bound is a bug (tests read the count). */
+function accept(
+  world: World, sc: SessionScratch, rng: Rng, id: number, m: number, idx: number, channel: number, creator: number, route: number,
+  p: number, own: number, bound: number, x: number,
+): void {
+  sc.thinning.evaluated++;
+  if (p > own || p > bound) sc.thinning.violations++;
+  if (x < p) {
     sc.thinning.accepted++;
     placeOrder(world, rng, id, m, idx, channel, creator, route);
   }
@@ -366,7 +412,7 @@ function shelf(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, i
       // the slot's bound from the start of the session holds unless an order since then moved trust or needs
       if (row[M.orders] !== ordersAtStart) {
         prepareUserBound(world, sc, coef, id);
-        for (let r = 0; r < INTEREST_SLOTS; r++) slotUb[r] = slotUtilityBound(world, sc, coef, id * INTEREST_SLOTS + r);
+        for (let r = 0; r < INTEREST_SLOTS; r++) slotUb[r] = slotUtilityBound(world, sc, coef, id * INTEREST_SLOTS + r, r);
         ordersAtStart = row[M.orders];
       }
       const bound = upperLogistic(slotUb[s] + coef.interest * w + coef.searchIntent + (u.lastSatisfied[idx] === 1 ? coef.loyalty : 0));
@@ -375,10 +421,14 @@ function shelf(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, i
       if (i < 0) continue;
       const m = world.tables.merchantOrder[i];
       const bonus = coef.searchIntent + (u.lastSatisfied[idx] === 1 && isSameMerchant(world, rng, m, last, false) ? coef.loyalty : 0);
-      const p = evaluate(world, id, m, w, idx, 1, mer.credibility[m], 0, bonus, rng());
+      const cred = mer.credibility[m];
+      const noise = rng();
       sc.thinning.candidates++;
-      if (p > bound) sc.thinning.violations++;
-      if (rng() * bound < p) placeOrder(world, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search);
+      const x = rng() * bound;
+      const t = world.tables;
+      const own = offerBound(sc, s, cred, t.merchantA[i], t.merchantLogPrice[i], coef.interest, w, bonus);
+      if (x >= own) continue;
+      accept(world, sc, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search, evaluate(world, id, m, w, idx, 1, cred, 0, bonus, noise), own, bound, x);
     }
   }
 }

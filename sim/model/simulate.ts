@@ -34,8 +34,12 @@ export interface ReplicationResult {
   categories: string[];
   /** merchant and creator entries refused because population.capacityFactor was reached */
   entriesRefusedFull: number;
-  /** purchase candidates drawn under the thinning bound, accepted, and bound violations (must be 0) */
-  thinning: { candidates: number; accepted: number; violations: number };
+  /**
+   * purchase candidates drawn under the thinning bound, those evaluated (not
+   * rejected by their offer's own bound first), accepted, and bound
+   * violations (must be 0)
+   */
+  thinning: { candidates: number; evaluated: number; accepted: number; violations: number };
 }
 
 /**

@@ -27,6 +27,8 @@ describe("thinning", () => {
         "prices.referenceWeight=1.5",
         "prices.lossAversion=2",
         "prices.smoothing=0.6",
+        // paid slots: the auction's offers have bounds of their own
+        "levers.paidTraffic.share=0.3",
       ],
     });
     const r = runReplication(s, 0, 99);
@@ -37,6 +39,9 @@ describe("thinning", () => {
     expect(thinningStats.candidates).toBeGreaterThan(10_000);
     expect(thinningStats.accepted).toBeGreaterThan(0);
     expect(thinningStats.accepted).toBeLessThan(thinningStats.candidates);
+    // the offers' own bounds (checked above too) reject most candidates before they are evaluated
+    expect(thinningStats.evaluated).toBeLessThan(thinningStats.candidates / 2);
+    expect(thinningStats.evaluated).toBeGreaterThanOrEqual(thinningStats.accepted);
     // and the discounts were in use while it ran
     expect(sumDays(r, M.subsidy_consumer)).toBeGreaterThan(0);
     expect(sumDays(r, M.subsidy_coupon)).toBeGreaterThan(0);
