@@ -156,7 +156,7 @@ export class Merchants {
   readonly liveLossDays: Uint16Array; // merchants.ts
   readonly followers: Int32Array; // follows.ts
   readonly paidBudgetRmb: Float32Array; // merchants.ts (per day)
-  readonly paidImpressions: Float32Array; // feed.ts (today, expected)
+  readonly paidSpendRmb: Float64Array; // feed.ts settleImpressions: today's paid spend (sample RMB)
   readonly paidReturnRecent: Float32Array; // merchants.ts: running mean of paid traffic's margin (sample RMB a day)
   readonly paidSpendRecent: Float32Array; // merchants.ts: running mean of paid spend (sample RMB a day)
   readonly paidGmvToday: Float64Array; // orders.ts
@@ -194,7 +194,7 @@ export class Merchants {
     this.liveLossDays = new Uint16Array(capacity);
     this.followers = new Int32Array(capacity);
     this.paidBudgetRmb = new Float32Array(capacity);
-    this.paidImpressions = new Float32Array(capacity);
+    this.paidSpendRmb = new Float64Array(capacity);
     this.paidReturnRecent = new Float32Array(capacity);
     this.paidSpendRecent = new Float32Array(capacity);
     this.paidGmvToday = new Float64Array(capacity);

@@ -211,7 +211,7 @@ export function buildMerchantTables(world: World): void {
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
       const q = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      t.paidWeight[i] = mer.paidBudgetRmb[m] * Math.pow(q, paidExponent);
+      t.paidWeight[i] = Math.pow(mer.paidBudgetRmb[m], b.auctionBidExponent) * Math.pow(q, paidExponent);
     }
     t.paid.build(k, t.paidWeight, start, size);
     // search: ranking quality sharpens the tilt toward good, well-served, trusted stores
@@ -234,15 +234,24 @@ export function buildMerchantTables(world: World): void {
 /**
  * After the users' day: expected impressions of each entry from the day's
  * commerce impressions per category; traffic-subsidy impressions used and
- * merchants' paid spend (capped by their budgets) follow from them.
+ * merchants' paid spend follow from them. Paid impressions are sold by
+ * proportional share (Kelly 1997): a merchant's share of a category's paid
+ * impressions is its share of the auction weight, and the category's price
+ * per impression clears the market, the bidders' budgets over the paid
+ * impressions, never below the reserve price
+ * (merchants.costPerThousandImpressionsRmb); a merchant pays its impressions
+ * at that price, at most its budget. So a merchant that holds most of a
+ * category's paid traffic pays about its whole budget for it, and a larger
+ * budget buys it little more: budgets cannot run away.
  */
 export function settleImpressions(world: World): void {
   const { tables: t, merchants: mer, cats } = world;
-  mer.paidImpressions.fill(0);
+  mer.paidSpendRmb.fill(0);
   const paidShare = world.today.paidShare;
-  const cpm = world.params.merchants.costPerThousandImpressionsRmb;
+  const reserve = world.params.merchants.costPerThousandImpressionsRmb / 1000;
   const today = world.metrics.today;
   let subsidised = 0;
+  let adRevenue = 0;
   for (let k = 0; k < cats.count; k++) {
     const total = t.impressions[k];
     const organic = total * (1 - paidShare);
@@ -252,23 +261,22 @@ export function settleImpressions(world: World): void {
     if (size > 0 && W > 0) for (let i = start; i < start + size; i++) subsidised += (organic * t.feedWeight[i] * t.feedBoostShare[i]) / W;
     const paidSize = t.paid.size[k];
     const PW = t.paid.total[k];
-    if (paidSize > 0 && PW > 0) {
-      today[M.paid_impressions] += total * paidShare;
+    const paid = total * paidShare;
+    if (paidSize > 0 && PW > 0 && paid > 0) {
+      today[M.paid_impressions] += paid;
       const paidStart = t.paid.start[k];
+      let budgets = 0;
+      for (let i = paidStart; i < paidStart + paidSize; i++) if (t.paidWeight[i] > 0) budgets += mer.paidBudgetRmb[t.merchantOrder[i]];
+      const price = Math.max(reserve, budgets / paid);
       for (let i = paidStart; i < paidStart + paidSize; i++) {
         const m = t.merchantOrder[i];
-        mer.paidImpressions[m] = (total * paidShare * t.paidWeight[i]) / PW;
+        const spend = Math.min(mer.paidBudgetRmb[m], (paid * t.paidWeight[i] * price) / PW);
+        mer.paidSpendRmb[m] = spend;
+        mer.cashRmb[m] -= spend * world.res.perMerchant; // a merchant's cash is per real merchant (merchants.ts)
+        adRevenue += spend;
       }
     }
     t.impressions[k] = 0;
-  }
-  // paid spend: merchants pay for their impressions up to their daily budget
-  let adRevenue = 0;
-  for (let m = 0; m < mer.count; m++) {
-    if (!mer.isActive[m] || mer.paidImpressions[m] === 0) continue;
-    const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
-    mer.cashRmb[m] -= spend * world.res.perMerchant; // a merchant's cash is per real merchant (merchants.ts)
-    adRevenue += spend;
   }
   today[M.ad_revenue] += adRevenue;
   today[M.platform_revenue] += adRevenue;

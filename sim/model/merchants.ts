@@ -163,7 +163,7 @@ export function settleMerchants(world: World, rng: Rng): void {
 
     // paid traffic: move the budget toward its return over the last weeks (a merchant judges
     // its ads on their recent record, not on one day's few orders); start from a share of sales
-    const spend = Math.min(mer.paidBudgetRmb[m], (mer.paidImpressions[m] * cpm) / 1000);
+    const spend = mer.paidSpendRmb[m];
     const memory = 1 / b.roiMemoryDays;
     mer.paidReturnRecent[m] += memory * (mer.paidGmvToday[m] * (margin - take - mer.commission[m] * b.roiCommissionShare) - mer.paidReturnRecent[m]);
     mer.paidSpendRecent[m] += memory * (spend - mer.paidSpendRecent[m]);

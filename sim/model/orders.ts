@@ -97,8 +97,12 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   // takes a covered bad purchase back without argument, a merchant may refuse otherwise
   let returnProb = cats.returnRate[cat] * (isBad ? tp.badReturnMultiplier : tp.goodReturnMultiplier);
   if (mer.isFulfilled[m]) returnProb *= 1 - lv.fulfilment.returnReduction;
-  const isCovered = isBad && rng() < lv.trustGuarantee.coverage;
-  const isRefused = isBad && !isCovered && rng() < tp.refusedReturnProb;
+  // a bad purchase draws both uniforms whether covered or not, so the draws after it stay paired
+  // between scenarios that differ only in coverage (common random numbers)
+  const coverDraw = isBad ? rng() : 1;
+  const refuseDraw = isBad ? rng() : 1;
+  const isCovered = coverDraw < lv.trustGuarantee.coverage;
+  const isRefused = !isCovered && refuseDraw < tp.refusedReturnProb;
   if (isCovered) {
     row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb;
     returnProb = Math.max(returnProb, tp.coveredReturnProb);

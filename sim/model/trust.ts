@@ -115,30 +115,34 @@ function prepareNps(world: World): void {
  * The day's readings over users on the platform, in one pass: mean trust,
  * NPS (the expected share of promoters minus detractors, x100, when every
  * user is asked, each answering from their satisfaction), the mean memory of
- * unwanted paid items (ad-fatigue.ts), and the mean reference share over the
- * interest slots users hold (reference-price.ts; 1 when nobody holds one).
+ * unwanted paid items (ad-fatigue.ts), and the mean reference share of users'
+ * interests, each weighted by its interest weight (reference-price.ts; a
+ * slot not held weighs 0, and a user's weights sum to 1). Hot: one pass over
+ * every user a day, with no branch that depends on the user but churn.
  */
 export function measureTrustAndNps(world: World): void {
   const u = world.users;
   prepareNps(world);
   const { promoter, detractor } = world.tables.nps;
+  const { hasChurned, interestWeight, refPrice, satisfaction, adFatigue } = u;
+  const trustOf = u.trust;
   let trust = 0;
   let fatigue = 0;
   let pro = 0;
   let det = 0;
   let n = 0;
   let reference = 0;
-  let slots = 0;
+  let weight = 0;
   for (let id = 0; id < u.count; id++) {
-    if (u.hasChurned[id]) continue;
-    for (let s = id * INTEREST_SLOTS; s < (id + 1) * INTEREST_SLOTS; s++) {
-      if (u.interestWeight[s] <= 0) continue; // a slot not held (discovery.ts)
-      reference += u.refPrice[s];
-      slots++;
+    if (hasChurned[id]) continue;
+    const s = id * INTEREST_SLOTS;
+    for (let j = s; j < s + INTEREST_SLOTS; j++) {
+      reference += interestWeight[j] * refPrice[j];
+      weight += interestWeight[j];
     }
-    trust += u.trust[id];
-    if (u.adFatigue[id] > 0) fatigue += u.adFatigue[id];
-    const bin = Math.min(NPS_BINS - 1, (u.satisfaction[id] * NPS_BINS) | 0);
+    trust += trustOf[id];
+    fatigue += Math.max(0, adFatigue[id]); // -1: an incumbent not yet exposed
+    const bin = Math.min(NPS_BINS - 1, (satisfaction[id] * NPS_BINS) | 0);
     pro += promoter[bin];
     det += detractor[bin];
     n++;
@@ -147,7 +151,7 @@ export function measureTrustAndNps(world: World): void {
   today[M.trust_mean] = n > 0 ? trust / n : 0;
   today[M.nps] = n > 0 ? (100 * (pro - det)) / n : 0;
   today[M.ad_fatigue_mean] = n > 0 ? fatigue / n : 0;
-  today[M.reference_price_index] = slots > 0 ? reference / slots : 1;
+  today[M.reference_price_index] = weight > 0 ? reference / weight : 1;
   world.platform.promoterShare = n > 0 ? pro / n : 0;
   world.platform.detractorShare = n > 0 ? det / n : 0;
 }

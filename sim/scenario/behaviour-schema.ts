@@ -37,6 +37,7 @@ export const FeedBehaviourSchema = section(
     merchantVideoWeight: nonneg(0.3, "allocation of a merchant's own product video, relative to a creator's video of the same score and a reach of 1 (store videos have no follower reach and travel little) [x]"),
     complaintThreshold: share(0.08, "complaint rate above which governance starts to demote a seller (some complaints are normal) [share]"),
     demotionSteepness: nonneg(10, "demotion per unit of complaint rate above the threshold at governance strength 1: traffic x exp(-strength x steepness x excess) [1]"),
+    auctionBidExponent: z.number().gt(0).max(1).default(0.5).describe("exponent of the bid in the paid auction: a merchant's share of a category's paid impressions is in proportion to bid^exponent (a Tullock contest; below 1, a larger budget buys less than its share, as more of the same ad reaches fewer new buyers) [1]"),
     auctionQualityExponent: nonneg(3, "exponent of the quality score in the paid auction at paidTraffic.qualityWeight 1: weight = bid x score^(exponent x qualityWeight), so quality can outweigh a bid [1]"),
     searchSharpnessBase: nonneg(1, "exponent of the store score in search ranking at mallSearch.rankingQuality 0 (random ranking still favours good stores a little) [1]"),
     searchSharpnessRange: nonneg(4, "extra exponent of the store score at rankingQuality 1: exponent = base + range x rankingQuality [1]"),
