@@ -121,8 +121,30 @@ function prepareNps(world: World): void {
  * every user a day, with no branch that depends on the user but churn.
  */
 export function measureTrustAndNps(world: World): void {
-  const u = world.users;
   prepareNps(world);
+  const r = sumReadings(world);
+  const n = r[READING.users];
+  const today = world.metrics.today;
+  today[M.trust_mean] = n > 0 ? r[READING.trust] / n : 0;
+  today[M.nps] = n > 0 ? (100 * (r[READING.promoters] - r[READING.detractors])) / n : 0;
+  today[M.ad_fatigue_mean] = n > 0 ? r[READING.fatigue] / n : 0;
+  today[M.reference_price_index] = r[READING.weight] > 0 ? r[READING.reference] / r[READING.weight] : 1;
+  world.platform.promoterShare = n > 0 ? r[READING.promoters] / n : 0;
+  world.platform.detractorShare = n > 0 ? r[READING.detractors] / n : 0;
+}
+
+const READING = { trust: 0, fatigue: 1, promoters: 2, detractors: 3, users: 4, reference: 5, weight: 6 } as const;
+const readings = new Float64Array(7);
+
+/**
+ * The sums behind the day's readings, over users on the platform. Its own
+ * function, ending in stores to a typed array: the compiler's code for the
+ * loop is kept from day to day, and a division after the loop speculated on
+ * whole numbers (as the sums were in the warm-up, with no ad memory) would
+ * fail there every day.
+ */
+function sumReadings(world: World): Float64Array {
+  const u = world.users;
   const { promoter, detractor } = world.tables.nps;
   const { hasChurned, interestWeight, refPrice, satisfaction, adFatigue } = u;
   const trustOf = u.trust;
@@ -147,11 +169,12 @@ export function measureTrustAndNps(world: World): void {
     det += detractor[bin];
     n++;
   }
-  const today = world.metrics.today;
-  today[M.trust_mean] = n > 0 ? trust / n : 0;
-  today[M.nps] = n > 0 ? (100 * (pro - det)) / n : 0;
-  today[M.ad_fatigue_mean] = n > 0 ? fatigue / n : 0;
-  today[M.reference_price_index] = weight > 0 ? reference / weight : 1;
-  world.platform.promoterShare = n > 0 ? pro / n : 0;
-  world.platform.detractorShare = n > 0 ? det / n : 0;
+  readings[READING.trust] = trust;
+  readings[READING.fatigue] = fatigue;
+  readings[READING.promoters] = pro;
+  readings[READING.detractors] = det;
+  readings[READING.users] = n;
+  readings[READING.reference] = reference;
+  readings[READING.weight] = weight;
+  return readings;
 }
