@@ -27,18 +27,13 @@ export function fatigueKeep(world: World): number {
  * commerce items) weighed by how unwanted they are in each of the user's
  * interest categories, into the running memory. An incumbent (never exposed
  * in the simulation, adFatigue < 0) has lived with the platform's ad load for
- * years: their memory starts at today's level.
+ * years: their memory starts at today's level. `unwanted` is the user's
+ * interest-weighted sum of tables.paidUnwanted over their categories
+ * (sessions.ts seeFeed finds it as it counts the impressions).
  */
-export function seeAds(world: World, id: number, commerceItems: number, keep: number): void {
+export function seeAds(world: World, id: number, commerceItems: number, unwanted: number, keep: number): void {
   const u = world.users;
-  const unwanted = world.tables.paidUnwanted;
-  const paid = commerceItems * world.today.paidShare;
-  let items = 0;
-  for (let s = 0; s < INTEREST_SLOTS; s++) {
-    const idx = id * INTEREST_SLOTS + s;
-    items += u.interestWeight[idx] * unwanted[u.interestCat[idx]];
-  }
-  items *= paid;
+  const items = unwanted * (commerceItems * world.today.paidShare);
   const f = u.adFatigue[id];
   u.adFatigue[id] = f < 0 ? items : keep * f + (1 - keep) * items;
 }

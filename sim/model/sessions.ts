@@ -52,6 +52,8 @@ export class SessionScratch {
    * user's attention spread over more interests does not make each less wanted
    */
   userHeld = 1;
+  /** the user's interest-weighted unwanted share of paid items today (seeFeed, for ad-fatigue.ts seeAds) */
+  userUnwanted = 0;
   readonly thinning = { candidates: 0, evaluated: 0, accepted: 0, violations: 0 };
 }
 
@@ -80,8 +82,8 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     userDays.rekey(id, day);
     if (rng() >= u.activity[id] * activity * fatigueActivity(world, id) * shockActivity(world, id)) continue;
     row[M.dau]++;
-    feedDay(world, id, seeFeed(world, id, nc));
-    seeAds(world, id, nc, keep);
+    feedDay(world, id, seeFeed(world, sc, id, nc));
+    seeAds(world, id, nc, sc.userUnwanted, keep);
     discover(world, rng, id);
     let orders = row[M.orders];
     let buyRate = boundSlots(world, sc, coef, id, nc);
@@ -141,19 +143,24 @@ function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: nu
 /**
  * The day's commerce impressions of a user, by interest (for paid spend and
  * subsidy accounting), and what they were worth to the user: the
- * interest-weighted value of the categories' feed items (trust.ts feedDay).
+ * interest-weighted value of the categories' feed items (trust.ts feedDay);
+ * and, for the ad memory, how unwanted their paid items were (sc.userUnwanted).
  */
-function seeFeed(world: World, id: number, nc: number): number {
+function seeFeed(world: World, sc: SessionScratch, id: number, nc: number): number {
   const u = world.users;
   const impressions = world.tables.impressions;
   const value = world.tables.feedValue;
+  const paidUnwanted = world.tables.paidUnwanted;
   let commerce = 0;
+  let unwanted = 0;
   for (let s = 0; s < INTEREST_SLOTS; s++) {
     const cat = u.interestCat[id * INTEREST_SLOTS + s];
     const w = u.interestWeight[id * INTEREST_SLOTS + s];
     impressions[cat] += nc * w;
     commerce += w * value[cat];
+    unwanted += w * paidUnwanted[cat];
   }
+  sc.userUnwanted = unwanted;
   return commerce;
 }
 
