@@ -9,7 +9,7 @@ describe("consumer subsidies", () => {
     expect(endDay).toBeGreaterThanOrEqual(startDay);
     // the window is all that is compared: the run stops at its last day
     const c = await compareWithBaseline("more-consumer-subsidies", (r) => sumDays(r, M.orders, startDay, endDay), {
-      users: 10_000, days: endDay + 1, reps: 8, seed: 2024,
+      users: 20_000, days: endDay + 1, reps: 8, seed: 2024,
     });
     const line = describeComparison(`orders on days ${startDay}..${endDay}`, c);
     console.info(line);
