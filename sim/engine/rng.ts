@@ -90,6 +90,9 @@ export function gamma(rng: Rng, shape: number): number {
 export class KeyedStream {
   private state = 0;
   private readonly base: number;
+  /** the day's part of the key, hashed once a day (rekey is called for every user) */
+  private day = NaN;
+  private dayHash = 0;
   /** the uniform source: call rekey() before each user's day */
   readonly next: Rng;
 
@@ -104,7 +107,11 @@ export class KeyedStream {
   }
 
   rekey(key: number, day: number): void {
-    this.state = mix32(this.base ^ mix32(key + 0x632be5ab) ^ mix32(day * 0x2545f491 + 0x1b873593));
+    if (day !== this.day) {
+      this.day = day;
+      this.dayHash = mix32(day * 0x2545f491 + 0x1b873593);
+    }
+    this.state = mix32(this.base ^ mix32(key + 0x632be5ab) ^ this.dayHash);
   }
 }
 

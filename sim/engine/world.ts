@@ -215,6 +215,9 @@ export class Merchants {
   }
 }
 
+/** Numbers in an offer's bound record (Tables.entryBound, merchantBound): utility part, live part or interest, log price. */
+export const ENTRY_BOUND = 3;
+
 /**
  * The day's sampling tables (feed.ts owns them). Organic feed entries are
  * creator live rooms, merchant live rooms and product short videos, grouped by
@@ -227,13 +230,12 @@ export class Tables {
   readonly feedSource: Int32Array; // creator or merchant id
   readonly feedBoostShare: Float32Array; // share of the weight that is subsidy boost
   /**
-   * Per organic entry, a thinning bound of its own (bounds.ts): the largest
+   * Per organic entry, a thinning bound of its own (bounds.ts), in one record
+   * of ENTRY_BOUND numbers (one cache line for a random entry): the largest
    * offer utility part of its products (live rooms with the live bound), the
    * lowest log relative price among them, and the interest coefficient x fit.
    */
-  readonly entryA: Float64Array;
-  readonly entryLogPrice: Float64Array;
-  readonly entryInterest: Float64Array;
+  readonly entryBound: Float64Array;
   readonly paid: AliasTables;
   readonly search: AliasTables;
   readonly selection: AliasTables;
@@ -244,10 +246,8 @@ export class Tables {
   readonly creatorOrder: Int32Array; // active creators grouped by main category (feed.ts)
   readonly creatorStart: Int32Array; // categories + 1 offsets into creatorOrder
   readonly groupFill: Int32Array; // scratch of the grouping
-  /** per position in merchantOrder: the offer utility part, the live bound when live (else 0), the lowest log relative price (bounds.ts) */
-  readonly merchantA: Float64Array;
-  readonly merchantLiveA: Float64Array;
-  readonly merchantLogPrice: Float64Array;
+  /** per position in merchantOrder, a record of ENTRY_BOUND numbers: the offer utility part, the live bound when live (else 0), the lowest log relative price (bounds.ts) */
+  readonly merchantBound: Float64Array;
   /**
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
@@ -281,9 +281,7 @@ export class Tables {
     this.feedKind = new Uint8Array(feedCapacity);
     this.feedSource = new Int32Array(feedCapacity);
     this.feedBoostShare = new Float32Array(feedCapacity);
-    this.entryA = new Float64Array(feedCapacity);
-    this.entryLogPrice = new Float64Array(feedCapacity);
-    this.entryInterest = new Float64Array(feedCapacity);
+    this.entryBound = new Float64Array(ENTRY_BOUND * feedCapacity);
     this.paid = new AliasTables(categories, merchantCapacity);
     this.search = new AliasTables(categories, merchantCapacity);
     this.selection = new AliasTables(categories, merchantCapacity);
@@ -294,9 +292,7 @@ export class Tables {
     this.creatorOrder = new Int32Array(creatorCapacity);
     this.creatorStart = new Int32Array(categories + 1);
     this.groupFill = new Int32Array(categories);
-    this.merchantA = new Float64Array(merchantCapacity);
-    this.merchantLiveA = new Float64Array(merchantCapacity);
-    this.merchantLogPrice = new Float64Array(merchantCapacity);
+    this.merchantBound = new Float64Array(ENTRY_BOUND * merchantCapacity);
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);

@@ -16,8 +16,8 @@
  * Two levels: candidates are drawn at the rate of the category's bound,
  * then each drawn offer is first held against a bound of its own (the same
  * terms with its seller's credibility, its utility part and lowest price,
- * and its fit: tables.entryA/entryLogPrice/entryInterest for feed entries,
- * merchantA/merchantLiveA/merchantLogPrice for paid and search offers, set
+ * and its fit: the records of tables.entryBound for feed entries and
+ * merchantBound for paid and search offers, set
  * by feed.ts). The acceptance uniform above the offer's bound rejects it
  * without evaluating it: the same decision, since p is below that bound,
  * and most candidates end there (sessions.ts offerBound).

@@ -10,7 +10,7 @@
  * creators pick products from (commission and fit). After the users' day,
  * `settleImpressions` turns impressions into paid spend and subsidy use.
  */
-import { ENTRY, PRODUCT_SLOTS, type Tables } from "../engine/world.js";
+import { ENTRY, ENTRY_BOUND, PRODUCT_SLOTS, type Tables } from "../engine/world.js";
 import { addOfferBound, addOfferShare, finishBounds, resetBounds } from "./bounds.js";
 import { NOISE_CLIP, PRICE_FLOOR_SHARE } from "./choice.js";
 import { M } from "./metrics.js";
@@ -97,9 +97,10 @@ function groupByCategory(count: number, isActive: Uint8Array, catOf: Uint8Array,
 
 /** An organic entry's own thinning bound (bounds.ts): utility part `a`, lowest log relative price, interest coefficient x fit. */
 function setEntryBound(t: Tables, n: number, a: number, logPrice: number, interest: number): void {
-  t.entryA[n] = a;
-  t.entryLogPrice[n] = logPrice;
-  t.entryInterest[n] = interest;
+  const r = n * ENTRY_BOUND;
+  t.entryBound[r] = a;
+  t.entryBound[r + 1] = interest;
+  t.entryBound[r + 2] = logPrice;
 }
 
 export function buildFeedTables(world: World): void {
@@ -167,9 +168,10 @@ export function buildFeedTables(world: World): void {
       const a = productBound(world, m);
       const liveA = mer.isLive[m] ? liveBound : 0;
       const logPrice = addOffer(world, k, a + liveA, m, mer.credibility[m]);
-      t.merchantA[i] = a;
-      t.merchantLiveA[i] = liveA;
-      t.merchantLogPrice[i] = logPrice;
+      const r = i * ENTRY_BOUND;
+      t.merchantBound[r] = a;
+      t.merchantBound[r + 1] = liveA;
+      t.merchantBound[r + 2] = logPrice;
       if (mer.isLive[m]) {
         const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
         t.feedKind[n] = ENTRY.merchantLive;

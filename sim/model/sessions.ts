@@ -14,7 +14,7 @@
  * user and the day (engine/rng.ts KeyedStream).
  */
 import type { KeyedStream, Rng } from "../engine/rng.js";
-import { CHANNEL, ENTRY, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
+import { CHANNEL, ENTRY, ENTRY_BOUND, FOLLOW_SLOTS, INTEREST_SLOTS, PRODUCT_SLOTS, PS_GRID, SEGMENT } from "../engine/world.js";
 import { PRICE_FLOOR_SHARE, type Coefficients, evaluate, interestIn, intercept, isCouponEligible, liveTerm, upperLogistic } from "./choice.js";
 import { creatorFit, creatorLiveliness, maxCreatorFit } from "./feed.js";
 import { creatorAccount, follow, isFollowing, storeAccount } from "./follows.js";
@@ -271,7 +271,8 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
     const noise = rng();
     sc.thinning.candidates++;
     const x = rng() * bound;
-    const own = offerBound(sc, s, cred, t.merchantA[i] + t.merchantLiveA[i], t.merchantLogPrice[i], coef.interest, w, 0);
+    const r = i * ENTRY_BOUND;
+    const own = offerBound(sc, s, cred, t.merchantBound[r] + t.merchantBound[r + 1], t.merchantBound[r + 2], coef.interest, w, 0);
     if (x >= own) return;
     let channel: number = CHANNEL.shortVideo;
     let live = 0;
@@ -294,7 +295,8 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
   const noise = rng();
   sc.thinning.candidates++;
   const x = rng() * bound;
-  const own = offerBound(sc, s, cred, t.entryA[i], t.entryLogPrice[i], t.entryInterest[i], w, 0);
+  const r = i * ENTRY_BOUND;
+  const own = offerBound(sc, s, cred, t.entryBound[r], t.entryBound[r + 2], t.entryBound[r + 1], w, 0);
   if (x >= own) return;
   const seg = u.segment[id];
   const demo = world.cats.liveDemo[cat];
@@ -433,7 +435,8 @@ function shelf(world: World, sc: SessionScratch, coef: Coefficients, rng: Rng, i
       sc.thinning.candidates++;
       const x = rng() * bound;
       const t = world.tables;
-      const own = offerBound(sc, s, cred, t.merchantA[i], t.merchantLogPrice[i], coef.interest, w, bonus);
+      const r = i * ENTRY_BOUND;
+      const own = offerBound(sc, s, cred, t.merchantBound[r], t.merchantBound[r + 2], coef.interest, w, bonus);
       if (x >= own) continue;
       accept(world, sc, rng, id, m, idx, CHANNEL.mallSearch, -1, ROUTE.search, evaluate(world, id, m, w, idx, 1, cred, 0, bonus, noise), own, bound, x);
     }
