@@ -119,7 +119,6 @@ export function settleMerchants(world: World, rng: Rng): void {
   const lv = world.params.levers;
   const row = world.metrics.today;
   const day = today.internalDay;
-  const cpm = p.costPerThousandImpressionsRmb;
   const perMerchant = world.res.perMerchant;
   const b = world.params.behaviour.merchants;
   const { liveRatio, liveCount, plainSales, plainCount } = world.scratch.merchants;
