@@ -162,7 +162,7 @@ export const MerchantsSchema = section(
     storeFollowProbAfterGoodPurchase: share(0.2, "probability of following the store after a satisfying purchase [share]"),
     paidTrafficBudgetShare: share(0.08, "share of yesterday's sales a merchant starts spending on paid traffic [share]"),
     paidTrafficAdaptation: share(0.1, "daily adjustment of the paid budget toward its return [share]"),
-    costPerThousandImpressionsRmb: nonneg(30, "price of a thousand paid impressions, platform scale [RMB]"),
+    costPerThousandImpressionsRmb: nonneg(30, "reserve price of a thousand paid impressions, platform scale: the clearing price (bidders' budgets over the paid impressions) is never lower [RMB]"),
     fixedCostPerDayRmb: nonneg(6, "fixed running cost of a merchant, per merchant [RMB/day]"),
     startCashRmb: nonneg(600, "cash of a merchant at entry, per merchant [RMB]"),
     cashFloorRmb: num(-300, "cash below which a merchant is in distress, per merchant [RMB]"),
