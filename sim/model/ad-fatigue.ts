@@ -14,7 +14,6 @@
  * long-run response of activity to ad load is several times the first
  * month's). Owns users.adFatigue.
  */
-import { INTEREST_SLOTS } from "../engine/world.js";
 import type { World } from "./world.js";
 
 /** The memory's weight on one more day, from its half-life in days on the app. */
