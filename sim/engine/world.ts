@@ -174,6 +174,18 @@ export class Merchants {
   readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining agency and warehouse programmes
   readonly isBelt: Uint8Array; // industry-belt cohort
   readonly isPastMark: Uint8Array; // merchants.ts
+  // strategy and growth (merchant-strategy.ts)
+  readonly unitCostRmb: Float32Array; // cost of goods of one order (rises with quality)
+  readonly capacityUnits: Float32Array; // assortment, stock and staff: 1 at entry, grows with reinvestment
+  readonly priceStep: Float32Array; // the last trial step of each learned lever (signed)
+  readonly qualityStep: Float32Array;
+  readonly commissionStep: Float32Array;
+  readonly profitPeriod: Float64Array; // profit per real merchant since the last review [RMB]
+  readonly profitRate: Float64Array; // profit per day of the last review period [RMB/day]
+  readonly cashMark: Float64Array; // cash after yesterday's books: today's profit is the change since
+  readonly salesRunRate: Float64Array; // running mean of daily net sales per real merchant [RMB/day]
+  readonly idleDays: Uint16Array; // days since the last sale
+  readonly removalDays: Uint16Array; // days with the complaint rate above governance's removal rate
   count = 0;
   active = 0;
 
@@ -212,6 +224,17 @@ export class Merchants {
     this.programmeDraw = new Float32Array(capacity);
     this.isBelt = new Uint8Array(capacity);
     this.isPastMark = new Uint8Array(capacity);
+    this.unitCostRmb = new Float32Array(capacity);
+    this.capacityUnits = new Float32Array(capacity);
+    this.priceStep = new Float32Array(capacity);
+    this.qualityStep = new Float32Array(capacity);
+    this.commissionStep = new Float32Array(capacity);
+    this.profitPeriod = new Float64Array(capacity);
+    this.profitRate = new Float64Array(capacity);
+    this.cashMark = new Float64Array(capacity);
+    this.salesRunRate = new Float64Array(capacity);
+    this.idleDays = new Uint16Array(capacity);
+    this.removalDays = new Uint16Array(capacity);
   }
 }
 
@@ -248,6 +271,8 @@ export class Tables {
   readonly groupFill: Int32Array; // scratch of the grouping
   /** per position in merchantOrder, a record of ENTRY_BOUND numbers: the offer utility part, the live bound when live (else 0), the lowest log relative price (bounds.ts) */
   readonly merchantBound: Float64Array;
+  /** per position in merchantOrder: the merchant's standing in search, selection and the feed today (merchant-strategy.ts): capacity and price competitiveness */
+  readonly standing: Float64Array;
   /**
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
@@ -293,6 +318,7 @@ export class Tables {
     this.creatorStart = new Int32Array(categories + 1);
     this.groupFill = new Int32Array(categories);
     this.merchantBound = new Float64Array(ENTRY_BOUND * merchantCapacity);
+    this.standing = new Float64Array(merchantCapacity);
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);

@@ -8,6 +8,7 @@ import { closeDelivery } from "./delivery.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { measureFeedValue } from "./feed-value.js";
 import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.js";
+import { measureMerchants, reviewStrategies } from "./merchant-strategy.js";
 import { M } from "./metrics.js";
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { startDay } from "./platform.js";
@@ -25,6 +26,7 @@ export interface DayStreams {
   users: Rng;
   userDays: KeyedStream;
   merchants: Rng;
+  strategy: Rng;
   entry: Rng;
   churn: Rng;
   arrival: Rng;
@@ -39,6 +41,7 @@ export function dayStreams(world: World): DayStreams {
     users: s.get("users"),
     userDays: new KeyedStream(s.seed, "user-days"),
     merchants: s.get("merchants"),
+    strategy: s.get("strategy"),
     entry: s.get("entry"),
     churn: s.get("churn"),
     arrival: s.get("arrival"),
@@ -63,6 +66,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   settleImpressions(world);
   // 5. accounts and growth
   settleMerchants(world, rng.merchants);
+  reviewStrategies(world, rng.strategy);
   settleCreators(world);
   enterMerchants(world, rng.entry);
   enterCreators(world, rng.entry);
@@ -79,6 +83,7 @@ function closeDay(world: World): void {
   const mer = world.merchants;
   row[M.users_total] = world.users.alive;
   row[M.merchants_active] = mer.active;
+  measureMerchants(world);
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   row[M.content_pull] = world.content.meanPull;

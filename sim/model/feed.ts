@@ -13,6 +13,7 @@
 import { ENTRY, ENTRY_BOUND, PRODUCT_SLOTS, type Tables } from "../engine/world.js";
 import { addOfferBound, addOfferShare, finishBounds, resetBounds } from "./bounds.js";
 import { NOISE_CLIP, PRICE_FLOOR_SHARE } from "./choice.js";
+import { standingOf } from "./merchant-strategy.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
@@ -161,7 +162,8 @@ export function buildFeedTables(world: World): void {
     // the category's active merchants, as buildMerchantTables grouped them this morning
     for (let i = t.merchantStart[k]; i < t.merchantStart[k + 1]; i++) {
       const m = t.merchantOrder[i];
-      const signal = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      // standing relative to the category's mean: growth shifts traffic between merchants, not from creators to merchants
+      const signal = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]) * (t.standing[i] / world.scratch.strategy.standingMean[k]);
       const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
@@ -216,18 +218,27 @@ export function buildMerchantTables(world: World): void {
       t.paidWeight[i] = Math.pow(mer.paidBudgetRmb[m], b.auctionBidExponent) * Math.pow(q, paidExponent);
     }
     t.paid.build(k, t.paidWeight, start, size);
+    // a merchant's standing (capacity and price competitiveness, merchant-strategy.ts) in search, selection
+    // and the feed; the feed reads it again after supply, relative to the category's mean
+    let capacitySum = 0;
+    for (let i = start; i < n; i++) {
+      const w = standingOf(world, t.merchantOrder[i]);
+      t.standing[i] = w;
+      capacitySum += w;
+    }
+    world.scratch.strategy.standingMean[k] = size > 0 ? capacitySum / size : 1;
     // search: ranking quality sharpens the tilt toward good, well-served, trusted stores
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
       const q = (b.qualityOffset + mer.quality[m]) * (b.searchServiceOffset + mer.service[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
-      t.merchantWeight[i] = Math.pow(q, searchExponent) * (1 + b.searchBrandTilt * mer.brand[m]);
+      t.merchantWeight[i] = Math.pow(q, searchExponent) * (1 + b.searchBrandTilt * mer.brand[m]) * t.standing[i];
     }
     t.search.build(k, t.merchantWeight, start, size);
     // selection: creators pick products by expected commission and fit
     for (let i = start; i < n; i++) {
       const m = t.merchantOrder[i];
       const commissionPerOrder = (mer.commission[m] * mer.priceRmb[m]) / cats.refPriceRmb[k];
-      t.merchantWeight[i] = Math.pow(commissionPerOrder, cw) * (b.selectionQualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]);
+      t.merchantWeight[i] = Math.pow(commissionPerOrder, cw) * (b.selectionQualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]) * t.standing[i];
     }
     t.selection.build(k, t.merchantWeight, start, size);
   }

@@ -11,6 +11,7 @@ import { FIRST_DAY } from "../engine/world.js";
 import { dropAccount, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { simulatedMerchants } from "../scenario/resolution.js";
+import { capacityUpkeep, growMerchant, marginOf, startStrategy } from "./merchant-strategy.js";
 import { gmvSlot, type World } from "./world.js";
 
 /** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
@@ -58,6 +59,7 @@ export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean
   mer.isBelt[m] = isBelt ? 1 : 0;
   mer.isPastMark[m] = 0;
   mer.programmeDraw[m] = rng();
+  startStrategy(world, m);
   mer.active++;
   return m;
 }
@@ -66,13 +68,17 @@ function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/** Merchant `m` leaves for good: its store is unfollowed, and the exit is counted in merchants_exited. */
-export function exitMerchant(world: World, m: number): void {
+/** Why a merchant leaves: the column that counts it beside merchants_exited (a shock's closures count only there). */
+export const EXIT = { losses: M.merchants_exited_losses, governance: M.merchants_exited_governance, idle: M.merchants_exited_idle, shock: -1 } as const;
+
+/** Merchant `m` leaves for good: its store is unfollowed, and the exit is counted in merchants_exited and by its cause (EXIT). */
+export function exitMerchant(world: World, m: number, cause: number): void {
   const mer = world.merchants;
   mer.isActive[m] = 0;
   mer.active--;
   dropAccount(world, storeAccount(m));
   world.metrics.today[M.merchants_exited]++;
+  if (cause >= 0) world.metrics.today[cause]++;
 }
 
 /** Today's agency and warehouse membership: a fixed draw against the programme's current share. */
@@ -142,9 +148,9 @@ export function settleMerchants(world: World, rng: Rng): void {
       if (lv.serviceProviders.platformFunded) row[M.subsidy_service] += lv.serviceProviders.feePerDayRmb / perMerchant;
       else agencyFee = lv.serviceProviders.feePerDayRmb;
     }
-    const margin = cats.grossMargin[k];
+    const margin = marginOf(world, m);
     const tradingProfit = net * margin - take * net - mer.commissionToday[m] - b.returnCostShare * mer.returnsToday[m];
-    mer.cashRmb[m] += tradingProfit * perMerchant - liveCost - p.fixedCostPerDayRmb - agencyFee;
+    mer.cashRmb[m] += tradingProfit * perMerchant - liveCost - p.fixedCostPerDayRmb - capacityUpkeep(world, m) - agencyFee;
     mer.cumulativeSalesRmb[m] += net * perMerchant;
     if (!mer.isPastMark[m] && mer.cumulativeSalesRmb[m] >= p.salesMarkRmbPlatform) mer.isPastMark[m] = 1;
 
@@ -175,9 +181,14 @@ export function settleMerchants(world: World, rng: Rng): void {
     }
     if (mer.cashRmb[m] < 0) mer.paidBudgetRmb[m] *= b.brokeBudgetFactor;
 
-    // distress and exit
+    // growth (reinvestment, brand, run rate), then exit: distress, governance's removal, no sales
+    growMerchant(world, m, net);
     mer.distressDays[m] = mer.cashRmb[m] < p.cashFloorRmb ? mer.distressDays[m] + 1 : 0;
-    if (mer.distressDays[m] >= p.exitAfterDistressDays) exitMerchant(world, m);
+    const removal = lv.governance.removalComplaintRate;
+    mer.removalDays[m] = removal > 0 && mer.complaintRate[m] > removal ? mer.removalDays[m] + 1 : 0;
+    if (mer.distressDays[m] >= p.exitAfterDistressDays) exitMerchant(world, m, EXIT.losses);
+    else if (removal > 0 && mer.removalDays[m] >= lv.governance.removalAfterDays) exitMerchant(world, m, EXIT.governance);
+    else if (mer.idleDays[m] >= world.params.behaviour.merchantStrategy.idleExitDays) exitMerchant(world, m, EXIT.idle);
     mer.salesToday[m] = 0;
     mer.returnsToday[m] = 0;
     mer.ordersToday[m] = 0;

@@ -104,7 +104,10 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   const isCovered = coverDraw < lv.trustGuarantee.coverage;
   const isRefused = !isCovered && refuseDraw < tp.refusedReturnProb;
   if (isCovered) {
-    row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb;
+    // the platform pays the claim; a share of it may be charged back to the seller (per real merchant)
+    const chargeBack = lv.trustGuarantee.merchantShare * lv.trustGuarantee.costPerClaimRmb;
+    row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb - chargeBack;
+    if (chargeBack > 0) mer.cashRmb[m] -= chargeBack * world.res.perMerchant;
     returnProb = Math.max(returnProb, tp.coveredReturnProb);
   } else if (isRefused) returnProb = 0;
   const isReturned = rng() < returnProb;

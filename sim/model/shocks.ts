@@ -13,7 +13,7 @@
  * the day (startShocks), so the hot loops only look it up. Owns ShockState.
  */
 import { LOCATIONS, regionLocations } from "../engine/world.js";
-import { exitMerchant } from "./merchants.js";
+import { EXIT, exitMerchant } from "./merchants.js";
 import type { World } from "./world.js";
 
 /** Today's effect of the shocks, by location: written by startShocks, read per user. */
@@ -55,7 +55,7 @@ export function startShocks(world: World): void {
 function closeMerchants(world: World, share: number): void {
   const rng = world.streams.get("shocks");
   const mer = world.merchants;
-  for (let m = 0; m < mer.count; m++) if (mer.isActive[m] && rng() < share) exitMerchant(world, m);
+  for (let m = 0; m < mer.count; m++) if (mer.isActive[m] && rng() < share) exitMerchant(world, m, EXIT.shock);
 }
 
 /** Factor on user `id`'s chance of opening the app today (1 when no shock hits the user's region). */

@@ -15,6 +15,7 @@ import { resolutionOf, simulatedMerchants, type Resolution } from "../scenario/r
 import type { Scenario } from "../scenario/schema.js";
 import { Metrics } from "./metrics.js";
 import { MerchantScratch } from "./merchants.js";
+import { StrategyScratch } from "./merchant-strategy.js";
 import { ShockState } from "./shocks.js";
 import { UserScratch } from "./users.js";
 
@@ -143,7 +144,7 @@ export interface World {
   readonly choice: ChoiceState;
   /** the day's content pull and what follows from it (discovery.ts) */
   readonly content: ContentState;
-  readonly scratch: { readonly merchants: MerchantScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
+  readonly scratch: { readonly merchants: MerchantScratch; readonly strategy: StrategyScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
 export function createWorld(params: Scenario, seed: number): World {
@@ -168,7 +169,7 @@ export function createWorld(params: Scenario, seed: number): World {
     res,
     choice: new ChoiceState(),
     content: new ContentState(cats.count),
-    scratch: { merchants: new MerchantScratch(cats.count), users: new UserScratch(), sessions: new SessionScratch() },
+    scratch: { merchants: new MerchantScratch(cats.count), strategy: new StrategyScratch(merchantCapacity, cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
 }
 

@@ -35,6 +35,7 @@ export const FeedBehaviourSchema = section(
     creatorFitBase: nonneg(0.5, "audience fit of a pure generalist creator; fit = base + verticality (niche experts convert better), the largest fit is base + 1 [1]"),
     merchantLiveSkillOffset: nonneg(0.3, "added to a merchant's live skill in the allocation of its live room, so a beginner's room still gets some traffic [0..1]"),
     merchantVideoWeight: nonneg(0.3, "allocation of a merchant's own product video, relative to a creator's video of the same score and a reach of 1 (store videos have no follower reach and travel little) [x]"),
+    priceRankExponent: nonneg(2, "the allocation's tilt toward competitive prices: a merchant's weight in search, creators' product selection and the feed x (price / category reference)^-exponent (price competitiveness in ranking; creators expect cheaper goods to convert better) [1]"),
     complaintThreshold: share(0.08, "complaint rate above which governance starts to demote a seller (some complaints are normal) [share]"),
     demotionSteepness: nonneg(10, "demotion per unit of complaint rate above the threshold at governance strength 1: traffic x exp(-strength x steepness x excess) [1]"),
     auctionBidExponent: z.number().gt(0).max(1).default(0.5).describe("exponent of the bid in the paid auction: a merchant's share of a category's paid impressions is in proportion to bid^exponent (a Tullock contest; below 1, a larger budget buys less than its share, as more of the same ad reaches fewer new buyers) [1]"),
@@ -94,6 +95,30 @@ export const MerchantBehaviourSchema = section(
     adoptionBrandOffset: nonneg(0.5, "added to brand strength in the self-broadcast adoption rate and the day-0 broadcasting chance: x (offset + brand), brands adopt more [1]"),
   },
   "merchants' books and self-broadcast adoption",
+);
+
+export const MerchantStrategySchema = section(
+  {
+    reviewDays: z.number().int().min(1).max(365).default(14).describe("days between a merchant's reviews of its price, quality and commission; merchants review on staggered days [days]"),
+    priceStep: nonneg(0.04, "size of a merchant's trial step in its price, per review (hill climbing: kept while profit improves, reversed when it falls); 0 switches price learning off [log units]"),
+    qualityStep: nonneg(0.02, "size of a merchant's trial step in product quality, per review; 0 switches quality learning off [0..1]"),
+    commissionStep: nonneg(0.01, "size of a merchant's trial step in the commission it offers creators, per review; 0 switches commission learning off [share of price]"),
+    imitationProb: share(0.2, "chance at a review that a merchant looks at a random peer of its category and, if the peer earns more per unit of capacity, imitates it; 0 switches imitation off [share]"),
+    imitationWeight: share(0.3, "how far an imitating merchant moves its price, quality and commission toward the peer's [share]"),
+    qualityCostElasticity: nonneg(1.2, "unit cost of goods rises by exp(elasticity x quality change): better goods cost more to make [1/quality]"),
+    priceRangeLog: positive(1.5, "a merchant's price stays within exp(+-this) of the category's reference price [log units]"),
+    reinvestShare: share(0.15, "share of a day's profit a merchant reinvests into capacity (assortment, stock, staff); 0 switches growth off [share]"),
+    capacityCostRmb: positive(3000, "cost of one unit of capacity (a new merchant has 1), per merchant [RMB]"),
+    capacityUpkeepPerDayRmb: nonneg(4, "daily upkeep of each unit of capacity beyond the first, per merchant [RMB/day]"),
+    capacityDepreciationPerDay: share(0.01, "share of capacity beyond the first lost each day without reinvestment [1/day]"),
+    capacityExponent: z.number().min(0).max(1.5).default(0.7).describe("a merchant's weight in search, in creators' product selection and in the feed rises as capacity^exponent (1: sales in proportion to size, Gibrat) [1]"),
+    brandBuildPerDay: share(0.004, "daily gain of brand strength of a merchant that reinvests and sells goods above brandQualityPivot, times (quality - pivot) / (1 - pivot) x (1 - brand) [1/day]"),
+    brandDecayPerDay: share(0.004, "daily loss of brand strength of a merchant whose goods are below brandQualityPivot, times (pivot - quality) / pivot x brand [1/day]"),
+    brandQualityPivot: share(0.5, "product quality above which sustained investment builds a brand and below which a brand erodes [0..1]"),
+    idleExitDays: z.number().int().min(1).max(3650).default(150).describe("days without a sale after which a merchant closes its store (exit for no sales) [days]"),
+    runRateMemoryDays: positive(60, "days over which a merchant's sales run rate (for the size bands and the top-1% share) is averaged [days]"),
+  },
+  "merchants' strategy and growth: learning price, quality and commission; reinvestment into capacity; brand; exit for no sales",
 );
 
 export const CreatorTraitsSchema = section(
@@ -164,6 +189,7 @@ export const BehaviourSchema = section(
     feed: FeedBehaviourSchema,
     merchantTraits: MerchantTraitsSchema,
     merchants: MerchantBehaviourSchema,
+    merchantStrategy: MerchantStrategySchema,
     creatorTraits: CreatorTraitsSchema,
     creators: CreatorBehaviourSchema,
     entry: EntryBehaviourSchema,

@@ -292,6 +292,7 @@ export const LeversSchema = section(
       {
         coverage: share(0, "share of bad purchases covered (returns without argument, shipping paid, compensation) [share]"),
         costPerClaimRmb: nonneg(15, "platform cost of a covered claim, per claim [RMB]"),
+        merchantShare: share(0, "share of a covered claim's cost charged back to the merchant who sold the product: poor quality costs the seller [share]"),
       },
       "trust guarantee",
     ),
@@ -299,6 +300,8 @@ export const LeversSchema = section(
       {
         strength: nonneg(0.5, "how hard sellers with many complaints are demoted in traffic [1]"),
         entryQualityFloor: share(0, "quality below which new merchants are refused entry [0..1]"),
+        removalComplaintRate: share(0, "complaint rate (share of bad purchases, running average) above which a seller is removed after removalAfterDays; 0: nobody is removed [share]"),
+        removalAfterDays: int(30, 1, 3650, "days a seller's complaint rate must stay above removalComplaintRate before removal [days]"),
       },
       "governance of sellers",
     ),
