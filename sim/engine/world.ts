@@ -166,14 +166,12 @@ export class Merchants {
   readonly commissionToday: Float64Array; // orders.ts
   readonly returnsToday: Float64Array; // orders.ts (value returned)
   readonly cashRmb: Float64Array; // merchants.ts
-  readonly cumulativeSalesRmb: Float64Array; // merchants.ts
   readonly distressDays: Uint16Array; // merchants.ts
   readonly entryDay: Uint16Array;
   readonly isServed: Uint8Array; // merchants.ts: served by an agency today
   readonly isFulfilled: Uint8Array; // merchants.ts: in the cloud warehouse today
   readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining agency and warehouse programmes
   readonly isBelt: Uint8Array; // industry-belt cohort
-  readonly isPastMark: Uint8Array; // merchants.ts
   // strategy and growth (merchant-strategy.ts)
   readonly unitCostRmb: Float32Array; // cost of goods of one order (rises with quality)
   readonly capacityUnits: Float32Array; // assortment, stock and staff: 1 at entry, grows with reinvestment
@@ -216,14 +214,12 @@ export class Merchants {
     this.commissionToday = new Float64Array(capacity);
     this.returnsToday = new Float64Array(capacity);
     this.cashRmb = new Float64Array(capacity);
-    this.cumulativeSalesRmb = new Float64Array(capacity);
     this.distressDays = new Uint16Array(capacity);
     this.entryDay = new Uint16Array(capacity);
     this.isServed = new Uint8Array(capacity);
     this.isFulfilled = new Uint8Array(capacity);
     this.programmeDraw = new Float32Array(capacity);
     this.isBelt = new Uint8Array(capacity);
-    this.isPastMark = new Uint8Array(capacity);
     this.unitCostRmb = new Float32Array(capacity);
     this.capacityUnits = new Float32Array(capacity);
     this.priceStep = new Float32Array(capacity);

@@ -50,10 +50,16 @@ export function maxCreatorFit(world: World): number {
   return creatorFit(world, 1);
 }
 
-function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, isLiveMerchant: boolean, isBelt: boolean): number {
+function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, isLiveMerchant: boolean, isBelt: boolean, isGrowing = false): number {
   if (!world.today.isTrafficSubsidyOn) return 0;
   const t = world.params.levers.trafficSubsidy;
-  return (isNewCreator ? t.newCreatorBoost : 0) + (isNewMerchant ? t.newMerchantBoost : 0) + (isLiveMerchant ? t.selfBroadcastBoost : 0) + (isBelt ? t.beltBoost : 0);
+  return (isNewCreator ? t.newCreatorBoost : 0) + (isNewMerchant ? t.newMerchantBoost : 0) + (isLiveMerchant ? t.selfBroadcastBoost : 0) + (isBelt ? t.beltBoost : 0) + (isGrowing ? t.growingMerchantBoost : 0);
+}
+
+/** Incubation: a merchant whose annual sales run rate has reached the programme's floor but not yet the sales mark. */
+function isGrowing(world: World, m: number): boolean {
+  const annual = 365 * world.merchants.salesRunRate[m];
+  return annual >= world.params.levers.trafficSubsidy.growingMinAnnualSalesRmb && annual < world.params.merchants.salesMarkRmbPlatform;
 }
 
 /** Offer part of utility that depends on the product only (for bounds): quality as claimed, with the noise at its limit, and brand. */
@@ -166,6 +172,7 @@ export function buildFeedTables(world: World): void {
       const signal = (b.qualityOffset + mer.quality[m]) * (b.credibilityOffset + mer.credibility[m]) * demotion(world, mer.complaintRate[m]) * (t.standing[i] / world.scratch.strategy.standingMean[k]);
       const reach = reachOf(world, mer.followers[m] * storeFollowerScale);
       const isNew = day - mer.entryDay[m] < newDays;
+      const growing = isGrowing(world, m);
       // a merchant's offers: its live room when live, its product video always; a paid slot shows the same
       const a = productBound(world, m);
       const liveA = mer.isLive[m] ? liveBound : 0;
@@ -175,7 +182,7 @@ export function buildFeedTables(world: World): void {
       t.merchantBound[r + 1] = liveA;
       t.merchantBound[r + 2] = logPrice;
       if (mer.isLive[m]) {
-        const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1);
+        const boost = boostFor(world, false, isNew, true, mer.isBelt[m] === 1, growing);
         t.feedKind[n] = ENTRY.merchantLive;
         t.feedSource[n] = m;
         t.feedWeight[n] = merchantAgents * lv.channelWeights.selfBroadcast * reach * signal * (b.merchantLiveSkillOffset + mer.liveSkill[m]) * (1 + boost);
@@ -183,7 +190,7 @@ export function buildFeedTables(world: World): void {
         setEntryBound(t, n, a + liveA, logPrice, coef.interest);
         n++;
       }
-      const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1);
+      const boost = boostFor(world, false, isNew, false, mer.isBelt[m] === 1, growing);
       t.feedKind[n] = ENTRY.merchantVideo;
       t.feedSource[n] = m;
       t.feedWeight[n] = merchantAgents * lv.channelWeights.shortVideo * b.merchantVideoWeight * signal * (1 + boost);

@@ -53,11 +53,9 @@ export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean
   mer.paidReturnRecent[m] = 0;
   mer.paidSpendRecent[m] = 0;
   mer.cashRmb[m] = p.startCashRmb * (1 + b.startCashBrand * brand);
-  mer.cumulativeSalesRmb[m] = 0;
   mer.distressDays[m] = 0;
   mer.entryDay[m] = world.today.internalDay;
   mer.isBelt[m] = isBelt ? 1 : 0;
-  mer.isPastMark[m] = 0;
   mer.programmeDraw[m] = rng();
   startStrategy(world, m);
   mer.active++;
@@ -151,8 +149,6 @@ export function settleMerchants(world: World, rng: Rng): void {
     const margin = marginOf(world, m);
     const tradingProfit = net * margin - take * net - mer.commissionToday[m] - b.returnCostShare * mer.returnsToday[m];
     mer.cashRmb[m] += tradingProfit * perMerchant - liveCost - p.fixedCostPerDayRmb - capacityUpkeep(world, m) - agencyFee;
-    mer.cumulativeSalesRmb[m] += net * perMerchant;
-    if (!mer.isPastMark[m] && mer.cumulativeSalesRmb[m] >= p.salesMarkRmbPlatform) mer.isPastMark[m] = 1;
 
     // self-broadcast: keep going while the live room pays for itself
     if (mer.isSelfBroadcaster[m] && mer.isLive[m]) {
@@ -224,7 +220,7 @@ function adoptSelfBroadcast(world: World, rng: Rng): void {
       mer.isSelfBroadcaster[m] = 1;
       mer.liveLossDays[m] = 0;
     }
-    overMark += mer.isPastMark[m];
+    if (365 * mer.salesRunRate[m] >= p.salesMarkRmbPlatform) overMark++;
     broadcasting += mer.isSelfBroadcaster[m];
   }
   world.metrics.today[M.merchants_over_mark] = overMark;

@@ -170,7 +170,7 @@ export const MerchantsSchema = section(
     entryPerDayPerThousand: nonneg(2.2, "daily merchant entries per thousand merchants at neutral platform growth [merchants/day]"),
     entrySupportWeight: nonneg(0.3, "how strongly support for new merchants raises entry: entry x (1 + weight x (fee-relief share of the take + min(1, new-merchant boost / 2))) [1]"),
     entryGrowthElasticity: nonneg(1.5, "how strongly entry follows the platform's recent GMV growth [1]"),
-    salesMarkRmbPlatform: nonneg(1_000_000, "cumulative sales at which a merchant counts past the mark, platform scale [RMB]"),
+    salesMarkRmbPlatform: nonneg(1_000_000, "annual sales at which a merchant counts past the mark (merchants_over_mark: its sales run rate x 365), per merchant [RMB/year]"),
   },
   "merchants: prices, brands, self-broadcast, paid traffic, cash, entry and exit",
 );
@@ -274,6 +274,8 @@ export const LeversSchema = section(
         newCreatorBoost: nonneg(0, "extra traffic weight for new creators (cold start) [x]"),
         selfBroadcastBoost: nonneg(0, "extra traffic weight for merchant live rooms [x]"),
         beltBoost: nonneg(0, "extra traffic weight for the industry-belt cohort [x]"),
+        growingMerchantBoost: nonneg(0, "extra traffic weight for growing merchants (incubation): those whose annual sales run rate is at least growingMinAnnualSalesRmb and below the sales mark (merchants.salesMarkRmbPlatform) [x]"),
+        growingMinAnnualSalesRmb: nonneg(100_000, "annual sales run rate from which a merchant counts as growing for incubation traffic, per merchant [RMB/year]"),
         newDays: int(60, 0, 3650, "days after entry that count as new [days]"),
         budgetImpressions: nonneg(0, "total subsidised impressions, platform scale [impressions]"),
         ...Window,
