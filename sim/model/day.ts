@@ -11,6 +11,7 @@ import { assignProgrammes, enterMerchants, settleMerchants } from "./merchants.j
 import { M } from "./metrics.js";
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { startDay } from "./platform.js";
+import { recordRecentSales, serveMerchants } from "./service-providers.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
@@ -30,6 +31,7 @@ export interface DayStreams {
   arrival: Rng;
   drift: Rng;
   interests: Rng;
+  providers: Rng;
 }
 
 export function dayStreams(world: World): DayStreams {
@@ -44,6 +46,7 @@ export function dayStreams(world: World): DayStreams {
     arrival: s.get("arrival"),
     drift: s.get("drift"),
     interests: s.get("interests"),
+    providers: s.get("providers"),
   };
 }
 
@@ -51,6 +54,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   // 1. platform
   startDay(world, log);
   assignProgrammes(world);
+  serveMerchants(world, rng.providers);
   buildMerchantTables(world);
   // 2. supply
   supplyCreators(world, rng.supply);
@@ -62,6 +66,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   runSessions(world, rng.users, rng.userDays);
   settleImpressions(world);
   // 5. accounts and growth
+  recordRecentSales(world);
   settleMerchants(world, rng.merchants);
   settleCreators(world);
   enterMerchants(world, rng.entry);

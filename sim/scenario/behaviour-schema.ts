@@ -88,6 +88,7 @@ export const MerchantBehaviourSchema = section(
     returnCostShare: share(0.1, "cost of handling a return (shipping, repacking, write-offs) as a share of the returned value [share]"),
     roiCommissionShare: share(0.5, "share of the commission rate counted against paid-traffic sales in their return (part of paid sales go through creators) [share]"),
     roiMemoryDays: z.number().min(1).max(365).default(14).describe("days over which a merchant judges its paid traffic's return (running means of margin and spend) [days]"),
+    salesMemoryDays: z.number().min(1).max(365).default(28).describe("days over which a merchant judges its recent sales (running mean per real merchant; whether a provider's fee is affordable) [days]"),
     brokeBudgetFactor: share(0.5, "factor on the paid-traffic budget on a day the merchant's cash is negative: a broke merchant cuts its ads [x]"),
     adoptionRatioMin: positive(0.25, "lowest observed ratio of live to plain sales that self-broadcast adoption responds to (adoption x sqrt(ratio)) [x]"),
     adoptionRatioMax: positive(4, "highest observed ratio of live to plain sales that adoption responds to [x]"),
