@@ -8,9 +8,9 @@ export const PROVIDER_COLUMNS: readonly string[] = ["providers_clients", "provid
 
 /** The counts of the first panel, with fixed colours. */
 const COUNTS = [
-  { column: "providers_capacity", label: "Client slots (capacity)", color: "#9d755d" },
-  { column: "providers_clients", label: "Merchants served", color: "#4c78a8" },
-  { column: "providers_waiting", label: "Merchants waiting", color: "#e45756" },
+  { column: "providers_capacity", label: "Client slots (dashed)", color: "#9d755d", dash: [6, 4] },
+  { column: "providers_clients", label: "Merchants served", color: "#4c78a8", dash: [1, 0] },
+  { column: "providers_waiting", label: "Merchants waiting", color: "#e45756", dash: [1, 0] },
 ] as const;
 
 const PANEL_HEIGHT = 160;
@@ -46,7 +46,7 @@ export function serviceProviders(series: DailySeries, meta: RunMeta): TopLevelSp
         width: WIDTH,
         height: PANEL_HEIGHT,
         data: { values: counts },
-        mark: { type: "line" as const },
+        mark: { type: "line" as const, strokeWidth: 2 },
         encoding: {
           x: dayX(meta.horizonDays, series.binDays, false),
           y: { field: "count", type: "quantitative" as const, axis: countAxis("Merchants") },
@@ -57,6 +57,8 @@ export function serviceProviders(series: DailySeries, meta: RunMeta): TopLevelSp
             scale: { domain: COUNTS.map((c) => c.label), range: COUNTS.map((c) => c.color) },
             legend: { orient: "right" as const, direction: "vertical" as const },
           },
+          // slots are dashed: served merchants equal them while capacity binds, and would hide them
+          strokeDash: { field: "series", type: "nominal" as const, legend: null, scale: { domain: COUNTS.map((c) => c.label), range: COUNTS.map((c) => [...c.dash]) } },
           order: { field: "order", type: "quantitative" as const },
         },
       },
