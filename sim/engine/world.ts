@@ -168,9 +168,11 @@ export class Merchants {
   readonly cashRmb: Float64Array; // merchants.ts
   readonly distressDays: Uint16Array; // merchants.ts
   readonly entryDay: Uint16Array;
-  readonly isServed: Uint8Array; // merchants.ts: served by an agency today
+  readonly isServed: Uint8Array; // service-providers.ts: a provider's client today
+  readonly providerUntil: Int32Array; // service-providers.ts: internal day the client's contract ends
+  readonly isQueued: Uint8Array; // service-providers.ts: in the queue for a provider
   readonly isFulfilled: Uint8Array; // merchants.ts: in the cloud warehouse today
-  readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining agency and warehouse programmes
+  readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining the warehouse programme
   readonly isBelt: Uint8Array; // industry-belt cohort
   // strategy and growth (merchant-strategy.ts)
   readonly unitCostRmb: Float32Array; // cost of goods of one order (rises with quality)
@@ -217,6 +219,8 @@ export class Merchants {
     this.distressDays = new Uint16Array(capacity);
     this.entryDay = new Uint16Array(capacity);
     this.isServed = new Uint8Array(capacity);
+    this.providerUntil = new Int32Array(capacity);
+    this.isQueued = new Uint8Array(capacity);
     this.isFulfilled = new Uint8Array(capacity);
     this.programmeDraw = new Float32Array(capacity);
     this.isBelt = new Uint8Array(capacity);

@@ -101,6 +101,22 @@ export function leversThatNeverActed(scenario: Scenario, results: readonly Repli
     warnings.push(`levers.trustGuarantee (coverage ${tg.coverage}) was set to act on ${daysText(guaranteeSpans)} but never acted: guarantee_cost is 0 on those days in all ${reps}; no bad purchase was covered`);
   }
 
+  // service providers: a provider's client shows in providers_clients
+  const withProviders = states.filter((s) => s.params.levers.serviceProviders.providers > 0);
+  const providerSpans = withProviders.flatMap((s) => clip(s, [0, horizon], horizon));
+  if (providerSpans.length > 0 && total(M.providers_clients, providerSpans) === 0) {
+    const sp = withProviders[0].params.levers.serviceProviders;
+    const merchantScale = resolutionOf(scenario).merchantScale;
+    const slots = (sp.providers * sp.clientsPerProvider) / merchantScale;
+    const who = sp.platformFunded
+      ? "the platform's programme enrols merchants not past the sales mark"
+      : `a merchant hires one while the fee (feePerDayRmb ${sp.feePerDayRmb}) is at most maxFeeShare ${sp.maxFeeShare} of its recent daily sales`;
+    warnings.push(
+      `levers.serviceProviders (${fmt(sp.providers)} providers x ${sp.clientsPerProvider} clients) was set to act on ${daysText(providerSpans)} but never acted: providers_clients is 0 on those days in all ${reps}; ` +
+        `one simulated merchant stands for ${fmt(merchantScale)} merchants, so the providers have ${fmt(slots)} simulated slots (fewer than one rounds to none in some replications); check them and who wants one (${who})`,
+    );
+  }
+
   // the industry belt: its cohort arrives on levers.industryBelt.day as the levers stand that day
   const belt = scenario.levers.industryBelt;
   if (belt.merchants > 0) {

@@ -12,6 +12,7 @@ import { measureMerchants, reviewStrategies } from "./merchant-strategy.js";
 import { M } from "./metrics.js";
 import type { InterventionLog } from "../scenario/intervention-log.js";
 import { startDay } from "./platform.js";
+import { serveMerchants } from "./service-providers.js";
 import { runSessions } from "./sessions.js";
 import { supplyCreators, supplyMerchants } from "./supply.js";
 import { measureTrustAndNps } from "./trust.js";
@@ -32,6 +33,7 @@ export interface DayStreams {
   arrival: Rng;
   drift: Rng;
   interests: Rng;
+  providers: Rng;
 }
 
 export function dayStreams(world: World): DayStreams {
@@ -47,6 +49,7 @@ export function dayStreams(world: World): DayStreams {
     arrival: s.get("arrival"),
     drift: s.get("drift"),
     interests: s.get("interests"),
+    providers: s.get("providers"),
   };
 }
 
@@ -54,6 +57,7 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   // 1. platform
   startDay(world, log);
   assignProgrammes(world);
+  serveMerchants(world, rng.providers);
   buildMerchantTables(world);
   // 2. supply
   supplyCreators(world, rng.supply);

@@ -79,12 +79,11 @@ export function exitMerchant(world: World, m: number, cause: number): void {
   if (cause >= 0) world.metrics.today[cause]++;
 }
 
-/** Today's agency and warehouse membership: a fixed draw against the programme's current share. */
+/** Today's warehouse membership: a fixed draw against the programme's current share (service providers: service-providers.ts). */
 export function assignProgrammes(world: World): void {
   const mer = world.merchants;
   const lv = world.params.levers;
   for (let m = 0; m < mer.count; m++) {
-    mer.isServed[m] = mer.programmeDraw[m] < lv.serviceProviders.share ? 1 : 0;
     mer.isFulfilled[m] = 1 - mer.programmeDraw[m] < lv.fulfilment.share ? 1 : 0;
   }
 }
@@ -206,6 +205,8 @@ function adoptSelfBroadcast(world: World, rng: Rng): void {
   const b = world.params.behaviour.merchants;
   const { liveRatio, liveCount, plainSales, plainCount } = world.scratch.merchants;
   const support = 1 + world.params.levers.selfBroadcast.support;
+  // service providers incubate hosts: their clients adopt more readily
+  const served = 1 + world.params.levers.serviceProviders.adoptionBoost;
   for (let k = 0; k < world.cats.count; k++) {
     const live = liveCount[k] > 0 ? liveRatio[k] / liveCount[k] : 0;
     const plain = plainCount[k] > 0 ? plainSales[k] / plainCount[k] : 0;
@@ -216,7 +217,7 @@ function adoptSelfBroadcast(world: World, rng: Rng): void {
   let broadcasting = 0;
   for (let m = 0; m < mer.count; m++) {
     if (!mer.isActive[m]) continue;
-    if (!mer.isSelfBroadcaster[m] && rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (b.adoptionBrandOffset + mer.brand[m])) {
+    if (!mer.isSelfBroadcaster[m] && rng() < p.selfBroadcastAdoptionPerDay * support * liveRatio[mer.cat[m]] * (b.adoptionBrandOffset + mer.brand[m]) * (mer.isServed[m] ? served : 1)) {
       mer.isSelfBroadcaster[m] = 1;
       mer.liveLossDays[m] = 0;
     }

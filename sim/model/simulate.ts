@@ -51,7 +51,8 @@ export interface ReplicationResult {
  */
 const WARMUP_LEVERS = ScenarioSchema.parse({}).levers;
 
-export function runReplication(params: Scenario, rep: number, seed: number): ReplicationResult {
+/** One replication; `observe`, for tests, sees the world after each day (report day, negative in the warm-up). */
+export function runReplication(params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void): ReplicationResult {
   const world = createWorld(structuredClone(params), seed);
   if (params.warmupDays > 0) world.params.levers = structuredClone(WARMUP_LEVERS);
   world.today.internalDay = FIRST_DAY;
@@ -68,6 +69,7 @@ export function runReplication(params: Scenario, rep: number, seed: number): Rep
       startReporting(world);
     }
     simulateDay(world, rng, log);
+    observe?.(world, d - warmup);
   }
   return collect(world, rep, seed);
 }

@@ -16,6 +16,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { Metrics } from "./metrics.js";
 import { MerchantScratch } from "./merchants.js";
 import { StrategyScratch } from "./merchant-strategy.js";
+import { ProviderPool } from "./service-providers.js";
 import { ShockState } from "./shocks.js";
 import { UserScratch } from "./users.js";
 
@@ -136,6 +137,8 @@ export interface World {
   readonly today: Today;
   /** today's effect of the scenario's shocks, by location (shocks.ts) */
   readonly shocks: ShockState;
+  /** the service providers' pool and queue (service-providers.ts) */
+  readonly providers: ProviderPool;
   readonly metrics: Metrics;
   /** what one simulated agent stands for */
   readonly res: Resolution;
@@ -165,6 +168,7 @@ export function createWorld(params: Scenario, seed: number): World {
     platform: new Platform(),
     today: new Today(),
     shocks: new ShockState(),
+    providers: new ProviderPool(merchantCapacity),
     metrics: new Metrics(params.horizonDays, cats.count),
     res,
     choice: new ChoiceState(),

@@ -7,6 +7,7 @@ import { merchantGrowth } from "./charts/merchant-growth.js";
 import { NEW_USER_COLUMNS, newUsers } from "./charts/new-users.js";
 import { PAID_TRAFFIC_COLUMNS, paidTraffic } from "./charts/paid-traffic.js";
 import { repurchase } from "./charts/repurchase.js";
+import { hadProviders, serviceProviders } from "./charts/service-providers.js";
 import { subsidyVsGmv } from "./charts/subsidy-vs-gmv.js";
 import { tierShare } from "./charts/tier-share.js";
 import { trustNps } from "./charts/trust-nps.js";
@@ -49,10 +50,15 @@ export function reportCharts(report: ReportData): ChartEntry[] {
       spec: newUsers(series, meta, has(["users_churned"])),
     });
   }
-  charts.push(
-    { name: "merchant-growth", caption: "Active merchants, merchants entering and leaving, and merchants whose cumulative sales passed the sales mark.", spec: merchantGrowth(series, meta) },
-    { name: "repurchase", caption: "Repeat orders as a share of all orders, and the share of repeat orders that came through followed accounts (private domain).", spec: repurchase(series, meta, report.summary.kpis.repurchase_rate) },
-  );
+  charts.push({ name: "merchant-growth", caption: "Active merchants, merchants entering and leaving, and merchants whose cumulative sales passed the sales mark.", spec: merchantGrowth(series, meta) });
+  if (hadProviders(series)) {
+    charts.push({
+      name: "service-providers",
+      caption: "Service providers (agencies): their client slots, the merchants they serve and the merchants waiting for one, and the fees paid to them each day, by merchants or by the platform's programme.",
+      spec: serviceProviders(series, meta),
+    });
+  }
+  charts.push({ name: "repurchase", caption: "Repeat orders as a share of all orders, and the share of repeat orders that came through followed accounts (private domain).", spec: repurchase(series, meta, report.summary.kpis.repurchase_rate) });
   if (report.byTier?.length) {
     charts.push({ name: "tier-share", caption: "Share of creator-driven GMV sold by each tier of creators, by follower count.", spec: tierShare(report.byTier, meta) });
   }

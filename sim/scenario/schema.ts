@@ -331,13 +331,18 @@ export const LeversSchema = section(
     ),
     serviceProviders: section(
       {
-        share: share(0, "share of merchants served by an agency [share]"),
+        providers: int(0, 0, 100_000_000, "service providers (agencies) on the platform, platform scale [providers]"),
+        clientsPerProvider: positive(20, "merchants one provider serves at once: the platform's client slots are providers x this [merchants]"),
+        contractDays: int(90, 1, 10_000, "length of a service contract; a merchant who still wants a provider then queues again [day]"),
+        feePerDayRmb: nonneg(5, "provider fee per served merchant per day [RMB]"),
+        maxFeeShare: nonneg(0.05, "a merchant paying its own provider hires one while the fee is at most this share of its recent daily sales (per real merchant) [share]"),
+        platformFunded: z.boolean().default(false).describe("whether the platform pays the fee; its programme then enrols merchants not yet past merchants.salesMarkRmbPlatform"),
         learningBoost: nonneg(1, "extra self-broadcast learning of served merchants [x]"),
         serviceBoost: share(0.1, "service quality gain of served merchants [0..1]"),
-        feePerDayRmb: nonneg(5, "agency fee per merchant per day [RMB]"),
-        platformFunded: z.boolean().default(false).describe("whether the platform pays the agency fee"),
+        adoptionBoost: nonneg(1, "extra self-broadcast adoption of served merchants (providers incubate hosts): adoption x (1 + this) [x]"),
+        capacityGrowthPerDay: nonneg(0, "growth of the number of providers on a day merchants wait for one (0 = fixed) [share/day]"),
       },
-      "service providers (agencies)",
+      "service providers (agencies, 服务商): limited client slots, paid by merchants or by the platform",
     ),
     fulfilment: section(
       {

@@ -66,6 +66,14 @@ describe("levers that never acted, from the columns", () => {
     expect(leversThatNeverActed(s, [result([[M.subsidy_traffic_impressions, [0]], [M.subsidy_fee, [39]], [M.merchants_new, [12]]])])).toEqual([]);
   });
 
+  it("service providers by providers_clients", () => {
+    const s = small("levers.serviceProviders.providers=5000");
+    expect(leversThatNeverActed(s, [result([[M.providers_clients, [39]]])])).toEqual([]);
+    const [warning, ...rest] = leversThatNeverActed(s, [result([[M.providers_capacity, [0, 1]]])]);
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(/^levers\.serviceProviders \(5,000 providers x 20 clients\) was set to act on days 0-39 but never acted: providers_clients is 0 on those days in all 1 replication; one simulated merchant stands for /);
+  });
+
   it("campaigns one by one, on their own days", () => {
     const s = small("levers.campaigns=[{name: spring, startDay: 5, days: 3}, {name: summer, startDay: 20, days: 5}, {name: push-only, startDay: 30, days: 2, discount: 0}]");
     const warnings = leversThatNeverActed(s, [result([[M.subsidy_campaign, [6]]])]);
@@ -80,11 +88,14 @@ describe("levers that never acted, in a tiny run", () => {
       "levers.consumerSubsidy.rate=0.1", "levers.consumerSubsidy.totalBudgetRmb=1000",
       "levers.campaigns=[{name: tiny, startDay: 10, days: 5, discount: 0.1, budgetRmb: 1000}]",
       "levers.trustGuarantee.coverage=0.9",
+      // 10 providers x 20 clients: 200 merchants, a fraction of one simulated merchant (37,500 at 2,000 users)
+      "levers.serviceProviders.providers=10",
     );
     const run = runReplication(s, 0, 7);
     const warnings = leversThatNeverActed(s, [run]);
-    expect(warnings.map((w) => w.split(" ")[0])).toEqual(["levers.consumerSubsidy", "levers.campaigns[0]"]);
+    expect(warnings.map((w) => w.split(" ")[0])).toEqual(["levers.consumerSubsidy", "levers.campaigns[0]", "levers.serviceProviders"]);
     expect(warnings[0]).toContain("a simulated order stands for 150,000 orders");
+    expect(warnings[2]).toContain("one simulated merchant stands for 37,500 merchants, so the providers have 0.00533 simulated slots");
     // the guarantee was on and acted
     expect(run.series.filter((_, i) => i % COLUMNS.length === M.guarantee_cost).some((v) => v > 0)).toBe(true);
   });

@@ -41,7 +41,7 @@ const EVERY_LEVER_ON = [
   "levers.feeRelief.takeRate=0.01",
   "levers.feeRelief.newMerchantDays=90",
   "levers.trustGuarantee.coverage=0.9",
-  "levers.serviceProviders.share=0.3",
+  "levers.serviceProviders.providers=10000",
   "levers.serviceProviders.platformFunded=true",
   "levers.campaigns=[{name: festival, startDay: 40, days: 5, discount: 0.1}]",
   "levers.industryBelt.merchants=15000",
@@ -57,7 +57,7 @@ const EVERY_LEVER_OFF = [
   "levers.trafficSubsidy.beltBoost=0",
   "levers.feeRelief.newMerchantDays=0",
   "levers.trustGuarantee.coverage=0",
-  "levers.serviceProviders.share=0",
+  "levers.serviceProviders.providers=0",
   "levers.campaigns=[]",
   "levers.industryBelt.merchants=0",
 ];
