@@ -5,6 +5,7 @@
  * the fee is paid by whoever the scenario says. 20,000 users, paired
  * replications on shared seeds.
  */
+import { capacityUpkeep } from "../../sim/model/merchant-strategy.js";
 import { describe, expect, it } from "vitest";
 import { COLUMNS, M } from "../../sim/model/metrics.js";
 import { settleMerchants } from "../../sim/model/merchants.js";
@@ -154,11 +155,12 @@ describe("who pays the providers", () => {
       const p = world.params.merchants;
       const before = Float64Array.from(mer.cashRmb.subarray(0, mer.count));
       const wasActive = Uint8Array.from(mer.isActive.subarray(0, mer.count));
+      const upkeep = Float64Array.from({ length: mer.count }, (_, m) => capacityUpkeep(world, m));
       settleMerchants(world, world.streams.get("merchants"));
       for (let m = 0; m < mer.count; m++) {
         if (!wasActive[m]) continue;
-        // what is not trading profit (there were no sales): the fixed cost, the live room, and the provider's fee if any
-        const unexplained = before[m] - mer.cashRmb[m] - p.fixedCostPerDayRmb - (mer.isLive[m] ? p.selfBroadcastCostPerDayRmb : 0);
+        // what is not trading profit (there were no sales): the fixed cost, capacity's upkeep, the live room, and the provider's fee if any
+        const unexplained = before[m] - mer.cashRmb[m] - p.fixedCostPerDayRmb - upkeep[m] - (mer.isLive[m] ? p.selfBroadcastCostPerDayRmb : 0);
         if (mer.isServed[m]) {
           served++;
           feeOnCash += unexplained;
