@@ -4,6 +4,7 @@
  */
 import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
+import { buildAttachmentTables, closeCreatorDay, markCreatorDay } from "./creator-growth.js";
 import { closeDelivery } from "./delivery.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { measureFeedValue } from "./feed-value.js";
@@ -24,6 +25,8 @@ export interface DayStreams {
   supply: Rng;
   users: Rng;
   userDays: KeyedStream;
+  /** follows from content (creator-growth.ts), keyed by user and day like the users' days */
+  contentFollows: KeyedStream;
   merchants: Rng;
   entry: Rng;
   churn: Rng;
@@ -38,6 +41,7 @@ export function dayStreams(world: World): DayStreams {
     supply: s.get("supply"),
     users: s.get("users"),
     userDays: new KeyedStream(s.seed, "user-days"),
+    contentFollows: new KeyedStream(s.seed, "content-follows"),
     merchants: s.get("merchants"),
     entry: s.get("entry"),
     churn: s.get("churn"),
@@ -50,16 +54,18 @@ export function dayStreams(world: World): DayStreams {
 export function simulateDay(world: World, rng: DayStreams, log: InterventionLog): void {
   // 1. platform
   startDay(world, log);
+  markCreatorDay(world);
   assignProgrammes(world);
   buildMerchantTables(world);
   // 2. supply
   supplyCreators(world, rng.supply);
   supplyMerchants(world, rng.supply);
   buildFeedTables(world);
+  buildAttachmentTables(world);
   measureFeedValue(world);
   measureContent(world);
   // 3-4. users' sessions and their orders
-  runSessions(world, rng.users, rng.userDays);
+  runSessions(world, rng.users, rng.userDays, rng.contentFollows);
   settleImpressions(world);
   // 5. accounts and growth
   settleMerchants(world, rng.merchants);
@@ -82,6 +88,7 @@ function closeDay(world: World): void {
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   row[M.content_pull] = world.content.meanPull;
+  closeCreatorDay(world);
   measureTrustAndNps(world);
   closeDelivery(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];
