@@ -124,7 +124,7 @@ export function contentFollow(world: World, rng: Rng, id: number): void {
 /** Start of the day: each creator's followers, for the day's growth by tier. */
 export function markCreatorDay(world: World): void {
   const cr = world.creators;
-  cr.followersDayStart.set(cr.followers.subarray(0, cr.count));
+  for (let c = 0; c < cr.count; c++) cr.followersDayStart[c] = cr.followers[c];
 }
 
 /**
