@@ -129,21 +129,24 @@ export function markCreatorDay(world: World): void {
 
 /**
  * End of the day's row: active creators by tier (platform-scale followers),
- * their mean content quality, and the followers gained by the creators of
- * each tier (tier at the start of the day; a creator that left today is not
- * counted), in platform followers per simulated creator (the column's
- * creator scale makes it the platform's).
+ * their mean content quality, and the net followers gained by the creators
+ * of each tier (tier at the start of the day; a creator that left today is
+ * not counted). Gains are a balance that can be negative, so they are written
+ * at platform scale (simulated follows x creatorFollowerScale x
+ * creatorScale: each simulated creator stands for creatorScale creators with
+ * that audience) and their columns are not scaled again.
  */
 export function closeCreatorDay(world: World): void {
   const cr = world.creators;
   const row = world.metrics.today;
   const scale = world.res.creatorFollowerScale;
+  const gainScale = scale * world.res.creatorScale;
   let quality = 0;
   for (let c = 0; c < cr.count; c++) {
     if (!cr.isActive[c]) continue;
     quality += cr.quality[c];
     row[CREATOR_TIER_COLUMNS[tierOf(cr.followers[c] * scale)]]++;
-    row[FOLLOWER_GAIN_COLUMNS[tierOf(cr.followersDayStart[c] * scale)]] += (cr.followers[c] - cr.followersDayStart[c]) * scale;
+    row[FOLLOWER_GAIN_COLUMNS[tierOf(cr.followersDayStart[c] * scale)]] += (cr.followers[c] - cr.followersDayStart[c]) * gainScale;
   }
   row[M.creator_quality_mean] = cr.active > 0 ? quality / cr.active : 0;
 }

@@ -62,13 +62,14 @@ export const COLUMNS = [
   ["creators_tier_1m_5m", "creators"],
   ["creators_tier_5m_10m", "creators"],
   ["creators_tier_gt10m", "creators"],
-  // net platform followers gained in the day by the creators of each tier (tier at the start of the day)
-  ["followers_gained_tier_lt10k", "creators"],
-  ["followers_gained_tier_10k_100k", "creators"],
-  ["followers_gained_tier_100k_1m", "creators"],
-  ["followers_gained_tier_1m_5m", "creators"],
-  ["followers_gained_tier_5m_10m", "creators"],
-  ["followers_gained_tier_gt10m", "creators"],
+  // net platform followers gained in the day by the creators of each tier (tier at the start of the day):
+  // a balance that can be negative, so written at platform scale already (scale "none")
+  ["followers_gained_tier_lt10k", "none"],
+  ["followers_gained_tier_10k_100k", "none"],
+  ["followers_gained_tier_100k_1m", "none"],
+  ["followers_gained_tier_1m_5m", "none"],
+  ["followers_gained_tier_5m_10m", "none"],
+  ["followers_gained_tier_gt10m", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];
