@@ -114,6 +114,9 @@ export class Creators {
   readonly products: Int32Array; // supply.ts: merchant ids carried today
   readonly commissionToday: Float64Array; // orders.ts
   readonly commissionTotal: Float64Array; // orders.ts
+  readonly earningsRecent: Float32Array; // creator-growth.ts: running mean of commission per real creator (RMB a day)
+  readonly lowEarningDays: Uint16Array; // creator-growth.ts: days in a row with earningsRecent under the reservation earning
+  readonly followersDayStart: Int32Array; // creator-growth.ts: followers at the start of the day (daily follower growth by tier)
   count = 0;
   active = 0;
 
@@ -136,6 +139,9 @@ export class Creators {
     this.products = new Int32Array(capacity * PRODUCT_SLOTS);
     this.commissionToday = new Float64Array(capacity);
     this.commissionTotal = new Float64Array(capacity);
+    this.earningsRecent = new Float32Array(capacity);
+    this.lowEarningDays = new Uint16Array(capacity);
+    this.followersDayStart = new Int32Array(capacity);
   }
 }
 
@@ -269,6 +275,13 @@ export class Tables {
   readonly creatorOrder: Int32Array; // active creators grouped by main category (feed.ts)
   readonly creatorStart: Int32Array; // categories + 1 offsets into creatorOrder
   readonly groupFill: Int32Array; // scratch of the grouping
+  /**
+   * Follows from content (creator-growth.ts): per category, today's posting
+   * creators (positions in creatorOrder) weighted by fitness x
+   * (1 + followers / unit)^attachmentExponent
+   */
+  readonly attach: AliasTables;
+  readonly attachWeight: Float64Array;
   /** per position in merchantOrder, a record of ENTRY_BOUND numbers: the offer utility part, the live bound when live (else 0), the lowest log relative price (bounds.ts) */
   readonly merchantBound: Float64Array;
   /** per position in merchantOrder: the merchant's standing in search, selection and the feed today (merchant-strategy.ts): capacity and price competitiveness */
@@ -317,6 +330,8 @@ export class Tables {
     this.creatorOrder = new Int32Array(creatorCapacity);
     this.creatorStart = new Int32Array(categories + 1);
     this.groupFill = new Int32Array(categories);
+    this.attach = new AliasTables(categories, creatorCapacity);
+    this.attachWeight = new Float64Array(creatorCapacity);
     this.merchantBound = new Float64Array(ENTRY_BOUND * merchantCapacity);
     this.standing = new Float64Array(merchantCapacity);
     this.envelope = new Float64Array(categories * PS_GRID);

@@ -4,6 +4,7 @@
  */
 import { KeyedStream, type Rng } from "../engine/rng.js";
 import { enterCreators, settleCreators } from "./creators.js";
+import { buildAttachmentTables, closeCreatorDay, markCreatorDay } from "./creator-growth.js";
 import { closeDelivery } from "./delivery.js";
 import { buildFeedTables, buildMerchantTables, settleImpressions } from "./feed.js";
 import { measureFeedValue } from "./feed-value.js";
@@ -26,6 +27,8 @@ export interface DayStreams {
   supply: Rng;
   users: Rng;
   userDays: KeyedStream;
+  /** follows from content (creator-growth.ts), keyed by user and day like the users' days */
+  contentFollows: KeyedStream;
   merchants: Rng;
   strategy: Rng;
   entry: Rng;
@@ -42,6 +45,7 @@ export function dayStreams(world: World): DayStreams {
     supply: s.get("supply"),
     users: s.get("users"),
     userDays: new KeyedStream(s.seed, "user-days"),
+    contentFollows: new KeyedStream(s.seed, "content-follows"),
     merchants: s.get("merchants"),
     strategy: s.get("strategy"),
     entry: s.get("entry"),
@@ -56,6 +60,7 @@ export function dayStreams(world: World): DayStreams {
 export function simulateDay(world: World, rng: DayStreams, log: InterventionLog): void {
   // 1. platform
   startDay(world, log);
+  markCreatorDay(world);
   assignProgrammes(world);
   serveMerchants(world, rng.providers);
   buildMerchantTables(world);
@@ -63,10 +68,11 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   supplyCreators(world, rng.supply);
   supplyMerchants(world, rng.supply);
   buildFeedTables(world);
+  buildAttachmentTables(world);
   measureFeedValue(world);
   measureContent(world);
   // 3-4. users' sessions and their orders
-  runSessions(world, rng.users, rng.userDays);
+  runSessions(world, rng.users, rng.userDays, rng.contentFollows);
   settleImpressions(world);
   // 5. accounts and growth
   settleMerchants(world, rng.merchants);
@@ -91,6 +97,7 @@ function closeDay(world: World): void {
   // merchants_over_mark and merchants_self_broadcasting were counted by merchants.ts's last pass
   row[M.creators_active] = world.creators.active;
   row[M.content_pull] = world.content.meanPull;
+  closeCreatorDay(world);
   measureTrustAndNps(world);
   closeDelivery(world);
   world.platform.gmvRing[gmvSlot(world.platform, world.today.internalDay)] = row[M.gmv];

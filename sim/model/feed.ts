@@ -40,14 +40,33 @@ export function creatorLiveliness(world: World, c: number): number {
   return Math.min(1, Math.log10(1 + world.creators.followers[c] * world.res.creatorFollowerScale) / full);
 }
 
-/** Fit of a creator's audience: niche experts convert better, generalists reach wider. */
-export function creatorFit(world: World, verticality: number): number {
-  return world.params.behaviour.feed.creatorFitBase + verticality;
+/**
+ * Fit of a creator to a viewer, a match between its vertical and the
+ * viewer's interests: with v the creator's verticality, s the viewer's match
+ * (the viewer's interest weight in the creator's category over their
+ * strongest interest's, 0..1: 1 for those whose strongest interest it is)
+ * and w = fitMatchWeight,
+ *   fit = creatorFitBase + v x (1 - w + w x s) + w x (1 - v) x generalistFit.
+ * At w = 1 a niche expert (v near 1) fits its own audience (s = 1) best and
+ * others less, a generalist fits everyone at about generalistFit (reaches
+ * wider); at w = 0 fit is base + v for every viewer. No exp or log: it is
+ * read per evaluated offer. Never above maxCreatorFit (v, s, generalistFit
+ * are all within 0..1), which the thinning bounds rely on.
+ */
+export function creatorFit(world: World, verticality: number, match: number): number {
+  const b = world.params.behaviour.feed;
+  const w = b.fitMatchWeight;
+  return b.creatorFitBase + verticality * (1 - w + w * match) + w * (1 - verticality) * b.generalistFit;
+}
+
+/** A creator's largest fit over viewers (a viewer whose strongest interest is its category): the feed entry's own bound. */
+export function creatorFitBound(world: World, verticality: number): number {
+  return creatorFit(world, verticality, 1);
 }
 
 /** The largest fit a creator can have (verticality is at most 1: creators.ts clips it), to scale a fit to 0..1. */
 export function maxCreatorFit(world: World): number {
-  return creatorFit(world, 1);
+  return world.params.behaviour.feed.creatorFitBase + 1;
 }
 
 function boostFor(world: World, isNewCreator: boolean, isNewMerchant: boolean, isLiveMerchant: boolean, isBelt: boolean, isGrowing = false): number {
@@ -147,7 +166,7 @@ export function buildFeedTables(world: World): void {
         const lp = addOffer(world, k, aj + live, m, cr.credibility[c]);
         if (lp < logPrice) logPrice = lp;
       }
-      const interest = coef.interest * creatorFit(world, cr.verticality[c]);
+      const interest = coef.interest * creatorFitBound(world, cr.verticality[c]);
       if (cr.isLive[c]) {
         t.feedKind[n] = ENTRY.creatorLive;
         t.feedSource[n] = c;

@@ -29,9 +29,22 @@ function countDelta(world: World, account: number, delta: number): void {
 }
 
 /**
- * Follow `account` unless already followed. When every slot is taken, the
- * follow replaces the slot picked by `u` (attention is bounded: an old
- * follow fades). Returns whether a follow was added.
+ * What a follow is worth to its follower, 0..1, when a slot must be freed:
+ * a creator's content quality, a store's credibility (what each offers the
+ * follower in its feed and live room).
+ */
+function followValue(world: World, account: number): number {
+  return account > 0 ? world.creators.quality[account - 1] : world.merchants.credibility[-account - 1];
+}
+
+/**
+ * Follow `account` unless already followed. When every slot is taken
+ * (attention is bounded: an old follow fades), the follow replaces the least
+ * valued followed account (followValue; the first of equals) with
+ * probability behaviour.creators.followReplaceLeastValued, else a random
+ * slot, both decided by the one uniform `u`: so an account keeps the
+ * followers it serves well, and loses them by construction only to better
+ * ones. O(FOLLOW_SLOTS), no allocation. Returns whether a follow was added.
  */
 export function follow(world: World, user: number, account: number, u: number): boolean {
   const f = world.users.follows;
@@ -47,7 +60,18 @@ export function follow(world: World, user: number, account: number, u: number): 
     if (empty < 0 && !isAccountActive(world, a)) empty = s; // a slot of an account that left is free
   }
   if (empty < 0) {
-    empty = Math.min(FOLLOW_SLOTS - 1, (u * FOLLOW_SLOTS) | 0);
+    const least = world.params.behaviour.creators.followReplaceLeastValued;
+    if (u < least) {
+      empty = 0;
+      let lowest = followValue(world, f[base]);
+      for (let s = 1; s < FOLLOW_SLOTS; s++) {
+        const v = followValue(world, f[base + s]);
+        if (v < lowest) {
+          lowest = v;
+          empty = s;
+        }
+      }
+    } else empty = Math.min(FOLLOW_SLOTS - 1, (((u - least) / (1 - least)) * FOLLOW_SLOTS) | 0);
     if (isAccountActive(world, f[base + empty])) countDelta(world, f[base + empty], -1);
   }
   f[base + empty] = account;

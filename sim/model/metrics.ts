@@ -70,6 +70,24 @@ export const COLUMNS = [
   ["content_pull", "none"],
   ["delivery_days", "none"],
   ["reference_price_index", "none"],
+  ["creators_new", "creators"],
+  ["creators_exited", "creators"],
+  ["creator_quality_mean", "none"],
+  // active creators by tier of platform-scale followers (TIER_KEYS), at the end of the day
+  ["creators_tier_lt10k", "creators"],
+  ["creators_tier_10k_100k", "creators"],
+  ["creators_tier_100k_1m", "creators"],
+  ["creators_tier_1m_5m", "creators"],
+  ["creators_tier_5m_10m", "creators"],
+  ["creators_tier_gt10m", "creators"],
+  // net platform followers gained in the day by the creators of each tier (tier at the start of the day):
+  // a balance that can be negative, so written at platform scale already (scale "none")
+  ["followers_gained_tier_lt10k", "none"],
+  ["followers_gained_tier_10k_100k", "none"],
+  ["followers_gained_tier_100k_1m", "none"],
+  ["followers_gained_tier_1m_5m", "none"],
+  ["followers_gained_tier_5m_10m", "none"],
+  ["followers_gained_tier_gt10m", "none"],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];

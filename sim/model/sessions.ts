@@ -25,6 +25,7 @@ import { shockActivity } from "./shocks.js";
 import { feedDay } from "./trust.js";
 import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
 import { discover } from "./discovery.js";
+import { contentFollow } from "./creator-growth.js";
 import type { World } from "./world.js";
 
 /**
@@ -52,12 +53,14 @@ export class SessionScratch {
    * user's attention spread over more interests does not make each less wanted
    */
   userHeld = 1;
+  /** the user's largest interest weight: a creator's fit is a match, its category's weight over this (feed.ts creatorFit) */
+  userMaxWeight = 1;
   /** the user's interest-weighted unwanted share of paid items today (seeFeed, for ad-fatigue.ts seeAds) */
   userUnwanted = 0;
   readonly thinning = { candidates: 0, evaluated: 0, accepted: 0, violations: 0 };
 }
 
-export function runSessions(world: World, order: Rng, userDays: KeyedStream): void {
+export function runSessions(world: World, order: Rng, userDays: KeyedStream, contentFollows: KeyedStream): void {
   const u = world.users;
   const n = u.count;
   if (n === 0) return;
@@ -74,6 +77,8 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
   const sc = world.scratch.sessions;
   const coef = world.choice.coef;
   const keep = fatigueKeep(world);
+  // follows from content draw from their own keyed stream, so the users' days keep their draws
+  const follows = world.params.behaviour.creators.contentFollowPerUserDay > 0 ? contentFollows : undefined;
   for (let k = 0; k < n; k++) {
     let id = first + k;
     if (id >= n) id -= n;
@@ -102,7 +107,7 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
       time += gap;
       const x = rng() * total;
       if (x < buyRate) feedCandidate(world, sc, coef, rng, id, pickSlot(sc.slotRate, x));
-      else followCandidate(world, rng, id);
+      else followCandidate(world, sc, rng, id);
       if (row[M.orders] !== orders) {
         orders = row[M.orders];
         buyRate = boundSlots(world, sc, coef, id, nc);
@@ -111,6 +116,10 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream): vo
     }
     privateDomain(world, coef, rng, id);
     shelf(world, sc, coef, rng, id, orders); // orders when the slot bounds were last computed
+    if (follows !== undefined) {
+      follows.rekey(id, day);
+      contentFollow(world, follows.next, id);
+    }
   }
 }
 
@@ -180,8 +189,14 @@ function prepareUserBound(world: World, sc: SessionScratch, coef: Coefficients, 
   sc.userPs = ps;
   sc.userHasCoupon = world.today.couponValue > 0 && isCouponEligible(world, id);
   let held = 0;
-  for (let s = 0; s < INTEREST_SLOTS; s++) if (u.interestWeight[id * INTEREST_SLOTS + s] > 0) held++;
+  let most = 0;
+  for (let s = 0; s < INTEREST_SLOTS; s++) {
+    const w = u.interestWeight[id * INTEREST_SLOTS + s];
+    if (w > 0) held++;
+    if (w > most) most = w;
+  }
   sc.userHeld = held;
+  sc.userMaxWeight = most > 0 ? most : 1;
 }
 
 /**
@@ -308,7 +323,7 @@ function feedCandidate(world: World, sc: SessionScratch, coef: Coefficients, rng
   if (isCreator) {
     creator = src;
     m = cr.products[src * PRODUCT_SLOTS + pick];
-    fit = creatorFit(world, cr.verticality[src]);
+    fit = creatorFit(world, cr.verticality[src], u.interestWeight[idx] / sc.userMaxWeight);
     if (kind === ENTRY.creatorLive) {
       channel = CHANNEL.creatorLive;
       live = liveTerm(coef, seg, creatorLiveliness(world, src), demo, cr.skill[src]);
@@ -335,7 +350,7 @@ function accept(
 }
 
 /** A candidate follow from a feed exposure: more likely when the match is high. */
-function followCandidate(world: World, rng: Rng, id: number): void {
+function followCandidate(world: World, sc: SessionScratch, rng: Rng, id: number): void {
   const u = world.users;
   const t = world.tables;
   let x = rng();
@@ -347,7 +362,8 @@ function followCandidate(world: World, rng: Rng, id: number): void {
   const src = t.feedSource[i];
   const kind = t.feedKind[i];
   const isCreator = kind === ENTRY.creatorLive || kind === ENTRY.creatorVideo;
-  const accept = u.interestWeight[idx] * (isCreator ? creatorFit(world, world.creators.verticality[src]) / maxCreatorFit(world) : world.params.merchants.storeFollowRelativeToCreator);
+  const w = u.interestWeight[idx];
+  const accept = w * (isCreator ? creatorFit(world, world.creators.verticality[src], w / sc.userMaxWeight) / maxCreatorFit(world) : world.params.merchants.storeFollowRelativeToCreator);
   if (rng() < accept) follow(world, id, isCreator ? creatorAccount(src) : storeAccount(src), rng());
 }
 
@@ -360,6 +376,7 @@ function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): 
   const seg = u.segment[id];
   const bonus = coef.following + (seg === SEGMENT.fan ? coef.fanFollowing : 0);
   const held = world.scratch.sessions.userHeld; // prepared for this user by the session (boundSlots)
+  const most = world.scratch.sessions.userMaxWeight;
   for (let f = 0; f < FOLLOW_SLOTS; f++) {
     const a = u.follows[id * FOLLOW_SLOTS + f];
     if (a === 0) break; // slots are packed
@@ -369,10 +386,11 @@ function privateDomain(world: World, coef: Coefficients, rng: Rng, id: number): 
       const c = a - 1;
       if (!cr.isLive[c] || rng() >= visitProb) continue;
       const m = cr.products[c * PRODUCT_SLOTS + ((rng() * cr.productCount[c]) | 0)];
-      const w = interestIn(world, id, mer.cat[m]) * held;
+      const interest = interestIn(world, id, mer.cat[m]);
+      const w = interest * held;
       const idx = world.choice.foundSlot;
       const live = liveTerm(coef, seg, creatorLiveliness(world, c), world.cats.liveDemo[mer.cat[m]], cr.skill[c]);
-      const p = evaluate(world, id, m, w, idx, creatorFit(world, cr.verticality[c]), cr.credibility[c], live, bonus, rng());
+      const p = evaluate(world, id, m, w, idx, creatorFit(world, cr.verticality[c], interest / most), cr.credibility[c], live, bonus, rng());
       if (rng() < p) placeOrder(world, rng, id, m, idx, CHANNEL.creatorLive, c, ROUTE.privateDomain);
     } else {
       const m = -a - 1;

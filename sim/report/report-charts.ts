@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { CREATOR_FLOW_COLUMNS, CREATOR_TIER_COLUMNS, FOLLOWER_GAIN_COLUMNS, creatorTiers } from "./charts/creator-tiers.js";
 import { demandSources, INTEREST_COLUMNS, ORDER_SOURCE_COLUMNS } from "./charts/demand-sources.js";
 import { followerCcdf } from "./charts/follower-ccdf.js";
 import { gmvByChannel } from "./charts/gmv-by-channel.js";
@@ -61,6 +62,13 @@ export function reportCharts(report: ReportData): ChartEntry[] {
   charts.push({ name: "repurchase", caption: "Repeat orders as a share of all orders, and the share of repeat orders that came through followed accounts (private domain).", spec: repurchase(series, meta, report.summary.kpis.repurchase_rate) });
   if (report.byTier?.length) {
     charts.push({ name: "tier-share", caption: "Share of creator-driven GMV sold by each tier of creators, by follower count.", spec: tierShare(report.byTier, meta) });
+  }
+  if (has(CREATOR_TIER_COLUMNS)) {
+    charts.push({
+      name: "creator-tiers",
+      caption: "Creator tiers over time: active creators by their followers (platform scale), creators entering and leaving, and the followers each tier gained a day.",
+      spec: creatorTiers(series, meta, has(CREATOR_FLOW_COLUMNS), has(FOLLOWER_GAIN_COLUMNS)),
+    });
   }
   charts.push({ name: "trust-nps", caption: "Users' mean trust in the platform (0–1) and the net promoter score.", spec: trustNps(series, meta) });
   if (EXPERIENCE_COLUMNS.some((c) => has([c]))) {

@@ -144,6 +144,8 @@ export const CreatorsSchema = section(
     entrySupportWeight: nonneg(0.3, "how strongly cold-start support raises creator entry: entry x (1 + weight x min(1, new-creator boost / 2)) [1]"),
     exitAfterIdleDays: int(120, 1, 3650, "days without commission after which a creator leaves [days]"),
     minDailyEarningRmb: nonneg(2, "commission below which a day counts as idle, per creator [RMB]"),
+    reservationEarningRmb: positive(2, "daily earning, per creator, that creating must pay to be worth it: entry falls when new creators' recent earnings are below it, and a creator whose recent earnings stay below it leaves (exitBelowReservationDays) [RMB/day]"),
+    exitBelowReservationDays: int(180, 0, 3650, "days in a row with recent earnings below the reservation earning after which a creator leaves (0: never; the idle rule still applies) [days]"),
   },
   "creators: followers, verticality, stages, product selection, entry and exit",
 );
