@@ -190,7 +190,7 @@ export class Merchants {
   readonly profitRate: Float64Array; // profit per day of the last review period [RMB/day]
   readonly cashMark: Float64Array; // cash after yesterday's books: today's profit is the change since
   readonly salesRunRate: Float64Array; // running mean of daily net sales per real merchant [RMB/day]
-  readonly idleDays: Uint16Array; // days since the last sale
+  readonly idleDays: Uint16Array; // days in a row whose run rate promises less than one order in idleExitDays
   readonly removalDays: Uint16Array; // days with the complaint rate above governance's removal rate
   count = 0;
   active = 0;

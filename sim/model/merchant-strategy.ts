@@ -106,7 +106,10 @@ export function growMerchant(world: World, m: number, netSample: number): void {
 
   const perMerchantSales = netSample * world.res.perMerchant;
   mer.salesRunRate[m] += (perMerchantSales - mer.salesRunRate[m]) / s.runRateMemoryDays;
-  mer.idleDays[m] = netSample > 0 ? 0 : Math.min(0xffff, mer.idleDays[m] + 1);
+  // a store is idle while its run rate promises fewer than one order per real merchant in idleExitDays (an expected
+  // count, not the simulated merchant's own days without a sale, which grow as merchants are sampled finer)
+  const expectedOrders = (mer.salesRunRate[m] / mer.priceRmb[m]) * s.idleExitDays;
+  mer.idleDays[m] = expectedOrders >= 1 ? 0 : Math.min(0xffff, mer.idleDays[m] + 1);
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -117,7 +117,7 @@ export class MerchantScratch {
  * sample size and merchant resolution.
  */
 export function settleMerchants(world: World, rng: Rng): void {
-  const { merchants: mer, cats, today } = world;
+  const { merchants: mer, today } = world;
   const p = world.params.merchants;
   const lv = world.params.levers;
   const row = world.metrics.today;

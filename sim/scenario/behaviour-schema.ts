@@ -117,7 +117,7 @@ export const MerchantStrategySchema = section(
     brandBuildPerDay: share(0.004, "daily gain of brand strength of a merchant that reinvests and sells goods above brandQualityPivot, times (quality - pivot) / (1 - pivot) x (1 - brand) [1/day]"),
     brandDecayPerDay: share(0.004, "daily loss of brand strength of a merchant whose goods are below brandQualityPivot, times (pivot - quality) / pivot x brand [1/day]"),
     brandQualityPivot: share(0.5, "product quality above which sustained investment builds a brand and below which a brand erodes [0..1]"),
-    idleExitDays: z.number().int().min(1).max(3650).default(150).describe("days without a sale after which a merchant closes its store (exit for no sales) [days]"),
+    idleExitDays: z.number().int().min(1).max(3650).default(150).describe("a store whose sales run rate promises fewer than one order per merchant in this many days, for this many days in a row, closes (exit for no sales) [days]"),
     runRateMemoryDays: positive(60, "days over which a merchant's sales run rate (for the size bands and the top-1% share) is averaged [days]"),
   },
   "merchants' strategy and growth: learning price, quality and commission; reinvestment into capacity; brand; exit for no sales",
