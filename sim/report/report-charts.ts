@@ -5,6 +5,7 @@ import { followerCcdf } from "./charts/follower-ccdf.js";
 import { gmvByChannel } from "./charts/gmv-by-channel.js";
 import { gmvDaily } from "./charts/gmv-daily.js";
 import { merchantGrowth } from "./charts/merchant-growth.js";
+import { MERCHANT_BAND_COLUMNS, merchantSizes } from "./charts/merchant-sizes.js";
 import { NEW_USER_COLUMNS, newUsers } from "./charts/new-users.js";
 import { PAID_TRAFFIC_COLUMNS, paidTraffic } from "./charts/paid-traffic.js";
 import { repurchase } from "./charts/repurchase.js";
@@ -52,6 +53,13 @@ export function reportCharts(report: ReportData): ChartEntry[] {
     });
   }
   charts.push({ name: "merchant-growth", caption: "Active merchants, merchants entering and leaving, and merchants whose cumulative sales passed the sales mark.", spec: merchantGrowth(series, meta) });
+  if (has(MERCHANT_BAND_COLUMNS)) {
+    charts.push({
+      name: "merchant-sizes",
+      caption: "Merchant sizes: active merchants by annual sales (run rate, log scale), the share of sales the top 1% of merchants hold, merchants leaving by cause, and the merchants' mean price, quality, commission, brand, capacity and paid traffic.",
+      spec: merchantSizes(series, meta),
+    });
+  }
   if (hadProviders(series)) {
     charts.push({
       name: "service-providers",
