@@ -15,7 +15,7 @@ import { kpiValues } from "../../sim/experiments/kpis.js";
 import { runBuilt, scenario } from "../helpers/sim.js";
 
 const SIZES = [70_000, 120_000];
-const REPS = [4, 2];
+const REPS = [4, 4];
 
 describe("resolution", () => {
   it("gives the same headline KPIs at 70,000 and 120,000 simulated users", async () => {
