@@ -137,3 +137,14 @@ export function compareNote(runs: readonly RunMeta[], isPaired: boolean): string
   const users = runs.map((r) => (r.resolution ? compact(r.resolution.users) : "?")).join(" / ");
   return [first, `${platform} · samples differ (${users} users): unpaired, Welch intervals only`];
 }
+
+/** A nominal colour encoding of `field` with a fixed label → colour map and a vertical legend on the right. */
+export function labelColors(field: string, legendTitle: string | null, items: readonly { label: string; color: string }[]) {
+  return {
+    field,
+    type: "nominal" as const,
+    title: legendTitle,
+    scale: { domain: items.map((i) => i.label), range: items.map((i) => i.color) },
+    legend: { orient: "right" as const, direction: "vertical" as const },
+  };
+}

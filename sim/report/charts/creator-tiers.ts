@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { TIER_KEYS, TIER_LABELS } from "../../model/metrics.js";
 import type { RunMeta, TimeseriesRow } from "../read-report.js";
 import { bands, bandsOf, lastOf, meanOf, perRepBins, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, percent, title } from "./common.js";
+import { CONFIG, SCHEMA, WIDTH, compact, countAxis, percent, title, labelColors } from "./common.js";
 import { dayX, flowBars, flowBinDays, flowUnit, panelTitle } from "./panels.js";
 
 /** Active creators by tier of platform-scale followers, one column per tier (metrics.ts). */
@@ -56,13 +56,7 @@ export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: bool
       encoding: {
         x: dayX(meta.horizonDays, series.binDays, !withFlows && !withGains),
         y: { field: "creators", type: "quantitative" as const, stack: "zero" as const, axis: countAxis("Creators") },
-        color: {
-          field: "tier",
-          type: "nominal" as const,
-          title: "Followers",
-          scale: { domain: tiers.map((t) => t.label), range: tiers.map((t) => t.color) },
-          legend: { orient: "right" as const, direction: "vertical" as const },
-        },
+        color: labelColors("tier", "Followers", tiers),
         order: { field: "order", type: "quantitative" as const },
       },
     },
@@ -93,13 +87,7 @@ export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: bool
       encoding: {
         x: dayX(meta.horizonDays, flowDays, true),
         y: { field: "followers", type: "quantitative" as const, axis: countAxis("Followers") },
-        color: {
-          field: "tier",
-          type: "nominal" as const,
-          title: "Tier",
-          scale: { domain: tiers.map((t) => t.label), range: tiers.map((t) => t.color) },
-          legend: { orient: "right" as const, direction: "vertical" as const },
-        },
+        color: labelColors("tier", "Tier", tiers),
       },
     });
   }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bands, bandsOf, meanOf, perRepBins, runTotal, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, percent, perDay, title } from "./common.js";
+import { CONFIG, SCHEMA, WIDTH, compact, countAxis, percent, perDay, title, labelColors } from "./common.js";
 import { dayX, flowBars, flowBinDays, flowUnit, panelTitle } from "./panels.js";
 
 /** Where an order's demand came from (the model's three sources; they sum to orders), with fixed colours. */
@@ -52,13 +52,7 @@ export function demandSources(series: DailySeries, meta: RunMeta, withInterests 
     encoding: {
       x: dayX(meta.horizonDays, series.binDays, interests === null),
       y: { field: "orders", type: "quantitative" as const, stack: "zero" as const, axis: countAxis("Orders") },
-      color: {
-        field: "source",
-        type: "nominal" as const,
-        title: null,
-        scale: { domain: ORDER_SOURCES.map((s) => s.label), range: ORDER_SOURCES.map((s) => s.color) },
-        legend: { orient: "right" as const, direction: "vertical" as const },
-      },
+      color: labelColors("source", null, ORDER_SOURCES),
       order: { field: "order", type: "quantitative" as const },
     },
   };

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta, TimeseriesRow } from "../read-report.js";
 import { bands, bandsOf, hasColumns, lastOf, meanOf, perRepBins, type BandPoint, type BinAggregate, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, percent, shareAxis, title } from "./common.js";
+import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, percent, shareAxis, title, labelColors } from "./common.js";
 import { bandPanel, dayX, flowBars, flowBinDays, flowUnit, panelTitle, type FlowPart } from "./panels.js";
 
 /** Active merchants by annual sales band (run rate x 365, RMB a year), at platform scale (metrics.ts, merchant-strategy.ts). */
@@ -128,13 +128,7 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
           scale: { type: "log" as const, domain: [ticks[0], ticks[ticks.length - 1]] },
           axis: { ...countAxis("Merchants"), values: ticks },
         },
-        color: {
-          field: "band",
-          type: "nominal" as const,
-          title: "Sales a year",
-          scale: { domain: SIZE_BANDS.map((b) => b.label), range: SIZE_BANDS.map((b) => b.color) },
-          legend: { orient: "right" as const, direction: "vertical" as const },
-        },
+        color: labelColors("band", "Sales a year", SIZE_BANDS),
         order: { field: "day", type: "quantitative" as const },
       },
     },

@@ -6,7 +6,7 @@
  */
 import type { BandPoint } from "../series.js";
 import { sig } from "../series.js";
-import { dayAxis } from "./common.js";
+import { dayAxis, labelColors } from "./common.js";
 
 /** Flows are averaged over a week for runs of four weeks or more: daily counts of a sample are too spiky to read. */
 export function flowBinDays(horizonDays: number, binDays = 1): number {
@@ -108,13 +108,7 @@ export function flowBars(parts: readonly FlowPart[], binDays: number, horizonDay
       x2: { field: "end" },
       y: { field: "y1", type: "quantitative" as const, axis: o.yAxis },
       y2: { field: "y0" },
-      color: {
-        field: "kind",
-        type: "nominal" as const,
-        title: o.legendTitle ?? null,
-        scale: { domain: parts.map((p) => p.label), range: parts.map((p) => p.color) },
-        legend: { orient: "right" as const, direction: "vertical" as const },
-      },
+      color: labelColors("kind", o.legendTitle ?? null, parts),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bands, hasColumns, meanOf, runTotal, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, perDay, title } from "./common.js";
+import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, perDay, title, labelColors } from "./common.js";
 import { bandPanel, dayX, panelTitle } from "./panels.js";
 
 export const PROVIDER_COLUMNS: readonly string[] = ["providers_clients", "providers_capacity", "providers_waiting", "providers_fees"];
@@ -50,13 +50,7 @@ export function serviceProviders(series: DailySeries, meta: RunMeta): TopLevelSp
         encoding: {
           x: dayX(meta.horizonDays, series.binDays, false),
           y: { field: "count", type: "quantitative" as const, axis: countAxis("Merchants") },
-          color: {
-            field: "series",
-            type: "nominal" as const,
-            title: null,
-            scale: { domain: COUNTS.map((c) => c.label), range: COUNTS.map((c) => c.color) },
-            legend: { orient: "right" as const, direction: "vertical" as const },
-          },
+          color: labelColors("series", null, COUNTS),
           // slots are dashed: served merchants equal them while capacity binds, and would hide them
           strokeDash: { field: "series", type: "nominal" as const, legend: null, scale: { domain: COUNTS.map((c) => c.label), range: COUNTS.map((c) => [...c.dash]) } },
           order: { field: "order", type: "quantitative" as const },
