@@ -1,24 +1,25 @@
 /**
  * One platform at two sample sizes: every headline KPI of the baseline must
- * agree, up to noise, whether 70,000 or 120,000 simulated users stand for the
+ * agree, up to noise, whether 90,000 or 120,000 simulated users stand for the
  * platform's 300 million (experiments/resolution.ts: the Welch interval of
  * the gap holds 0, or the gap is within the KPI's tolerance: totals 7%,
  * rates and shares 0.02, NPS 3 points). The full check at three sizes and
  * with lever scenarios is `npm run resolution`. Below about 70,000 users
  * levels are biased low (a category then has few simulated merchants and
  * creators: docs/MODEL.md, Known limits; measured GMV -8% at 40,000 against
- * 120,000, -1% at 70,000), so the test stays above it.
+ * 120,000, -1% at 70,000; and with creators that grow, GMV shares by creator
+ * tier 2 points apart at 70,000 against 120,000), so the test stays above it.
  */
 import { describe, expect, it } from "vitest";
 import { compareSizes } from "../../sim/experiments/resolution.js";
 import { kpiValues } from "../../sim/experiments/kpis.js";
 import { runBuilt, scenario } from "../helpers/sim.js";
 
-const SIZES = [70_000, 120_000];
+const SIZES = [90_000, 120_000];
 const REPS = [4, 4];
 
 describe("resolution", () => {
-  it("gives the same headline KPIs at 70,000 and 120,000 simulated users", async () => {
+  it("gives the same headline KPIs at 90,000 and 120,000 simulated users", async () => {
     const baseline = scenario("baseline");
     const perSize = [];
     for (let i = 0; i < SIZES.length; i++) {
