@@ -74,6 +74,7 @@ function addIncumbentMerchant(world: World, rng: Rng, cat: number): void {
   const brandOffset = world.params.behaviour.merchants.adoptionBrandOffset;
   mer.entryDay[m] = 0;
   mer.cashRmb[m] *= b.incumbentCashMultiple;
+  mer.cashMark[m] = mer.cashRmb[m]; // the larger cash is a stock, not a first day's profit to reinvest (merchant-strategy.ts)
   if (rng() < (world.params.merchants.selfBroadcastStartShare * (brandOffset + mer.brand[m])) / b.incumbentBroadcastNormaliser) {
     mer.isSelfBroadcaster[m] = 1;
     mer.liveSkill[m] = Math.min(1, b.incumbentLiveSkillMin + b.incumbentLiveSkillRange * rng());
