@@ -28,6 +28,7 @@ try {
     .command(sweepCommand)
     .command(mergeCommand)
     .command((await import("./check.js")).checkCommand)
+    .command((await import("./calibrate.js")).calibrateCommand)
     .command(resolutionCommand)
     .command(schemaCommand)
     .demandCommand(1, "Name a command; see sim --help.")

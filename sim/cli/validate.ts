@@ -1,6 +1,7 @@
 /**
  * `sim validate FILE...`: load each scenario (extends chain, overrides) or
- * sweep file (recognised by its `base:` key; every point is resolved) and
+ * sweep file (recognised by its `base:` key; every point is resolved) or
+ * calibration file (`base:` and `targets:`; every target's runs resolved) and
  * say which are good; problems go to stderr with file:line:column. Exit 0 when
  * all are good, 2 when any is not.
  */
@@ -10,6 +11,7 @@ import { packageVersion } from "../experiments/package-info.js";
 import { buildPlan } from "../experiments/sweep/plan.js";
 import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
 import { loadScenario } from "../scenario/load.js";
+import { loadCalibrationFile, looksLikeCalibrationFile } from "../experiments/calibrate/calibration-file.js";
 import { EXIT } from "./fail.js";
 
 interface ValidateArgs {
@@ -21,10 +23,10 @@ interface ValidateArgs {
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: "validate <files..>",
-  describe: "Check scenario and sweep files without running them",
+  describe: "Check scenario, sweep and calibration files without running them",
   builder: (yargs: Argv<object>) =>
     yargs
-      .positional("files", { type: "string", array: true, default: undefined, describe: "scenario or sweep YAML files" })
+      .positional("files", { type: "string", array: true, default: undefined, describe: "scenario, sweep or calibration YAML files" })
       .option("set", { type: "string", array: true, requiresArg: true, describe: "override a parameter, path=value (repeatable); checked like the file" })
       .option("days", { type: "number", requiresArg: true, describe: "override horizonDays [days]" })
       .option("users", { type: "number", requiresArg: true, describe: "override population.users [users]" })
@@ -34,7 +36,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     let isAllGood = true;
     for (const file of argv.files) {
       try {
-        if (looksLikeSweepFile(file)) {
+        if (looksLikeCalibrationFile(file)) {
+          // a calibration file: its fields, its parameters against the base scenario, its targets in their files
+          loadCalibrationFile(file, { users: argv.users, days: argv.days });
+        } else if (looksLikeSweepFile(file)) {
           // a sweep file: its own checks, then every point resolved against its base scenario
           buildPlan(loadSweepFile(file, { set: argv.set, days: argv.days, users: argv.users }), packageVersion());
         } else {

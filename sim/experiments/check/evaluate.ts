@@ -8,7 +8,7 @@
 import { meanInterval } from "../../stats/mean-interval.js";
 import { pairedInterval } from "../../stats/paired-interval.js";
 import { bandText, inBand, measureText, widenBand } from "./describe.js";
-import { measureValues, type RunData } from "./measures.js";
+import { measureValues, type LoggedRun, type RunData } from "./measures.js";
 import type { Band, Comparison, TargetSpec } from "./spec.js";
 
 export type TargetStatus = "met" | "missed" | "expected miss" | "unexpectedly met";
@@ -61,7 +61,7 @@ export function targetStatus(allMet: boolean, expectMiss: boolean): TargetStatus
 export function evaluateTargets(
   targets: readonly TargetSpec[],
   runOf: ReadonlyMap<string, ReadonlyMap<string, string>>,
-  data: ReadonlyMap<string, RunData>,
+  data: ReadonlyMap<string, RunData | LoggedRun>,
   tolerance?: number,
 ): TargetResult[] {
   return targets.map((t) => {

@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { COLUMN_NAMES } from "../../model/metrics.js";
+import { COLUMN_NAMES, COLUMNS } from "../../model/metrics.js";
+import type { ReplicationResult } from "../../model/simulate.js";
+import { KPIS } from "../kpis.js";
 import { parseCsv, toNumber } from "../../report/csv.js";
 import type { Measure, SimpleMeasure, WindowDay } from "./spec.js";
 
@@ -17,6 +19,15 @@ export interface RunData {
   kpis: Record<string, number[]>;
   /** column → one array per replication, indexed by day */
   series: Map<string, Float64Array[]>;
+}
+
+/**
+ * A run known only by the simple measures logged for each of its
+ * replications (a calibration's run log): measure id → value per replication.
+ */
+export interface LoggedRun {
+  reps: number;
+  logged: Map<string, number[]>;
 }
 
 /** Read summary.json and timeseries.csv of a report folder written by writeRunTables. */
@@ -47,7 +58,8 @@ export function resolveWindow(w: [WindowDay, WindowDay] | undefined, days: numbe
   return from >= 0 && to <= days && from < to ? [from, to] : undefined;
 }
 
-function simpleValues(m: SimpleMeasure, run: RunData): number[] {
+function simpleValues(m: SimpleMeasure, run: RunData | LoggedRun): number[] {
+  if ("logged" in run) return run.logged.get(simpleMeasureId(m)) ?? new Array<number>(run.reps).fill(NaN);
   if (m.kind === "kpi") {
     const values = run.kpis[m.key];
     return values && values.length === run.reps ? values : new Array<number>(run.reps).fill(NaN);
@@ -63,11 +75,41 @@ function simpleValues(m: SimpleMeasure, run: RunData): number[] {
 }
 
 /** The measure's value in each replication of the run (NaN where it has none, e.g. a ratio over 0). */
-export function measureValues(m: Measure, run: RunData): number[] {
+export function measureValues(m: Measure, run: RunData | LoggedRun): number[] {
   if (m.kind !== "ratio") return simpleValues(m, run);
   const a = simpleValues(m.numerator, run);
   const b = simpleValues(m.denominator, run);
   return a.map((x, r) => (b[r] !== 0 ? x / b[r] : NaN));
+}
+
+/** The simple measures a measure is made of (one, or a ratio's two). */
+export function simpleMeasures(m: Measure): SimpleMeasure[] {
+  return m.kind === "ratio" ? [m.numerator, m.denominator] : [m];
+}
+
+/** A simple measure as a column name: the KPI key, or column_aggregate_from_to ("gmv_sum_-90_end", "orders_sum_all"). */
+export function simpleMeasureId(m: SimpleMeasure): string {
+  if (m.kind === "kpi") return m.key;
+  return `${m.column}_${m.aggregate}_${m.window ? `${m.window[0]}_${m.window[1]}` : "all"}`;
+}
+
+const KPI_BY_KEY = new Map(KPIS.map((k) => [k.key, k]));
+const COLUMN_INDEX = new Map(COLUMN_NAMES.map((c, i) => [c, i]));
+
+/**
+ * A simple measure of one replication, straight from its result (what a
+ * calibration logs for each run, so no report folder is written): NaN when
+ * the window does not fit in the run.
+ */
+export function replicationMeasure(m: SimpleMeasure, r: ReplicationResult): number {
+  if (m.kind === "kpi") return KPI_BY_KEY.get(m.key)?.value(r) ?? NaN;
+  const window = resolveWindow(m.window, r.days);
+  const c = COLUMN_INDEX.get(m.column);
+  if (!window || c === undefined) return NaN;
+  const cols = COLUMNS.length;
+  let s = 0;
+  for (let d = window[0]; d < window[1]; d++) s += r.series[d * cols + c];
+  return m.aggregate === "mean" ? s / (window[1] - window[0]) : s;
 }
 
 /** The KPI keys a measure reads from summary.json (a reused run must have them). */

@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ScenarioErrors } from "../../scenario/errors.js";
+import { ScenarioErrors, type ScenarioError } from "../../scenario/errors.js";
 import { loadScenario } from "../../scenario/load.js";
 import type { Scenario } from "../../scenario/schema.js";
 import { canonicalJson } from "../sweep/plan.js";
@@ -135,12 +135,19 @@ export async function planRuns(files: TargetsFile[], size: CheckSize): Promise<C
 }
 
 function windowErrors(t: TargetSpec, names: Map<string, string>, runs: Map<string, PlannedRun>) {
-  const errors = [];
+  return targetWindowErrors(t, (name) => {
+    const id = names.get(name);
+    return id ? runs.get(id)!.scenario.horizonDays : undefined;
+  });
+}
+
+/** Errors (pointing into the targets file) for each window of the target's checks that does not fit in its run's horizon. */
+export function targetWindowErrors(t: TargetSpec, horizonOf: (scenarioName: string) => number | undefined): ScenarioError[] {
+  const errors: ScenarioError[] = [];
   for (const c of t.checks) {
     for (const name of [c.of, c.against]) {
-      const id = name === undefined ? undefined : names.get(name);
-      if (!id) continue;
-      const days = runs.get(id)!.scenario.horizonDays;
+      const days = name === undefined ? undefined : horizonOf(name);
+      if (days === undefined) continue;
       for (const w of windowsOf(c.measure)) {
         if (resolveWindow(w.window, days)) continue;
         errors.push(errorAt(t.absFile, [...c.path, "measure", ...w.path], `the window [${w.window.join(", ")}) does not fit in the ${days}-day run of '${name}'`, `days from 0 to ${days} (negative: counted back from the end), fromDay before toDay`));

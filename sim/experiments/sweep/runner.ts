@@ -164,14 +164,47 @@ class AdaptiveSchedule implements Schedule {
 
 async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: RunLog, opts: SweepRunOptions): Promise<number> {
   const paths = plan.spec.parameters.map((p) => p.path);
-  const pool = opts.threads > 1
-    ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: opts.threads, maxThreads: opts.threads, idleTimeout: 1000 })
+  let ranNow = 0;
+  await runTasks<PlannedRun>({
+    next: () => schedule.next(),
+    taskOf: (run) => taskFor(plan, dir, run),
+    describe: (run) => `point ${run.point.id} (${Object.entries(run.point.values).map(([p, v]) => `${p}=${v}`).join(", ")}), replication ${run.rep}`,
+    threads: opts.threads,
+    onResult: (run, result) => {
+      log.append([run.key, run.point.id, run.rep, run.seed, ...paths.map((p) => run.point.values[p]), ...result.kpis, Number(result.wallSec.toFixed(3))]);
+      schedule.completed(run, result.kpis);
+      ranNow++;
+      opts.onProgress?.({ ...schedule.progress(), ranNow });
+    },
+  });
+  return ranNow;
+}
+
+export interface TaskSource<T> {
+  /** the next run to start, or undefined when none is ready (more may become ready as runs finish) */
+  next: () => T | undefined;
+  taskOf: (item: T) => SweepTask;
+  /** the run in words, for an error */
+  describe: (item: T) => string;
+  threads: number;
+  /** called in the main thread as each run finishes, in completion order */
+  onResult: (item: T, result: SweepTaskResult) => void;
+}
+
+/**
+ * Run tasks on worker threads (in this thread when threads is 1, yielding
+ * between runs so signals and progress are handled), keeping `threads` runs
+ * in flight and asking `next` for more as each finishes. The first failure
+ * stops the pumping and rejects, naming the run. Sweeps and calibrations both
+ * run their replications through here.
+ */
+export async function runTasks<T>(source: TaskSource<T>): Promise<void> {
+  const pool = source.threads > 1
+    ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: source.threads, maxThreads: source.threads, idleTimeout: 1000 })
     : undefined;
-  // one thread: run in this thread, yielding between runs so signals and progress are handled
   const runOne = (task: SweepTask): Promise<SweepTaskResult> =>
     pool ? (pool.run(task) as Promise<SweepTaskResult>) : new Promise((resolve) => setImmediate(resolve)).then(() => runSweepTask(task));
-  const concurrency = Math.max(1, opts.threads);
-  let ranNow = 0;
+  const concurrency = Math.max(1, source.threads);
   try {
     await new Promise<void>((resolve, reject) => {
       let active = 0;
@@ -180,23 +213,25 @@ async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: Ru
         if (hasFailed) return;
         for (;;) {
           if (active >= concurrency) break;
-          const run = schedule.next();
-          if (!run) break;
+          const item = source.next();
+          if (item === undefined) break;
           active++;
-          runOne(taskFor(plan, dir, run)).then(
+          runOne(source.taskOf(item)).then(
             (result) => {
               active--;
               if (hasFailed) return;
-              log.append([run.key, run.point.id, run.rep, run.seed, ...paths.map((p) => run.point.values[p]), ...result.kpis, Number(result.wallSec.toFixed(3))]);
-              schedule.completed(run, result.kpis);
-              ranNow++;
-              opts.onProgress?.({ ...schedule.progress(), ranNow });
+              try {
+                source.onResult(item, result);
+              } catch (err) {
+                hasFailed = true;
+                reject(err);
+                return;
+              }
               pump();
             },
             (err: unknown) => {
               hasFailed = true;
-              const where = `point ${run.point.id} (${Object.entries(run.point.values).map(([p, v]) => `${p}=${v}`).join(", ")}), replication ${run.rep}`;
-              reject(new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
+              reject(new Error(`${source.describe(item)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
             },
           );
         }
@@ -207,7 +242,6 @@ async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: Ru
   } finally {
     await pool?.destroy();
   }
-  return ranNow;
 }
 
 function taskFor(plan: SweepPlan, dir: string, run: PlannedRun): SweepTask {

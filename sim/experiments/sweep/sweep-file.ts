@@ -155,7 +155,7 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
 }
 
 /** The entries of a `path: value` map whose paths are parameters and whose values they accept; problems go to findings. */
-function checkedValues(map: unknown, key: string, findings: Finding[]): Record<string, unknown> {
+export function checkedValues(map: unknown, key: string, findings: Finding[]): Record<string, unknown> {
   const ok: Record<string, unknown> = {};
   if (!isPlainObject(map)) return ok;
   for (const [p, value] of Object.entries(map)) {

@@ -15,6 +15,8 @@ import { formatLogNumber } from "./run-log.js";
 import { sweepKpiValues } from "./sweep-kpis.js";
 import { canonicalJson, pointHash } from "./plan.js";
 import type { ParamValue } from "../designs/types.js";
+import { replicationMeasure } from "../check/measures.js";
+import type { SimpleMeasure } from "../check/spec.js";
 
 export interface SweepTask {
   base: string;
@@ -28,12 +30,16 @@ export interface SweepTask {
   key: string;
   /** where to write the per-day series, or undefined */
   seriesFile?: string;
+  /** measures of the run to return as well (a calibration's targets read them) */
+  measures?: SimpleMeasure[];
 }
 
 export interface SweepTaskResult {
   key: string;
   /** in SWEEP_KPIS order */
   kpis: number[];
+  /** the task's measures, in its order */
+  measures?: number[];
   wallSec: number;
 }
 
@@ -58,7 +64,11 @@ export default function runSweepTask(task: SweepTask): SweepTaskResult {
   const result = runReplication(scenario, task.rep, task.seed);
   const wallSec = (performance.now() - started) / 1000;
   if (task.seriesFile) writeSeries(task.seriesFile, result);
-  return { key: task.key, kpis: sweepKpiValues(result), wallSec };
+  return {
+    key: task.key, kpis: sweepKpiValues(result),
+    ...(task.measures ? { measures: task.measures.map((m) => replicationMeasure(m, result)) } : {}),
+    wallSec,
+  };
 }
 
 function writeSeries(file: string, r: ReplicationResult): void {
