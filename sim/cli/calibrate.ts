@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { num } from "../experiments/check/describe.js";
 import { calibrate, type CalibrationProgress } from "../experiments/calibrate/calibrate.js";
-import { loadCalibrationFile } from "../experiments/calibrate/calibration-file.js";
+import { CALIBRATION_FORMAT, loadCalibrationFile } from "../experiments/calibrate/calibration-file.js";
 import { calibratedFileName, writeCalibrationTables } from "../experiments/calibrate/outputs.js";
 import { packageVersion } from "../experiments/package-info.js";
 import { SweepBusyError } from "../experiments/sweep/folder.js";
@@ -54,7 +54,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .example("$0 calibrate calibration/baseline.yaml", "fit the baseline's behaviour parameters to the public targets")
       .example("$0 calibrate calibration/baseline.yaml --budget 20 --users 5000 --out /tmp/try", "a quick, small trial")
-      .epilogue(`Runs are appended to <out>/${RUNS_FILE} as they finish; the same command resumes an interrupted calibration and gives the same result. Exit codes: 0 done (also when nothing better than the start was found), 1 failure, 2 bad input, 130 interrupted.`)
+      .epilogue(`${CALIBRATION_FORMAT}\n\nRuns are appended to <out>/${RUNS_FILE} as they finish; the same command resumes an interrupted calibration and gives the same result. Exit codes: 0 done (also when nothing better than the start was found), 1 failure, 2 bad input, 130 interrupted.`)
       .check((argv) => {
         const a = argv as unknown as CalibrateArgs;
         whole("budget", 1)(a.budget);

@@ -32,8 +32,12 @@ describe.runIf(isBuilt())("sim calibrate", () => {
 
   it("writes the evaluations, the calibrated scenario and the page", () => {
     const csv = readFileSync(join(reference, "calibration.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("evaluation,generation,users.activityMean,users.churnBasePerDay,loss,daily-users_mean,daily-users_z,churn_mean,churn_z");
-    expect(csv).toHaveLength(BUDGET + 1);
+    expect(csv[0]).toBe("evaluation,generation,phase,users.activityMean,users.churnBasePerDay,loss,daily-users_mean,daily-users_z,churn_mean,churn_z");
+    const phases = csv.slice(1).map((line) => line.split(",")[2]);
+    expect(phases.filter((p) => p !== "profile")).toHaveLength(BUDGET);
+    // the profile: up to two points each side of the best, per parameter
+    expect(phases.filter((p) => p === "profile").length).toBeGreaterThan(0);
+    expect(phases.filter((p) => p === "profile").length).toBeLessThanOrEqual(8);
     const yaml = readFileSync(join(reference, "cal-calibrated.yaml"), "utf8");
     expect(yaml).toMatch(/^extends: \.\.\/\.\.\/.*scenarios\/baseline\.yaml$/m);
     expect(yaml).toMatch(/activityMean: [0-9.]+ # fitted \(start 0\.7; within noise: /);
@@ -145,6 +149,13 @@ describe.runIf(isBuilt())("sim calibrate", () => {
     const v = sim(["validate", file]);
     expect(v.status, v.stderr).toBe(0);
     expect(v.stdout).toContain(`ok  ${file}`);
+  });
+
+  it("sim calibrate --help shows the file's format", () => {
+    const r = sim(["calibrate", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("A calibration file (YAML) fits free parameters");
+    expect(r.stdout).toMatch(/--budget\s/);
   });
 
   it("sim schema --calibration documents the format", () => {

@@ -41,6 +41,12 @@ describe("calibration", () => {
       // the start was far off: at least a quarter of the range
       expect(Math.abs(encodeParameter(p, p.start) - encodeParameter(p, truth))).toBeGreaterThan(0.25);
     }
+    // each parameter's range within noise comes from the profile through the best, and holds the best
+    for (const u of result.uncertainty) {
+      expect(u.method).toBe("profile");
+      expect(u.low).toBeLessThanOrEqual(u.best);
+      expect(u.high).toBeGreaterThanOrEqual(u.best);
+    }
     // every evaluation ran on the same seeds (common random numbers): the log has one run per replication of each distinct point
     expect(result.seeds).toHaveLength(2);
     expect(result.runs.total).toBe(2 * new Set(result.evaluations.map((e) => JSON.stringify(e.values))).size);

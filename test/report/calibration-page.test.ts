@@ -66,6 +66,7 @@ function makeResult(isImproved: boolean): CalibrationResult {
   const evaluations: Evaluation[] = losses.map((loss, i) => ({
     index: i,
     generation: generations[i],
+    phase: i === 0 ? "start" : "search",
     values: { [GROWTH]: growth[i], [SENSITIVITY]: sensitivity[i] },
     checks: [
       fit(REPURCHASE.id, REPURCHASE.label, REPURCHASE.band, 0.3 + 0.015 * i, 0.01),
@@ -78,7 +79,9 @@ function makeResult(isImproved: boolean): CalibrationResult {
   const within = evaluations.filter((e) => e.loss <= losses[best] + threshold);
   const uncertainty: ParameterUncertainty[] = [GROWTH, SENSITIVITY].map((path) => {
     const v = within.map((e) => e.values[path]);
-    return { path, best: evaluations[best].values[path], start: evaluations[0].values[path], low: Math.min(...v), high: Math.max(...v), within: within.length };
+    // the log-scale parameter as a profile would give it in the improved run: open at its upper end
+    const isProfile = isImproved && path === SENSITIVITY;
+    return { path, best: evaluations[best].values[path], start: evaluations[0].values[path], method: isProfile ? "profile" : "evaluated", low: Math.min(...v), high: Math.max(...v), lowOpen: false, highOpen: isProfile, within: within.length };
   });
   const checksAt = (i: number): CheckFit[] => [...evaluations[i].checks, fit(TRUST.id, TRUST.label, TRUST.band, 0.02 + 0.008 * i, 0.01)];
   return {
@@ -107,6 +110,7 @@ function makeResult(isImproved: boolean): CalibrationResult {
       budget: 12,
       population: 3,
       sigma: 0.3,
+      profile: { steps: 2, span: 0.2 },
     },
     seeds: [1, 2, 3],
     evaluations,
@@ -166,7 +170,9 @@ describe("calibration page", () => {
     const holdoutSection = html.slice(html.indexOf('id="holdout"'), html.indexOf('id="parameters"'));
     expect(holdoutSection).toContain(TRUST.label);
     expect(holdoutSection).not.toContain(`<td>${REPURCHASE.label}`);
-    for (const u of improved.uncertainty) expect(html).toContain(`${num(u.low)} – ${num(u.high)}`);
+    for (const u of improved.uncertainty) expect(html).toContain(`${num(u.low)} – ${u.highOpen ? "≥ " : ""}${num(u.high)}`);
+    expect(improved.uncertainty.some((u) => u.highOpen)).toBe(true);
+    expect(html).toContain("stays within noise up to the highest value the profile tried");
     expect(html).toContain("converged: the search distribution shrank below the grain of the parameters");
     expect(flatHtml).toContain("stalled: no better point in the last generations");
     for (const f of ["calibration.csv", "runs.csv", "calibration.json", "repeat-buying-calibrated.yaml"]) expect(html).toContain(`href="${f}"`);

@@ -28,7 +28,7 @@ export const CONVERGED_SPREAD = 1e-3;
 
 /** A parameter's value at a point of the unit box (rounded to 4 significant digits, or a whole number, inside its range). */
 export function decodeParameter(p: CalibrationParameter, u: number): number {
-  const raw = p.scale === "log" ? Math.exp(Math.log(p.min) + u * (Math.log(p.max) - Math.log(p.min))) : p.min + u * (p.max - p.min);
+  const raw = rawValue(p, u);
   const rounded = p.isInteger ? Math.round(raw) : Number(raw.toPrecision(4));
   return Math.min(p.max, Math.max(p.min, rounded));
 }
@@ -93,8 +93,9 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
   const bestLoss = (): number => Math.min(...evaluations.map((e) => e.loss));
   const evaluate = async (sets: Record<string, number>[]): Promise<CheckFit[][]> =>
     evaluator.evaluate(sets, fitted, (runs) => opts.onProgress?.({ generation, evaluations: evaluations.length, budget: spec.budget, bestLoss: evaluations.length ? bestLoss() : NaN, runs }));
+  let phase: Evaluation["phase"] = "start";
   const record = (values: Record<string, number>, checks: CheckFit[]): void => {
-    evaluations.push({ index: evaluations.length, generation, values, checks, loss: checksLoss(checks, fitted) + priorLoss(spec.parameters, values) });
+    evaluations.push({ index: evaluations.length, generation, phase, values, checks, loss: checksLoss(checks, fitted) + priorLoss(spec.parameters, values) });
   };
 
   const startValues = Object.fromEntries(spec.parameters.map((p) => [p.path, p.start]));
@@ -108,6 +109,7 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
     random: new Streams(spec.seed).get("calibrate:cma-es"),
   });
   let stopReason: StopReason = "budget";
+  phase = "search";
   let sinceBetter = 0;
   while (evaluations.length + cma.lambda <= spec.budget) {
     generation++;
@@ -129,7 +131,17 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
     }
   }
 
-  const best = evaluations.reduce((b, e) => (e.loss < b.loss ? e : b), evaluations[0]);
+  // the profile through the best point of the search: the loss along each parameter, the others held
+  const searchBest = lowest(evaluations);
+  const slices = profileSets(spec, searchBest.values);
+  if (slices.length > 0) {
+    generation++;
+    phase = "profile";
+    const results = await evaluate(slices);
+    slices.forEach((values, i) => record(values, results[i]));
+    opts.onGeneration?.(evaluations);
+  }
+  const best = lowest(evaluations);
   // held-out targets: judged at the start and the best point only, never fitted
   const held = heldOut.length > 0 ? await evaluator.evaluate([startValues, best.values], heldOut) : [[], []];
   return {
@@ -142,7 +154,7 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
     before: [...evaluations[0].checks, ...held[0]],
     after: [...best.checks, ...held[1]],
     threshold: WITHIN_NOISE,
-    uncertainty: uncertainty(spec, evaluations, best),
+    uncertainty: uncertainty(spec, evaluations, best, searchBest),
     stopReason,
     isImproved: best.index !== 0,
     runs: { total: evaluator.logged, ranNow: evaluator.ranNow },
@@ -150,11 +162,74 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
   };
 }
 
-/** Each parameter's range over the evaluations whose loss is within noise of the best. */
-export function uncertainty(spec: CalibrationSpec, evaluations: readonly Evaluation[], best: Evaluation): ParameterUncertainty[] {
-  const within = evaluations.filter((e) => e.loss <= best.loss + WITHIN_NOISE);
+/** The evaluation of lowest loss (the earliest of ties). */
+function lowest(evaluations: readonly Evaluation[]): Evaluation {
+  return evaluations.reduce((b, e) => (e.loss < b.loss ? e : b), evaluations[0]);
+}
+
+/**
+ * The profile's parameter sets: for each parameter, `steps` points on each
+ * side of the best, evenly out to `span` of its range (on its scale), inside
+ * the range; the others at their best values. Points that round to the best
+ * value or to one already listed are left out.
+ */
+export function profileSets(spec: CalibrationSpec, best: Record<string, number>): Record<string, number>[] {
+  const { steps, span } = spec.profile;
+  const sets: Record<string, number>[] = [];
+  for (const p of spec.parameters) {
+    const u0 = encodeParameter(p, best[p.path]);
+    const seen = new Set([best[p.path]]);
+    for (let k = -steps; k <= steps; k++) {
+      if (k === 0) continue;
+      const u = u0 + (k / steps) * span;
+      if (u < 0 || u > 1) continue;
+      const v = decodeParameter(p, u);
+      if (seen.has(v)) continue;
+      seen.add(v);
+      sets.push({ ...best, [p.path]: v });
+    }
+  }
+  return sets;
+}
+
+/**
+ * Each parameter's range within noise of the best. Along the profile when
+ * there is one (the profile's points of that parameter and the point it went
+ * through; where the loss crosses best + WITHIN_NOISE, linearly between
+ * points), else over all evaluations within noise.
+ */
+export function uncertainty(spec: CalibrationSpec, evaluations: readonly Evaluation[], best: Evaluation, through: Evaluation): ParameterUncertainty[] {
+  const limit = best.loss + WITHIN_NOISE;
+  const within = evaluations.filter((e) => e.loss <= limit);
   return spec.parameters.map((p) => {
-    const values = within.map((e) => e.values[p.path]);
-    return { path: p.path, best: best.values[p.path], start: p.start, low: Math.min(...values), high: Math.max(...values), within: within.length };
+    const base = { path: p.path, best: best.values[p.path], start: p.start, within: within.length };
+    const line = evaluations
+      .filter((e) => e.phase === "profile" && spec.parameters.every((q) => q.path === p.path || e.values[q.path] === through.values[q.path]) && e.values[p.path] !== through.values[p.path])
+      .concat([through])
+      .map((e) => ({ u: encodeParameter(p, e.values[p.path]), loss: e.loss }))
+      .sort((a, b) => a.u - b.u);
+    if (line.length < 2) {
+      const values = within.map((e) => e.values[p.path]);
+      return { ...base, method: "evaluated" as const, low: Math.min(...values), high: Math.max(...values), lowOpen: false, highOpen: false };
+    }
+    const centre = line.findIndex((x) => x.u === encodeParameter(p, through.values[p.path]));
+    const side = (dir: 1 | -1): { u: number; open: boolean } => {
+      let i = centre;
+      while (i + dir >= 0 && i + dir < line.length) {
+        const a = line[i];
+        const b = line[i + dir];
+        if (b.loss > limit) return { u: a.loss > limit ? a.u : a.u + ((limit - a.loss) / (b.loss - a.loss)) * (b.u - a.u), open: false };
+        i += dir;
+      }
+      return { u: line[i].u, open: true };
+    };
+    const lo = side(-1);
+    const hi = side(1);
+    return { ...base, method: "profile" as const, low: rawValue(p, lo.u), high: rawValue(p, hi.u), lowOpen: lo.open, highOpen: hi.open };
   });
+}
+
+/** A parameter's value at a point of the unit box, unrounded. */
+function rawValue(p: CalibrationParameter, u: number): number {
+  return p.scale === "log" ? Math.exp(Math.log(p.min) + u * (Math.log(p.max) - Math.log(p.min))) : p.min + u * (p.max - p.min);
 }

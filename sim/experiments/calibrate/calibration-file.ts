@@ -32,6 +32,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const DEFAULT_CALIBRATION_REPS = 4;
 export const DEFAULT_BUDGET = 60;
 export const DEFAULT_SIGMA = 0.3;
+export const DEFAULT_PROFILE = { steps: 2, span: 0.2 };
 
 /** The calibration file's format, in words (`sim schema --calibration` prints it). */
 export const CALIBRATION_FORMAT = `A calibration file (YAML) fits free parameters of a base scenario to targets.
@@ -54,9 +55,11 @@ export const CALIBRATION_FORMAT = `A calibration file (YAML) fits free parameter
   days: 365                           # optional: every run's horizon (else each target's)
   reps: ${DEFAULT_CALIBRATION_REPS}                             # replications of every evaluation (>= 2), on the same seeds
   seed: 1                             # base seed of the replications and of the optimizer
-  budget: ${DEFAULT_BUDGET}                          # evaluations at most, the start point included
+  budget: ${DEFAULT_BUDGET}                          # evaluations of the search at most, the start point included
   population: 8                       # optional: candidates per generation (default 4 + 3 ln n)
   sigma: ${DEFAULT_SIGMA}                          # optional: starting step, share of each range
+  profile: {steps: 2, span: 0.2}      # optional: after the search, the loss along each parameter
+                                      #   through the best (2 x steps x parameters evaluations more)
 
 Every run of a target's scenarios gets the fixed overrides, then the
 candidate's parameter values, then the target's own overrides (they win).
@@ -83,6 +86,10 @@ export const CalibrationFileSchema = z.strictObject({
   budget: z.int().min(1).max(100_000).optional().describe(`evaluations at most, the start point included (default ${DEFAULT_BUDGET})`),
   population: z.int().min(2).max(1000).optional().describe("candidates per generation (default 4 + floor(3 ln n) for n parameters)"),
   sigma: z.number().gt(0).max(1).optional().describe(`the optimizer's starting step, as a share of each parameter's range on its scale (default ${DEFAULT_SIGMA})`),
+  profile: z.strictObject({
+    steps: z.int().min(0).max(20).describe("points on each side of the best (0: no profile)"),
+    span: z.number().gt(0).max(1).describe("how far the outermost points are from the best, as a share of the range on its scale"),
+  }).optional().describe(`after the search, the loss along each parameter through the best point, the others held there: its uncertainty (default {steps: ${DEFAULT_PROFILE.steps}, span: ${DEFAULT_PROFILE.span}}, 2 × steps × parameters more evaluations)`),
 });
 
 /** Whether a YAML file is a calibration file (it has `base:` and `targets:`), not a sweep or a scenario. */
@@ -202,6 +209,7 @@ export function loadCalibrationFile(file: string, overrides: CalibrationOverride
     budget: overrides.budget ?? (raw.budget as number | undefined) ?? DEFAULT_BUDGET,
     population: (raw.population as number | undefined) ?? 4 + Math.floor(3 * Math.log(Math.max(1, n))),
     sigma: (raw.sigma as number | undefined) ?? DEFAULT_SIGMA,
+    profile: (raw.profile as CalibrationSpec["profile"] | undefined) ?? DEFAULT_PROFILE,
   };
   checkTargetRuns(spec);
   return spec;

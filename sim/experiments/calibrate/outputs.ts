@@ -11,7 +11,7 @@ import { Document } from "yaml";
 import { num } from "../check/describe.js";
 import { replaceFile } from "../../report/replace-in-place.js";
 import { csvField } from "../sweep/run-log.js";
-import type { CalibrationResult, CalibrationSpec, CheckFit, Evaluation } from "./spec.js";
+import type { CalibrationResult, CalibrationSpec, CheckFit, Evaluation, ParameterUncertainty } from "./spec.js";
 
 export const CALIBRATION_CSV = "calibration.csv";
 export const CALIBRATION_JSON = "calibration.json";
@@ -30,10 +30,10 @@ function checkColumn(c: CheckFit, checks: readonly CheckFit[]): string {
 export function calibrationCsv(spec: CalibrationSpec, evaluations: readonly Evaluation[]): string {
   const first = evaluations[0]?.checks ?? [];
   const stems = first.map((c) => checkColumn(c, first));
-  const header = ["evaluation", "generation", ...spec.parameters.map((p) => p.path), "loss", ...stems.flatMap((s) => [`${s}_mean`, `${s}_z`])];
+  const header = ["evaluation", "generation", "phase", ...spec.parameters.map((p) => p.path), "loss", ...stems.flatMap((s) => [`${s}_mean`, `${s}_z`])];
   const lines = [header.join(",")];
   for (const e of evaluations) {
-    lines.push([e.index, e.generation, ...spec.parameters.map((p) => e.values[p.path]), e.loss, ...e.checks.flatMap((c) => [c.mean, c.z])].map(csvField).join(","));
+    lines.push([e.index, e.generation, e.phase, ...spec.parameters.map((p) => e.values[p.path]), e.loss, ...e.checks.flatMap((c) => [c.mean, c.z])].map(csvField).join(","));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -65,7 +65,7 @@ export function calibratedYaml(result: CalibrationResult, dir: string): string {
   ].join("\n");
   for (const u of result.uncertainty) {
     const node = doc.getIn(u.path.split("."), true) as { comment?: string } | undefined;
-    if (node) node.comment = ` fitted (start ${short(u.start)}; within noise: ${short(u.low)} to ${short(u.high)})`;
+    if (node) node.comment = ` fitted (start ${short(u.start)}; within noise: ${rangeText(u)})`;
   }
   return doc.toString({ lineWidth: 100 });
 }
@@ -87,6 +87,11 @@ function setNested(tree: Record<string, unknown>, path: string, value: unknown):
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]] = value;
+}
+
+/** "0.41 to 0.47", with "≤"/"≥" where the profile did not reach the edge of the range within noise. */
+export function rangeText(u: ParameterUncertainty): string {
+  return `${u.lowOpen ? "<= " : ""}${short(u.low)} to ${u.highOpen ? ">= " : ""}${short(u.high)}`;
 }
 
 /** Four significant digits, as the fitted values are evaluated. */

@@ -53,6 +53,12 @@ export interface CalibrationSpec {
   population: number;
   /** the optimizer's starting step, in units of each parameter's range (on its scale) */
   sigma: number;
+  /**
+   * After the search, the loss along each parameter through the best point:
+   * `steps` points each side, `span` apart in all (a share of the range on
+   * its scale), the other parameters held at their best. 0 steps: none.
+   */
+  profile: { steps: number; span: number };
 }
 
 /** One check of one target at one evaluation, with its distance from the band. */
@@ -65,8 +71,10 @@ export interface CheckFit extends CheckResult {
 export interface Evaluation {
   /** 0 is the start point; then in the order the optimizer asked */
   index: number;
-  /** 0 for the start point, then the optimizer's generation (1, 2, …) */
+  /** 0 for the start point, then the optimizer's generation (1, 2, …); the profile's points have the last generation + 1 */
   generation: number;
+  /** the start point, a candidate of the search, or a point of the profile through the best */
+  phase: "start" | "search" | "profile";
   /** parameter path → value */
   values: Record<string, number>;
   /** the fitted targets' checks */
@@ -75,15 +83,25 @@ export interface Evaluation {
   loss: number;
 }
 
-/** One fitted parameter's uncertainty: the range of evaluated values whose loss is within noise of the best. */
+/**
+ * One fitted parameter's uncertainty: the values whose loss is within noise
+ * of the best (loss ≤ best + threshold). With a profile, where the loss along
+ * the parameter through the best point crosses the threshold (linear between
+ * the profile's points); an end that the profile did not reach is open (the
+ * range is at least that wide). Without one, the lowest and highest value
+ * among all evaluations within noise.
+ */
 export interface ParameterUncertainty {
   path: string;
   best: number;
   start: number;
-  /** the lowest and highest value among evaluations with loss ≤ best loss + threshold */
+  method: "profile" | "evaluated";
   low: number;
   high: number;
-  /** evaluations in that set */
+  /** the loss stayed within noise up to the profile's (or the range's) end on that side */
+  lowOpen: boolean;
+  highOpen: boolean;
+  /** evaluations within noise of the best (all of them, not only the profile's) */
   within: number;
 }
 

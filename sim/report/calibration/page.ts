@@ -197,20 +197,24 @@ function uncertaintyTable(r: CalibrationResult): string {
   const rows = r.uncertainty.map((u) => {
     const p = r.spec.parameters.find((x) => x.path === u.path);
     const flags: string[] = [];
-    if (p && u.low <= p.min) flags.push("reaches the lower end of the search range");
-    if (p && u.high >= p.max) flags.push("reaches the upper end of the search range");
-    if (u.within <= 1) flags.push("only the best point is within noise");
+    if (u.lowOpen || (p && u.low <= p.min)) flags.push(u.method === "profile" ? "the loss stays within noise down to the lowest value the profile tried" : "reaches the lower end of the search range");
+    if (u.highOpen || (p && u.high >= p.max)) flags.push(u.method === "profile" ? "the loss stays within noise up to the highest value the profile tried" : "reaches the upper end of the search range");
+    if (u.method === "evaluated" && u.within <= 1) flags.push("only the best point is within noise");
     if (flags.length > 0) notes.push(`${u.path}: ${flags.join("; ")}`);
-    return `<tr><td><code>${escapeHtml(u.path)}</code></td><td class="num">${escapeHtml(num(u.start))}</td><td class="num"><strong>${escapeHtml(num(u.best))}</strong></td><td class="num">${escapeHtml(`${num(u.low)} – ${num(u.high)}`)}</td><td class="num">${u.within}</td>${p ? `<td class="num muted">${escapeHtml(rangeText(p))}</td>` : `<td></td>`}</tr>`;
+    const range = `${u.lowOpen ? "≤ " : ""}${num(u.low)} – ${u.highOpen ? "≥ " : ""}${num(u.high)}`;
+    return `<tr><td><code>${escapeHtml(u.path)}</code></td><td class="num">${escapeHtml(num(u.start))}</td><td class="num"><strong>${escapeHtml(num(u.best))}</strong></td><td class="num">${escapeHtml(range)}</td><td>${u.method === "profile" ? "profile" : "evaluated points"}</td><td class="num">${u.within}</td>${p ? `<td class="num muted">${escapeHtml(rangeText(p))}</td>` : `<td></td>`}</tr>`;
   });
-  return `<p class="note">${escapeHtml(`Within noise of the best: evaluations whose loss is at most the best loss + ${num(r.threshold)}. With loss = Σ weight × z², a rise of 3.84 over the best is the 95% profile-likelihood threshold for one parameter, so the range is roughly a 95% interval for the parameter — but it is the range of evaluated points, so it is only as wide as the search explored, and the other parameters were not held at their best.`)}</p>
+  const how = r.uncertainty.some((u) => u.method === "profile")
+    ? `After the search, the loss was evaluated along each parameter through the best point of the search, the other parameters held there (the profile, ${r.spec.profile.steps} points each side out to ${num(r.spec.profile.span)} of the range); the range is where that loss stays within noise, linear between the profile's points. It is a slice, not a full profile likelihood (the other parameters are not re-fitted at each point), so parameters that trade off against each other can be less sure than it says.`
+    : "The range is that of all evaluated points within noise, so it is only as wide as the search explored, and the other parameters were not held at their best.";
+  return `<p class="note">${escapeHtml(`Within noise of the best: a loss at most the best loss + ${num(r.threshold)}. With loss = Σ weight × z², a rise of 3.84 over the best is the 95% profile-likelihood threshold for one parameter, so the range is roughly a 95% interval for the parameter. ${how}`)}</p>
 <table>
-<thead><tr><th>Parameter</th><th class="num">Start</th><th class="num">Best</th><th class="num">Range within noise (low – high)</th><th class="num">Evaluations within</th><th class="num">Search range</th></tr></thead>
+<thead><tr><th>Parameter</th><th class="num">Start</th><th class="num">Best</th><th class="num">Range within noise (low – high)</th><th>From</th><th class="num">Evaluations within noise</th><th class="num">Search range</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>
-${notes.length > 0 ? `<p class="note">${escapeHtml(`Read with care — ${notes.join(". ")}. A range that reaches an end of the search range is open on that side: the targets do not pin the parameter there.`)}</p>` : ""}`;
+${notes.length > 0 ? `<p class="note">${escapeHtml(`Read with care — ${notes.join(". ")}. An open end (≤, ≥) says the targets do not pin the parameter on that side.`)}</p>` : ""}`;
 }
 
 function runDetails(r: CalibrationResult): string {
