@@ -7,7 +7,6 @@
  * when the optimizer could not improve on the start: it says so), 2 on bad
  * input, 130 when interrupted.
  */
-import { rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -19,8 +18,8 @@ import { packageVersion } from "../experiments/package-info.js";
 import { SweepBusyError } from "../experiments/sweep/folder.js";
 import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
 import { writeCalibrationPage } from "../report/calibration/build.js";
-import { EXIT, UsageError } from "./fail.js";
-import { progressLine } from "./progress.js";
+import { UsageError } from "./fail.js";
+import { onRunLogInterrupt, progressLine } from "./progress.js";
 
 interface CalibrateArgs {
   file: string;
@@ -79,14 +78,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
         process.stderr.write(`sim: ${text}\n`);
       }
     };
-    const stop = (): void => {
+    onRunLogInterrupt(out, "go on", () => {
       if (isTTY) progressLine("", true);
-      rmSync(join(out, ".sweep.lock"), { force: true });
-      process.stderr.write(`\nsim: interrupted; the finished runs are in ${join(out, RUNS_FILE)}: run the same command again to go on\n`);
-      process.exit(EXIT.interrupted);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    });
 
     let result;
     try {

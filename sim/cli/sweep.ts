@@ -6,7 +6,7 @@
  * running the same command again.
  */
 import { cpus } from "node:os";
-import { existsSync, rmSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { packageVersion } from "../experiments/package-info.js";
@@ -20,7 +20,8 @@ import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-fi
 import { writeSweepReport } from "../report/sweep/build.js";
 import { parse as parseYaml } from "yaml";
 import type { ParamValue } from "../experiments/designs/types.js";
-import { EXIT, UsageError } from "./fail.js";
+import { UsageError } from "./fail.js";
+import { onRunLogInterrupt } from "./progress.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
 interface SweepArgs {
@@ -103,15 +104,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     if (spec.adaptive && spec.adaptive.maxReps < spec.reps) throw new UsageError(`--adaptive: maxreps ${spec.adaptive.maxReps} is below --reps ${spec.reps}`);
 
     const progress = new SweepProgressReporter({ name: spec.name + (shard ? ` (shard ${shard.index}/${shard.count})` : ""), isQuiet: args.quiet, isTTY: process.stderr.isTTY === true, intervalSec: args.progressInterval });
-    const stop = (): void => {
-      progress.stop();
-      // the runs logged so far are on disk; only the lock of this process is ours to remove
-      rmSync(join(out, ".sweep.lock"), { force: true });
-      process.stderr.write(`\nsim: interrupted; the finished runs are in ${join(out, RUNS_FILE)}: run the same command again to finish the sweep\n`);
-      process.exit(EXIT.interrupted);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    onRunLogInterrupt(out, "finish the sweep", () => progress.stop());
 
     let summary;
     try {

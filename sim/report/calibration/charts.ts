@@ -393,9 +393,14 @@ export function tracesChart(r: CalibrationResult): TopLevelSpec {
       ],
     };
   });
+  return panelGrid(r, { text: "Parameter traces", subtitle: [calibrationNote(r), "Each parameter's value at every evaluation; line: the best point so far; y spans the search range"] }, panels);
+}
+
+/** One panel per parameter, PANEL_COLUMNS to a row, over every evaluation's long rows; colours and sizes shared. */
+function panelGrid(r: CalibrationResult, title: { text: string; subtitle: string[] }, panels: object[]): TopLevelSpec {
   return {
     $schema: SCHEMA,
-    title: { text: "Parameter traces", subtitle: [calibrationNote(r), "Each parameter's value at every evaluation; line: the best point so far; y spans the search range"] },
+    title,
     data: { values: longRows(r) },
     columns: PANEL_COLUMNS,
     concat: panels,
@@ -436,17 +441,8 @@ export function profileChart(r: CalibrationResult): TopLevelSpec {
     });
     return { width: PANEL_WIDTH, height: PANEL_HEIGHT, layer: layers };
   });
-  return {
-    $schema: SCHEMA,
-    title: {
-      text: "Loss profile: which values fit within noise",
-      subtitle: [calibrationNote(r), `Every evaluation's loss against each parameter; dashed: best + ${num(r.threshold)}; shaded: the values of the points under it`],
-    },
-    data: { values: longRows(r) },
-    columns: PANEL_COLUMNS,
-    concat: panels,
-    spacing: 24,
-    resolve: { scale: { color: "shared", size: "shared" }, legend: { color: "shared", size: "shared" } },
-    config: CONFIG,
-  } as TopLevelSpec;
+  return panelGrid(r, {
+    text: "Loss profile: which values fit within noise",
+    subtitle: [calibrationNote(r), `Every evaluation's loss against each parameter; dashed: best + ${num(r.threshold)}; shaded: the range within noise of the best`],
+  }, panels);
 }

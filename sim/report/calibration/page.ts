@@ -133,7 +133,7 @@ function summary(r: CalibrationResult): string {
   const items: [string, string][] = [
     ["Base scenario", `<code>${escapeHtml(s.base)}</code>`],
     ["Size", escapeHtml(sizeText(r))],
-    ["Evaluations", escapeHtml(`${r.evaluations.length} of a budget of ${s.budget} (population ${s.population} a generation)`)],
+    ["Evaluations", escapeHtml(evaluationsText(r))],
     ["Stopped", escapeHtml(STOP_REASON_TEXT[r.stopReason] ?? r.stopReason)],
     ["Wall time", escapeHtml(`${wallText(r.wallSec)} (${r.runs.ranNow} of ${r.runs.total} runs made now)`)],
   ];
@@ -226,7 +226,7 @@ function runDetails(r: CalibrationResult): string {
     ["Parameters", s.parameters.map((p) => p.path).join(", ")],
     ["Targets", s.targets.map((t) => `${t.target.id}${t.holdout ? " (held out)" : t.weight !== 1 ? ` (weight ${num(t.weight)})` : ""}`).join(", ")],
     ["Optimizer", `CMA-ES, population ${s.population}, starting step ${num(s.sigma)} of each parameter's range`],
-    ["Budget", `${s.budget} evaluations (the start counts as one); ${r.evaluations.length} used`],
+    ["Budget", `${s.budget} evaluations in the search (the start counts as one); ${r.evaluations.filter((e) => e.phase !== "profile").length} used`],
     ["Stopped", STOP_REASON_TEXT[r.stopReason] ?? r.stopReason],
     ["Replication seeds", r.seeds.join(", ")],
     ["Base seed", String(s.seed)],
@@ -237,4 +237,11 @@ function runDetails(r: CalibrationResult): string {
   return `<dl class="meta">
 ${items.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join("\n")}
 </dl>`;
+}
+
+/** "82 of a budget of 100 in the search (population 9 a generation), and 24 in the profile through the best". */
+function evaluationsText(r: CalibrationResult): string {
+  const profile = r.evaluations.filter((e) => e.phase === "profile").length;
+  const search = r.evaluations.length - profile;
+  return `${search} of a budget of ${r.spec.budget} in the search (population ${r.spec.population} a generation)${profile > 0 ? `, and ${profile} in the profile through the best` : ""}`;
 }
