@@ -13,7 +13,7 @@ import type { Argv, CommandModule } from "yargs";
 import { num } from "../experiments/check/describe.js";
 import { calibrate, type CalibrationProgress } from "../experiments/calibrate/calibrate.js";
 import { CALIBRATION_FORMAT, loadCalibrationFile } from "../experiments/calibrate/calibration-file.js";
-import { calibratedFileName, writeCalibrationTables } from "../experiments/calibrate/outputs.js";
+import { calibratedFileName, rangeText, writeCalibrationTables } from "../experiments/calibrate/outputs.js";
 import { packageVersion } from "../experiments/package-info.js";
 import { SweepBusyError } from "../experiments/sweep/folder.js";
 import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
@@ -109,7 +109,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const lines = [
       `${spec.name}: ${result.evaluations.length} evaluations (${result.runs.ranNow} runs now, ${result.runs.total} in the log), ${stopText(result.stopReason)}; loss ${num(start.loss)} at the start, ${num(best.loss)} at the best (evaluation ${best.index})`,
       ...(result.isImproved ? [] : ["the optimizer could not improve on the start point: the start values are reported as the best"]),
-      ...result.uncertainty.map((u) => `  ${u.path} = ${u.best}   (start ${u.start}; within noise of the best: ${u.low} to ${u.high})`),
+      ...result.uncertainty.map((u) => `  ${u.path} = ${u.best}   (start ${u.start}; within noise of the best: ${rangeText(u)})`),
       ...result.after.map((c, i) => {
         const b = result.before[i];
         const held = spec.targets.find((t) => t.target.id === c.targetId)?.holdout ? " [held out]" : "";

@@ -6,7 +6,7 @@
  * lands within a point's spacing of it.
  */
 import { describe, expect, it } from "vitest";
-import { profileSets, uncertainty, WITHIN_NOISE } from "../../sim/experiments/calibrate/calibrate.js";
+import { lowest, profileSets, uncertainty, WITHIN_NOISE } from "../../sim/experiments/calibrate/calibrate.js";
 import type { CalibrationSpec, Evaluation } from "../../sim/experiments/calibrate/spec.js";
 
 const P = { path: "users.activityMean", min: 0, max: 1, scale: "linear" as const, isInteger: false, start: 0.2 };
@@ -60,5 +60,16 @@ describe("the profile through the best", () => {
     const [u] = uncertainty(s, evaluations, evaluations[2], evaluations[2]);
     expect(u.method).toBe("evaluated");
     expect([u.low, u.high]).toEqual([0.45, 0.52]);
+  });
+});
+
+describe("the best point", () => {
+  it("is the lowest loss, and of equal losses the nearest the start", () => {
+    const s = spec(0, 0.2);
+    const at = (i: number, x: number, l: number): Evaluation => ({ index: i, generation: 1, phase: i === 0 ? "start" : "search", values: { [P.path]: x, [Q.path]: 0.002 }, checks: [], loss: l });
+    // the start at 0.2; two points fit (loss 0): 0.9 found first, 0.35 nearer the start
+    expect(lowest(s, [at(0, 0.2, 5), at(1, 0.9, 0), at(2, 0.6, 1), at(3, 0.35, 0)]).index).toBe(3);
+    // a lower loss wins whatever its distance
+    expect(lowest(s, [at(0, 0.2, 5), at(1, 0.9, 0), at(2, 0.21, 0.5)]).index).toBe(1);
   });
 });

@@ -132,7 +132,7 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
   }
 
   // the profile through the best point of the search: the loss along each parameter, the others held
-  const searchBest = lowest(evaluations);
+  const searchBest = lowest(spec, evaluations);
   const slices = profileSets(spec, searchBest.values);
   if (slices.length > 0) {
     generation++;
@@ -141,7 +141,7 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
     slices.forEach((values, i) => record(values, results[i]));
     opts.onGeneration?.(evaluations);
   }
-  const best = lowest(evaluations);
+  const best = lowest(spec, evaluations);
   // held-out targets: judged at the start and the best point only, never fitted
   const held = heldOut.length > 0 ? await evaluator.evaluate([startValues, best.values], heldOut) : [[], []];
   return {
@@ -162,9 +162,16 @@ async function search(spec: CalibrationSpec, evaluator: Evaluator, opts: Calibra
   };
 }
 
-/** The evaluation of lowest loss (the earliest of ties). */
-function lowest(evaluations: readonly Evaluation[]): Evaluation {
-  return evaluations.reduce((b, e) => (e.loss < b.loss ? e : b), evaluations[0]);
+/**
+ * The best evaluation: the lowest loss; among equal losses (a plateau where
+ * every fitted check is inside its band, loss 0), the one nearest the start
+ * in units of each parameter's range, the smallest change that fits as well;
+ * then the earliest.
+ */
+export function lowest(spec: CalibrationSpec, evaluations: readonly Evaluation[]): Evaluation {
+  const start = evaluations[0];
+  const distance = (e: Evaluation): number => Math.hypot(...spec.parameters.map((p) => encodeParameter(p, e.values[p.path]) - encodeParameter(p, start.values[p.path])));
+  return evaluations.reduce((b, e) => (e.loss < b.loss || (e.loss === b.loss && distance(e) < distance(b)) ? e : b), evaluations[0]);
 }
 
 /**

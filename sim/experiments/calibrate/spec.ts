@@ -113,7 +113,7 @@ export interface CalibrationResult {
   spec: CalibrationSpec;
   seeds: number[];
   evaluations: Evaluation[];
-  /** index of the best evaluation (lowest loss; the earliest of ties) */
+  /** index of the best evaluation (lowest loss; of equal losses, the nearest the start) */
   best: number;
   /** the start point's and the best point's checks, holdout targets included */
   before: CheckFit[];
