@@ -73,7 +73,7 @@ export const UsersSchema = section(
     impressionsPerSession: nonneg(40, "feed items seen in a day's session [items]"),
     interestConcentration: z.number().positive().default(1).describe("Dirichlet concentration of the weights over a user's three interest categories (times categories x share); smaller is more concentrated [alpha]"),
     interestDriftPerDay: share(0.002, "probability a day that a user's weakest interest is replaced by a new one [1/day]"),
-    propensitySd: nonneg(2, "spread of users' own purchase propensity: sd of a normal utility shift (heavy and light shoppers) [utils]"),
+    propensitySd: nonneg(1.549, "spread of users' own purchase propensity: sd of a normal utility shift (heavy and light shoppers) [utils]"),
     priceSensitivity: SegmentNumbers(0.8, 2.2, 1.2, "mean price sensitivity per segment (coefficient on log relative price) [1]"),
     trustStart: share(0.5, "mean trust in the platform of a new user [0..1]"),
     satisfactionStart: share(0.6, "satisfaction of a new user [0..1]"),
@@ -96,7 +96,7 @@ export const UsersSchema = section(
 
 export const ChoiceSchema = section(
   {
-    intercept: SegmentNumbers(-12.3, -12.5, -12.5, "base utility of buying an offer met in the feed, per segment [utils]"),
+    intercept: SegmentNumbers(-12.11, -12.52, -12.87, "base utility of buying an offer met in the feed, per segment [utils]"),
     interest: nonneg(2.0, "utility per unit of the user's interest in the category [utils]"),
     quality: nonneg(1.5, "utility per unit of perceived quality (0..1) [utils]"),
     qualityNoise: nonneg(0.15, "noise of perceived quality (sd) [0..1]"),
@@ -169,9 +169,9 @@ export const MerchantsSchema = section(
     startCashRmb: nonneg(600, "cash of a merchant at entry, per merchant [RMB]"),
     cashFloorRmb: num(-300, "cash below which a merchant is in distress, per merchant [RMB]"),
     exitAfterDistressDays: int(45, 1, 3650, "days in distress after which a merchant exits [days]"),
-    entryPerDayPerThousand: nonneg(2.2, "daily merchant entries per thousand merchants at neutral platform growth [merchants/day]"),
+    entryPerDayPerThousand: nonneg(1.447, "daily merchant entries per thousand merchants at neutral platform growth [merchants/day]"),
     entrySupportWeight: nonneg(0.3, "how strongly support for new merchants raises entry: entry x (1 + weight x (fee-relief share of the take + min(1, new-merchant boost / 2))) [1]"),
-    entryGrowthElasticity: nonneg(1.5, "how strongly entry follows the platform's recent GMV growth [1]"),
+    entryGrowthElasticity: nonneg(1.266, "how strongly entry follows the platform's recent GMV growth [1]"),
     salesMarkRmbPlatform: nonneg(1_000_000, "annual sales at which a merchant counts past the mark (merchants_over_mark: its sales run rate x 365), per merchant [RMB/year]"),
   },
   "merchants: prices, brands, self-broadcast, paid traffic, cash, entry and exit",
@@ -203,7 +203,7 @@ export const TrustSchema = section(
 
 export const DemandSchema = section(
   {
-    marketArrivalPerDay: share(0.0012, "Bass innovation rate: daily chance that a potential user not yet on the platform joins from the market (advertising, media, the platform's own growth), the exogenous part of growth [1/day]"),
+    marketArrivalPerDay: share(0.001183, "Bass innovation rate: daily chance that a potential user not yet on the platform joins from the market (advertising, media, the platform's own growth), the exogenous part of growth [1/day]"),
     wordOfMouthPerDay: nonneg(0.05, "Bass imitation rate: daily joins per potential user, per promoter share of the potential market (promoters / potential users): the word-of-mouth part of growth [1/day]"),
     detractorDeterrence: nonneg(1, "how far detractors keep potential users away: market arrivals x max(0, 1 - this x detractor share of users) [1]"),
     discoveryPerItem: nonneg(0.005, "chance that one content item of a category outside a user's interests, at full pull, creates a new interest (discovery) [1/item]"),

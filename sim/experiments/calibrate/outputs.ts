@@ -61,7 +61,7 @@ export function calibratedYaml(result: CalibrationResult, dir: string): string {
     ` Loss ${num(best.loss)} at evaluation ${best.index} of ${result.evaluations.length} (start: ${num(start.loss)}); fitted checks met: ${met(best.checks)} (start: ${met(start.checks)}).`,
     ...(result.isImproved ? [] : [" The optimizer found no point better than the start: these are the start values."]),
     ...(spec.set.length > 0 ? [` Fixed during the fit: ${spec.set.join(", ")}.`] : []),
-    " Each fitted value's comment gives its start and the range of evaluated values within noise of the best.",
+    " Each fitted value's comment gives its start and its range within noise of the best (<= or >=: the loss stayed within noise as far as the search looked).",
   ].join("\n");
   for (const u of result.uncertainty) {
     const node = doc.getIn(u.path.split("."), true) as { comment?: string } | undefined;
