@@ -12,12 +12,13 @@ const SMALL = { users: 4000, days: 120 };
 const SEED = 20250;
 
 // budgets small enough to bind within the run on the baseline's platform (300M users; spend
-// unbounded is about 35M RMB a day of consumer subsidy, 7.5M of coupons and about 40M subsidised
-// impressions), and large against one simulated order (a user stands for 75,000 at 4,000 users)
+// unbounded is about 35M RMB a day of consumer subsidy, 7.5M of coupons, and 750M subsidised
+// impressions over the 120 days with the calibrated merchant entry), and large against one
+// simulated order (a user stands for 75,000 at 4,000 users)
 const CONSUMER_DAILY_RMB = 25_000_000;
 const CONSUMER_TOTAL_RMB = 1_500_000_000;
 const COUPON_TOTAL_RMB = 250_000_000;
-const TRAFFIC_IMPRESSIONS = 900_000_000;
+const TRAFFIC_IMPRESSIONS = 600_000_000;
 
 const BINDING_BUDGETS = [
   "levers.consumerSubsidy.rate=0.3",

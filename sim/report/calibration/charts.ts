@@ -92,7 +92,9 @@ export function calibrationNote(r: CalibrationResult): string {
   const s = r.spec;
   const users = s.users !== undefined ? `${s.users.toLocaleString("en-US")} users` : "the base scenario's users";
   const days = s.days !== undefined ? `${s.days} days` : "each target's horizon";
-  return `Calibration ${s.name} · ${r.evaluations.length} of ${s.budget} evaluations · ${users} × ${s.reps} replication${s.reps === 1 ? "" : "s"} · ${days} · base seed ${s.seed} (${seedsText(r.seeds)})`;
+  const profile = r.evaluations.filter((e) => e.phase === "profile").length;
+  const search = r.evaluations.length - profile;
+  return `Calibration ${s.name} · ${search} of ${s.budget} evaluations${profile > 0 ? ` + ${profile} in the profile` : ""} · ${users} × ${s.reps} replication${s.reps === 1 ? "" : "s"} · ${days} · base seed ${s.seed} (${seedsText(r.seeds)})`;
 }
 
 /** A check at the start and at the best point, matched by target id and label. */
