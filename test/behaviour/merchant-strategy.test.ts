@@ -118,7 +118,7 @@ describe("merchants that learn", () => {
 describe("merchant incubation (the public target merchant-incubation)", () => {
   it("traffic packs for merchants on their way to 1M RMB a year raise the number past the mark", async () => {
     // 50,000 users: some 500 simulated merchants, so that the count past the mark is not a handful of them
-    const opts = { users: 50_000, days: DAYS, reps: 6, seed: 80 };
+    const opts = { users: 50_000, days: DAYS, reps: 12, seed: 80 };
     const base = await runVariants("baseline", { base: [] }, opts);
     const plan = await runVariants("merchant-support", { on: [] }, opts);
     const d = pairedDifference(plan.on, base.base, (r) => sumDays(r, M.merchants_over_mark, r.days - 90) / 90);
