@@ -19,6 +19,7 @@ import { SweepBusyError } from "../experiments/sweep/folder.js";
 import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
 import { writeCalibrationPage } from "../report/calibration/build.js";
 import { UsageError } from "./fail.js";
+import { checkQueueOption } from "./queue-option.js";
 import { onRunLogInterrupt, progressLine } from "./progress.js";
 
 interface CalibrateArgs {
@@ -29,6 +30,7 @@ interface CalibrateArgs {
   days?: number;
   seed?: number;
   threads: number;
+  queue?: string;
   out?: string;
   quiet: boolean;
 }
@@ -49,6 +51,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("days", { type: "number", describe: "horizon of every run", defaultDescription: "the file's, else each target's" })
       .option("seed", { type: "number", describe: "base seed of the replications and of the optimizer", defaultDescription: "the file's, else 1" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
+      .option("queue", { type: "string", describe: "run on `sim worker` processes through this Redis queue (redis://host:port/db) instead of local threads" })
       .option("out", { type: "string", describe: "the calibration folder", defaultDescription: "reports/calibrations/<name>" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .example("$0 calibrate calibration/baseline.yaml", "fit the baseline's behaviour parameters to the public targets")
@@ -62,6 +65,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
         whole("days", 1)(a.days);
         whole("seed", 0)(a.seed);
         whole("threads", 1)(a.threads);
+        checkQueueOption(a.queue);
         return true;
       }) as unknown as Argv<CalibrateArgs>,
   handler: async (args) => {
@@ -86,6 +90,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     try {
       result = await calibrate(spec, out, {
         threads: args.threads,
+        queueUrl: args.queue,
         version: packageVersion(),
         onStart: (info) => {
           if (args.quiet) return;

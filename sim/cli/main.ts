@@ -29,6 +29,7 @@ try {
     .command(mergeCommand)
     .command((await import("./check.js")).checkCommand)
     .command((await import("./calibrate.js")).calibrateCommand)
+    .command((await import("./worker.js")).workerCommand)
     .command(resolutionCommand)
     .command(schemaCommand)
     .demandCommand(1, "Name a command; see sim --help.")

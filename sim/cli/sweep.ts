@@ -21,6 +21,7 @@ import { writeSweepReport } from "../report/sweep/build.js";
 import { parse as parseYaml } from "yaml";
 import type { ParamValue } from "../experiments/designs/types.js";
 import { UsageError } from "./fail.js";
+import { checkQueueOption } from "./queue-option.js";
 import { onRunLogInterrupt } from "./progress.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
@@ -43,6 +44,7 @@ interface SweepArgs {
   out?: string;
   threads: number;
   shard?: string;
+  queue?: string;
   keepSeries?: boolean;
   adaptive?: string;
   quiet: boolean;
@@ -76,6 +78,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("out", { type: "string", describe: "the sweep folder [default: reports/sweeps/<name>, or the folder given as input]" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
       .option("shard", { type: "string", describe: "run shard i of N (i/N): a deterministic 1/N of the runs; join the shard folders with sim merge" })
+      .option("queue", { type: "string", describe: "run on `sim worker` processes through this Redis queue (redis://host:port/db) instead of local threads; the same command resumes" })
       .option("keep-series", { type: "boolean", describe: "keep each run's per-day series in series/<key>.csv" })
       .option("adaptive", { type: "string", describe: "KPI:halfwidth:maxreps — add replications to a point until the KPI's 95% half-width is at most halfwidth (a value, or 2% of the mean), up to maxreps" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
@@ -84,6 +87,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example("$0 sweep scenarios/baseline.yaml --param levers.consumerSubsidy.rate=0,0.05,0.1 --param levers.selfBroadcast.support=0:2:0.5 --reps 4", "a 3 × 5 grid, 4 replications per point")
       .example("$0 sweep sweeps/subsidy-grid.yaml", "a sweep file; run it again after an interruption to finish it")
       .example("$0 sweep my.yaml --shard 2/3 --out reports/sweeps/part2", "one third of the runs, e.g. as a batch array job")
+      .example("$0 sweep my.yaml --queue redis://10.0.0.5:6379/0", "hand the runs to `sim worker redis://10.0.0.5:6379/0` on any machines")
       .epilogue("Runs are appended to <out>/runs.csv as they finish; running the same command again skips them. Exit codes: 0 done, 1 failure, 2 bad input, 130 interrupted (runs logged so far are kept).")
       .check((argv) => {
         const a = argv as unknown as SweepArgs;
@@ -92,6 +96,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0)) throw new UsageError("--seed must be a whole number of at least 0");
         if (a.shard !== undefined && !parseShard(a.shard)) throw new UsageError(`--shard ${a.shard}: expected i/N with 1 <= i <= N, e.g. 2/3`);
         if (a.adaptive !== undefined && !parseAdaptiveOption(a.adaptive)) throw new UsageError(`--adaptive ${a.adaptive}: expected KPI:halfwidth:maxreps, e.g. gmv_total:2%:20 or gmv_total:1e8:20`);
+        checkQueueOption(a.queue);
+        if (a.queue !== undefined && a.shard !== undefined) throw new UsageError("--queue and --shard: a queued sweep is shared out by the queue itself; give one of them");
+        if (a.queue !== undefined && a.keepSeries) throw new UsageError("--queue and --keep-series: the workers may be on other machines, so runs cannot keep their series");
         if (!(a.progressInterval > 0)) throw new UsageError("--progress-interval must be a number of seconds > 0");
         return true;
       }) as unknown as Argv<SweepArgs>,
@@ -109,7 +116,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     let summary;
     try {
       summary = await runSweep(plan, out, {
-        threads: args.threads, shard, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
+        threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
         onStart: (info) => {
           if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
           progress.start(info.alreadyLogged, info.total);

@@ -11,6 +11,8 @@
  * the log, without running again what it ran, and goes on: the result is the
  * same as if it had never stopped.
  */
+import { createHash } from "node:crypto";
+import { queueName } from "../queue/connection.js";
 import { mkdirSync } from "node:fs";
 import { Streams } from "../../engine/rng.js";
 import { CmaEs } from "../../stats/cmaes.js";
@@ -60,6 +62,8 @@ export interface CalibrationProgress {
 
 export interface CalibrationOptions {
   threads: number;
+  /** run through this Redis queue (redis://host:port/db) on `sim worker` processes */
+  queueUrl?: string;
   version: string;
   onStart?: (info: { alreadyLogged: number; droppedTornBytes: number }) => void;
   onProgress?: (p: CalibrationProgress) => void;
@@ -74,7 +78,10 @@ export async function calibrate(spec: CalibrationSpec, dir: string, opts: Calibr
   try {
     const { log, rows, droppedTornBytes } = RunLog.open(dir, calibrationLogHeader(spec));
     try {
-      const evaluator = new Evaluator(spec, opts.version, log, rows, opts.threads);
+      const queue = opts.queueUrl
+        ? { url: opts.queueUrl, name: queueName("calibrate", spec.name, createHash("sha256").update(`${opts.version}|${JSON.stringify(spec)}`).digest("hex")), what: `calibration ${spec.name}` }
+        : undefined;
+      const evaluator = new Evaluator(spec, opts.version, log, rows, opts.threads, queue);
       opts.onStart?.({ alreadyLogged: evaluator.logged, droppedTornBytes });
       return await search(spec, evaluator, opts, started);
     } finally {

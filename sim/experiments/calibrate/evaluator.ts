@@ -19,6 +19,7 @@ import type { Band, SimpleMeasure } from "../check/spec.js";
 import { pointHash, runKey } from "../sweep/plan.js";
 import type { RunLog } from "../sweep/run-log.js";
 import { runTasks } from "../sweep/runner.js";
+import type { QueueTarget } from "../queue/coordinator.js";
 import { setEntry } from "../sweep/spec.js";
 import type { SweepTask } from "../sweep/worker.js";
 import type { CalibrationSpec, CalibrationTarget, CheckFit } from "./spec.js";
@@ -89,6 +90,8 @@ export class Evaluator {
     private readonly log: RunLog,
     loggedRows: readonly Record<string, string>[],
     private readonly threads: number,
+    /** run through this Redis queue on `sim worker` processes instead of local threads */
+    private readonly queue?: QueueTarget,
   ) {
     this.seeds = Array.from({ length: spec.reps }, (_, r) => replicationSeed(spec.seed, r));
     this.measures = calibrationMeasures(spec);
@@ -125,6 +128,7 @@ export class Evaluator {
       taskOf: (p) => ({ ...p.run.task, rep: p.rep, seed: p.seed, key: p.key, measures: this.measures }),
       describe: (p) => `${p.run.name} at ${Object.entries(p.run.task.values).map(([k, v]) => `${k}=${v}`).join(", ")}, replication ${p.rep}`,
       threads: this.threads,
+      queue: this.queue,
       onResult: (p, result) => {
         const values = result.measures ?? [];
         this.log.append([p.key, p.run.name, p.rep, p.seed, ...paths.map((k) => p.run.task.values[k]), ...values, Number(result.wallSec.toFixed(3))]);

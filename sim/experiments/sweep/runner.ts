@@ -18,6 +18,8 @@ import { plannedRun, plannedRuns, pointOverrides, shardFilter, type PlannedRun, 
 import { RunLog, runLogHeader } from "./run-log.js";
 import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 import runSweepTask, { type SweepTask, type SweepTaskResult } from "./worker.js";
+import type { QueueTarget } from "../queue/coordinator.js";
+import { queueName } from "../queue/connection.js";
 
 export interface SweepProgress {
   /** runs of this shard logged, including those logged before this process started */
@@ -35,6 +37,8 @@ export interface SweepRunOptions {
   onProgress?: (p: SweepProgress) => void;
   /** called once the log is open, with what was there already */
   onStart?: (info: { alreadyLogged: number; total: number; droppedTornBytes: number }) => void;
+  /** run through this Redis queue (redis://host:port/db) on `sim worker` processes */
+  queueUrl?: string;
 }
 
 export interface SweepRunSummary {
@@ -170,6 +174,7 @@ async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: Ru
     taskOf: (run) => taskFor(plan, dir, run),
     describe: (run) => `point ${run.point.id} (${Object.entries(run.point.values).map(([p, v]) => `${p}=${v}`).join(", ")}), replication ${run.rep}`,
     threads: opts.threads,
+    queue: opts.queueUrl ? { url: opts.queueUrl, name: queueName("sweep", plan.spec.name, plan.planId), what: `sweep ${plan.spec.name}` } : undefined,
     onResult: (run, result) => {
       log.append([run.key, run.point.id, run.rep, run.seed, ...paths.map((p) => run.point.values[p]), ...result.kpis, Number(result.wallSec.toFixed(3))]);
       schedule.completed(run, result.kpis);
@@ -189,6 +194,13 @@ export interface TaskSource<T> {
   threads: number;
   /** called in the main thread as each run finishes, in completion order */
   onResult: (item: T, result: SweepTaskResult) => void;
+  /** run on `sim worker` processes through this Redis queue instead of local threads */
+  queue?: QueueTarget;
+}
+
+/** A pool of `threads` worker threads that each run one SweepTask at a time. */
+export function createTaskPool(threads: number): Piscina {
+  return new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
 }
 
 /**
@@ -196,12 +208,13 @@ export interface TaskSource<T> {
  * between runs so signals and progress are handled), keeping `threads` runs
  * in flight and asking `next` for more as each finishes. The first failure
  * stops the pumping and rejects, naming the run. Sweeps and calibrations both
- * run their replications through here.
+ * run their replications through here; with `queue`, the runs go to a Redis
+ * queue and `sim worker` processes do them (queue/coordinator.ts).
  */
 export async function runTasks<T>(source: TaskSource<T>): Promise<void> {
-  const pool = source.threads > 1
-    ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: source.threads, maxThreads: source.threads, idleTimeout: 1000 })
-    : undefined;
+  // the queue's client libraries are loaded only for queued work
+  if (source.queue) return (await import("../queue/coordinator.js")).runTasksOnQueue(source, source.queue);
+  const pool = source.threads > 1 ? createTaskPool(source.threads) : undefined;
   const runOne = (task: SweepTask): Promise<SweepTaskResult> =>
     pool ? (pool.run(task) as Promise<SweepTaskResult>) : new Promise((resolve) => setImmediate(resolve)).then(() => runSweepTask(task));
   const concurrency = Math.max(1, source.threads);

@@ -32,6 +32,8 @@ export interface SweepTask {
   seriesFile?: string;
   /** measures of the run to return as well (a calibration's targets read them) */
   measures?: SimpleMeasure[];
+  /** the point's resolved scenario, sent with a queued run so that a worker on another machine needs no files */
+  scenario?: Scenario;
 }
 
 export interface SweepTaskResult {
@@ -47,11 +49,13 @@ export interface SweepTaskResult {
 let cached: { id: string; scenario: Scenario } | undefined;
 
 export function scenarioFor(task: SweepTask): Scenario {
-  const id = canonicalJson([task.base, task.set, task.days, task.users]);
+  const id = canonicalJson([task.base, task.set, task.days, task.users, task.pointHash]);
   if (cached?.id !== id) {
-    const scenario = loadScenarioSync(task.base, { set: task.set, days: task.days, users: task.users }).scenario;
+    const scenario = task.scenario ?? loadScenarioSync(task.base, { set: task.set, days: task.days, users: task.users }).scenario;
     if (pointHash(scenario, task.values) !== task.pointHash) {
-      throw new Error(`the scenario of this point changed since the sweep was planned (was ${task.base} or a file it extends edited?); start the sweep again`);
+      throw new Error(task.scenario
+        ? "the scenario sent with this run does not match the point's hash (changed in transit)"
+        : `the scenario of this point changed since the sweep was planned (was ${task.base} or a file it extends edited?); start the sweep again`);
     }
     cached = { id, scenario };
   }

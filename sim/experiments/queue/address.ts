@@ -1,0 +1,16 @@
+/** Redis addresses as users write them (kept apart from the Redis client, so the CLI checks them without loading it). */
+
+/** A Redis address as users write it: redis://[user:password@]host[:port][/db], or rediss:// for TLS. */
+export function parseRedisUrl(text: string): { url: string } | { error: string } {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return { error: `${text}: expected a Redis address such as redis://localhost:6379/0` };
+  }
+  if (u.protocol !== "redis:" && u.protocol !== "rediss:") return { error: `${text}: expected a redis:// or rediss:// address, not ${u.protocol}//` };
+  if (u.hostname === "") return { error: `${text}: the address names no host` };
+  const db = u.pathname.replace(/^\//, "");
+  if (db !== "" && !/^\d+$/.test(db)) return { error: `${text}: the database after the host must be a number (redis://host:6379/0), not "${db}"` };
+  return { url: text };
+}
