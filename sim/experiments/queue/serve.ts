@@ -39,8 +39,8 @@ export interface ServeHandle {
 export class QueueRefusedError extends Error {}
 
 const WATCH_MS = 2000;
-/** a queue gone from the registry this long is let go (its coordinator finished) */
-const FORGET_MS = 60_000;
+/** a queue gone from the registry this long is let go (its coordinator finished; a calibration's next generation comes back sooner) */
+const FORGET_MS = 20_000;
 
 export async function serveQueues(opts: ServeOptions): Promise<ServeHandle> {
   const redis = await connectRedis(opts.url);
