@@ -38,7 +38,7 @@ export interface ServeHandle {
 
 export class QueueRefusedError extends Error {}
 
-const WATCH_MS = 2000;
+const WATCH_MS = 1000;
 /** a queue gone from the registry this long is let go (its coordinator finished; a calibration's next generation comes back sooner) */
 const FORGET_MS = 20_000;
 
