@@ -22,6 +22,7 @@ import { parse as parseYaml } from "yaml";
 import type { ParamValue } from "../experiments/designs/types.js";
 import { UsageError } from "./fail.js";
 import { checkQueueOption } from "./queue-option.js";
+import { queueName } from "../experiments/queue/address.js";
 import { onRunLogInterrupt } from "./progress.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
@@ -119,6 +120,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
         onStart: (info) => {
           if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
+          if (args.queue && !args.quiet) process.stderr.write(`sim: runs go to the queue ${queueName("sweep", spec.name, plan.planId)} on ${args.queue}; start workers with: sim worker ${args.queue}\n`);
           progress.start(info.alreadyLogged, info.total);
         },
         onProgress: (p) => progress.update(p),

@@ -12,7 +12,7 @@
  * same as if it had never stopped.
  */
 import { createHash } from "node:crypto";
-import { queueName } from "../queue/connection.js";
+import { queueName } from "../queue/address.js";
 import { mkdirSync } from "node:fs";
 import { Streams } from "../../engine/rng.js";
 import { CmaEs } from "../../stats/cmaes.js";

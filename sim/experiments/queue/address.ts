@@ -14,3 +14,8 @@ export function parseRedisUrl(text: string): { url: string } | { error: string }
   if (db !== "" && !/^\d+$/.test(db)) return { error: `${text}: the database after the host must be a number (redis://host:6379/0), not "${db}"` };
   return { url: text };
 }
+
+/** A queue name BullMQ accepts (no colons), from a sweep's or calibration's name and an identity hash. */
+export function queueName(kind: "sweep" | "calibrate", name: string, id: string): string {
+  return `${kind}-${name.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 60)}-${id.slice(0, 10)}`;
+}

@@ -9,15 +9,10 @@
  * BullMQ keeps the jobs themselves under bull:<name>:*.
  */
 import { Redis } from "ioredis";
-export { parseRedisUrl } from "./address.js";
+export { parseRedisUrl, queueName } from "./address.js";
 
 export const REGISTRY_KEY = "sim:queues";
 export const metaKey = (name: string): string => `sim:queue:${name}`;
-
-/** A queue name BullMQ accepts (no colons), from a sweep's or calibration's name and an identity hash. */
-export function queueName(kind: "sweep" | "calibrate", name: string, id: string): string {
-  return `${kind}-${name.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 60)}-${id.slice(0, 10)}`;
-}
 
 /** What a queue's runs were planned with; a worker must match it to take them. */
 export interface QueueIdentity {

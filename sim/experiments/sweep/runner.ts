@@ -19,7 +19,7 @@ import { RunLog, runLogHeader } from "./run-log.js";
 import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 import runSweepTask, { type SweepTask, type SweepTaskResult } from "./worker.js";
 import type { QueueTarget } from "../queue/coordinator.js";
-import { queueName } from "../queue/connection.js";
+import { queueName } from "../queue/address.js";
 
 export interface SweepProgress {
   /** runs of this shard logged, including those logged before this process started */
