@@ -13,7 +13,8 @@
  * coordinator killed at any moment loses nothing: run again, it finds the
  * finished jobs of the items it queues again. Stalled jobs (a worker that died
  * mid-run) go back to the queue by BullMQ's stalled-job check, run by the
- * other workers. The coordinator keeps only the items in flight.
+ * other workers. The coordinator keeps only the items in flight, at most
+ * MAX_IN_FLIGHT of them: the queue is topped up as results come in.
  */
 import { Queue, QueueEvents, type Job } from "bullmq";
 import { modelFingerprint, packageVersion } from "../package-info.js";
@@ -47,6 +48,8 @@ export interface QueuedResult {
 export const JOB_OPTIONS = { attempts: 3, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: false, removeOnFail: false } as const;
 
 const ADD_CHUNK = 200;
+/** runs queued and not yet harvested, at most: the coordinator's memory does not grow with the sweep */
+const MAX_IN_FLIGHT = 2000;
 const HARVEST_PAGE = 200;
 
 export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTarget): Promise<void> {
@@ -78,7 +81,7 @@ export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTar
       const enqueue = async (): Promise<void> => {
         for (;;) {
           const batch: { name: string; data: QueuedTask; opts: { jobId: string } & typeof JOB_OPTIONS }[] = [];
-          while (batch.length < ADD_CHUNK) {
+          while (batch.length < ADD_CHUNK && inFlight.size < MAX_IN_FLIGHT) {
             const item = source.next();
             if (item === undefined) break;
             const task = source.taskOf(item);
