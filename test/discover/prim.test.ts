@@ -42,7 +42,7 @@ function numeric(l: Limit): { low: number; high: number } {
 
 describe("PRIM", () => {
   it("finds x1 > 0.6 and x2 < 0.3 without noise", () => {
-    const r = prim(synthetic(0), { threshold: 0.9 });
+    const r = prim(synthetic(0)); // the defaults: alpha 0.05, minimum mass 0.05, threshold 0.8
     expect(r.rule).toBe("threshold");
     const box = r.chosen;
     expect(box.restricted.map((j) => NAMES[j])).toEqual(["x1", "x2"]);
@@ -59,7 +59,7 @@ describe("PRIM", () => {
 
   it("finds it with 5% of the labels flipped", () => {
     const data = synthetic(0.05, "noisy");
-    const r = prim(data, { threshold: 0.85 });
+    const r = prim(data);
     const box = r.chosen;
     expect(box.restricted.map((j) => NAMES[j])).toEqual(["x1", "x2"]);
     expect(Math.abs(numeric(box.limits[0]).low - 0.6)).toBeLessThan(0.05);

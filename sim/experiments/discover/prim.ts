@@ -10,9 +10,9 @@
  *          categorical parameter; keep the candidate with the best density
  *          gain per point removed (EMA's "lenient1" objective); repeat while
  *          the box's mass stays at or above minMass → the peeling trajectory
- *   pick:  the first box on the trajectory (so the one with the highest
- *          coverage) whose density reaches the threshold; if none does, the
- *          densest box
+ *   pick:  of the boxes whose density reaches the threshold, the one with
+ *          the highest coverage (the densest of those that tie); if no box
+ *          reaches it, the densest box
  *   paste: widen the picked box again, one bound or one value at a time, while
  *          that raises its density (pasting lets a bound peeled too far
  *          come back)
@@ -80,12 +80,8 @@ export function prim(data: Dataset, options: PrimOptions = {}): PrimResult {
     trajectory.push(boxOf(trajectory.length, limits, indices));
   }
 
-  let pickedIndex = trajectory.findIndex((b) => b.density >= threshold);
-  const rule = pickedIndex >= 0 ? "threshold" : "densest";
-  if (pickedIndex < 0) {
-    pickedIndex = 0;
-    trajectory.forEach((b, i) => { if (b.density > trajectory[pickedIndex].density) pickedIndex = i; });
-  }
+  const pickedIndex = pick(trajectory, threshold);
+  const rule = trajectory[pickedIndex].density >= threshold ? "threshold" : "densest";
 
   const picked = trajectory[pickedIndex];
   limits = picked.limits;
@@ -102,6 +98,16 @@ export function prim(data: Dataset, options: PrimOptions = {}): PrimResult {
     pastes++;
   }
   return { full, trajectory, pickedIndex, rule, chosen: boxOf(pickedIndex, limits, indices), pastes };
+}
+
+/** Highest coverage among the boxes dense enough, ties to the densest; with none dense enough, the densest (ties to the most coverage). */
+function pick(trajectory: readonly PrimBox[], threshold: number): number {
+  const dense = trajectory.filter((b) => b.density >= threshold);
+  const pool = dense.length > 0 ? dense : trajectory;
+  const better = dense.length > 0
+    ? (a: PrimBox, b: PrimBox): boolean => a.coverage > b.coverage || (a.coverage === b.coverage && a.density > b.density)
+    : (a: PrimBox, b: PrimBox): boolean => a.density > b.density || (a.density === b.density && a.coverage > b.coverage);
+  return pool.reduce((best, b) => (better(b, best) ? b : best)).index;
 }
 
 /** EMA Workbench's default objective: the change in density per point removed (or added). */
