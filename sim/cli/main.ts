@@ -9,6 +9,7 @@ import { reportCommand } from "./report.js";
 import { compareCommand } from "./compare.js";
 import { sweepCommand } from "./sweep.js";
 import { mergeCommand } from "./merge.js";
+import { discoverCommand } from "./discover.js";
 import { resolutionCommand } from "./resolution.js";
 
 // a reader that stops early (`sim validate *.yaml | head`) is not an error
@@ -27,6 +28,7 @@ try {
     .command(compareCommand)
     .command(sweepCommand)
     .command(mergeCommand)
+    .command(discoverCommand)
     .command((await import("./check.js")).checkCommand)
     .command((await import("./calibrate.js")).calibrateCommand)
     .command((await import("./worker.js")).workerCommand)
