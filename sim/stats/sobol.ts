@@ -10,6 +10,11 @@
  * own; ST_i the share it has a hand in, interactions included (ST_i ≥ S1_i up
  * to sampling error; ST_i − S1_i is what it does only together with others).
  *
+ * The outputs are centred on the mean of f(A) and f(B) first (as SALib
+ * does): the S1 estimator's expectation is unchanged, and its variance no
+ * longer grows with the square of the output's level over its spread (a KPI
+ * in billions that moves by millions would otherwise give S1 in the tens).
+ *
  * 95% intervals by bootstrap: the N base rows are resampled with replacement
  * (a row keeps its A, B and AB_i outputs together), the indices recomputed,
  * and the 2.5% and 97.5% percentiles taken. The resampling draws from a
@@ -56,13 +61,15 @@ export interface SobolOptions {
 export const DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
 
 /** The indices and their bootstrap intervals. Rows must be complete: the caller drops rows with a missing output. */
-export function sobolIndices(out: SobolOutputs, options: SobolOptions = {}): SobolResult {
+export function sobolIndices(outputs: SobolOutputs, options: SobolOptions = {}): SobolResult {
+  let out = outputs;
   const n = out.a.length;
   const k = out.ab.length;
   if (out.b.length !== n || out.ab.some((col) => col.length !== n)) throw new RangeError("f(A), f(B) and every f(AB_i) need the same number of rows");
   const all = Array.from({ length: n }, (_, j) => j);
-  const point = estimate(out, all);
   const variance = pooledVariance(out, all);
+  out = centred(out);
+  const point = estimate(out, all);
   const empty = (): SobolIndex => ({ s1: NaN, s1Low: NaN, s1High: NaN, st: NaN, stLow: NaN, stHigh: NaN });
   if (n < 2 || !(variance > 0)) return { indices: Array.from({ length: k }, empty), variance, n };
 
@@ -86,6 +93,16 @@ export function sobolIndices(out: SobolOutputs, options: SobolOptions = {}): Sob
     return { s1: point!.s1[i], s1Low: s1[0], s1High: s1[1], st: point!.st[i], stLow: st[0], stHigh: st[1] };
   });
   return { indices, variance, n };
+}
+
+/** The outputs less the mean of f(A) and f(B): the estimates no longer depend on the output's level (a KPI in billions). */
+function centred(out: SobolOutputs): SobolOutputs {
+  const n = out.a.length;
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += out.a[j] + out.b[j];
+  const mean = n > 0 ? sum / (2 * n) : 0;
+  const less = (xs: readonly number[]) => xs.map((x) => x - mean);
+  return { a: less(out.a), b: less(out.b), ab: out.ab.map(less) };
 }
 
 /** S1 and ST of every parameter on the base rows `rows` (repeats allowed); undefined when V = 0. */
