@@ -108,10 +108,13 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
     const size = gridSize(parameters);
     if (size > MAX_POINTS) findings.push({ path: ["parameters"], problem: `the grid has ${size} points`, expected: `at most ${MAX_POINTS} points` });
   }
-  if (design?.type === "sobol") {
+  // a sobol design (even one whose samples are wrong: every problem in one pass) takes distributions only
+  if (raw.design === "sobol" || (isPlainObject(raw.design) && raw.design.type === "sobol")) {
     for (const p of parameters) {
       if (p.kind === "values") findings.push({ path: ["parameters", p.path], problem: `a sobol design needs a distribution; '${p.path}' has values`, expected: "{distribution: uniform | loguniform, min, max} (Sobol indices are shares of variance over a continuous range)" });
     }
+  }
+  if (design?.type === "sobol") {
     const size = sobolSize(design.samples, parameters.length);
     if (size > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${design.samples} samples × (${parameters.length} parameters + 2) is ${size} points`, expected: `at most ${MAX_POINTS} points` });
   }
