@@ -87,7 +87,7 @@ export function specFromCommandLine(o: SweepCommandLine): SweepSpec {
   if (design?.type === "csv" && parameters.length > 0) errors.push(cmd("", "either --param or --points", "a csv design takes its parameters from the points file's header"));
   if (design && design.type !== "csv" && o.params.length === 0) errors.push(cmd("", "--param path=values (repeatable)", "the sweep varies no parameter"));
   if (design?.type === "grid") {
-    for (const p of parameters) if (p.kind === "distribution") errors.push(cmd(p.path, "a list of values or from:to:step (distributions are for lhs and morris)", `--param ${p.path}: a grid needs values`));
+    for (const p of parameters) if (p.kind === "distribution") errors.push(cmd(p.path, "a list of values or from:to:step (distributions are for lhs, morris and sobol)", `--param ${p.path}: a grid needs values`));
     if (gridSize(parameters) > MAX_POINTS) errors.push(cmd("", `at most ${MAX_POINTS} points`, `the grid has ${gridSize(parameters)} points`));
   }
   if (design?.type === "sobol") {

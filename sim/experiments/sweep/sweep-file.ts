@@ -103,7 +103,7 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
   }
   if (design?.type === "grid") {
     for (const p of parameters) {
-      if (p.kind === "distribution") findings.push({ path: ["parameters", p.path], problem: `a grid needs values; '${p.path}' has a distribution`, expected: "a list of values or {from, to, step} (distributions are for lhs and morris)" });
+      if (p.kind === "distribution") findings.push({ path: ["parameters", p.path], problem: `a grid needs values; '${p.path}' has a distribution`, expected: "a list of values or {from, to, step} (distributions are for lhs, morris and sobol)" });
     }
     const size = gridSize(parameters);
     if (size > MAX_POINTS) findings.push({ path: ["parameters"], problem: `the grid has ${size} points`, expected: `at most ${MAX_POINTS} points` });
