@@ -4,7 +4,6 @@
  * their parameters and a seeded uniform source: the same sweep file always
  * gives the same points.
  */
-
 /** A value a sweep gives a parameter: what a scenario file could hold for a leaf. */
 export type ParamValue = number | string | boolean;
 
@@ -28,12 +27,24 @@ export type ParameterSpec =
       written: string;
     };
 
+/** Which matrix of a Saltelli (Sobol) design a point is a row of: A, B, or AB_i (A with column i from B). */
+export interface SobolRole {
+  matrix: "A" | "B" | "AB";
+  /** base row j, 0 … N-1 */
+  row: number;
+  /** for AB_i: the parameter i whose column comes from B (0-based, in the order of the parameters) */
+  column?: number;
+}
+
 export interface DesignPoint {
   /** parameter path → value, in the order of the parameters */
   values: Record<string, ParamValue>;
-  /** Morris only: the point's coordinates on [0, 1] per parameter, and its trajectory */
+  /** Morris and Sobol: the point's coordinates on [0, 1] per parameter */
   unit?: number[];
+  /** Morris only: the point's trajectory */
   trajectory?: number;
+  /** Sobol only: the Saltelli matrix (A, B or AB_i) and base row the point belongs to */
+  sobol?: SobolRole;
 }
 
 /** The value of a parameter at a position u in [0, 1] of its range (a quantile for distributions). */

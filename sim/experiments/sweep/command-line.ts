@@ -12,7 +12,7 @@ import { readText, shownPath } from "../../scenario/yaml-source.js";
 import type { ParameterSpec } from "../designs/types.js";
 import { parameterFromText, parseParameter } from "./parameters.js";
 import { DEFAULT_MORRIS_LEVELS, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_SWEEP_KPIS, type AdaptiveSpec, type DesignSpec, type SweepSpec } from "./spec.js";
-import { MAX_POINTS, parametersOfCsv, parseHalfWidth } from "./sweep-file.js";
+import { MAX_POINTS, parametersOfCsv, parseHalfWidth, sobolSize } from "./sweep-file.js";
 import { ANALYSIS_KPI_KEYS, SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 import { gridSize } from "../designs/grid.js";
 import type { ParamValue } from "../designs/types.js";
@@ -56,11 +56,14 @@ export function specFromCommandLine(o: SweepCommandLine): SweepSpec {
     if (!o.trajectories || !Number.isInteger(o.trajectories) || o.trajectories < 2) errors.push(cmd("", "--trajectories R, a whole number >= 2", "--design morris needs --trajectories"));
     else if (!Number.isInteger(levels) || levels < 2 || levels % 2 !== 0) errors.push(cmd("", "--levels: an even whole number (4 is usual)", `--levels ${levels} is not allowed`));
     else design = { type, trajectories: o.trajectories, levels };
+  } else if (type === "sobol") {
+    if (!o.samples || !Number.isInteger(o.samples) || o.samples < 2 || o.samples > MAX_POINTS) errors.push(cmd("", `--samples N, a whole number from 2 to ${MAX_POINTS} (base samples: the sweep has N × (parameters + 2) points)`, o.samples === undefined ? "--design sobol needs --samples" : `--samples ${o.samples} is not allowed with --design sobol`));
+    else design = { type, samples: o.samples };
   } else if (type === "csv") {
     if (!o.points) errors.push(cmd("", "--points FILE.csv", "--design csv needs --points"));
     else design = { type, file: resolve(o.points) };
   } else {
-    errors.push(cmd("", "grid, lhs, morris or csv", `--design ${type} is not a design`));
+    errors.push(cmd("", "grid, lhs, morris, sobol or csv", `--design ${type} is not a design`));
   }
 
   const parameters: ParameterSpec[] = [];
@@ -84,8 +87,13 @@ export function specFromCommandLine(o: SweepCommandLine): SweepSpec {
   if (design?.type === "csv" && parameters.length > 0) errors.push(cmd("", "either --param or --points", "a csv design takes its parameters from the points file's header"));
   if (design && design.type !== "csv" && o.params.length === 0) errors.push(cmd("", "--param path=values (repeatable)", "the sweep varies no parameter"));
   if (design?.type === "grid") {
-    for (const p of parameters) if (p.kind === "distribution") errors.push(cmd(p.path, "a list of values or from:to:step (distributions are for lhs and morris)", `--param ${p.path}: a grid needs values`));
+    for (const p of parameters) if (p.kind === "distribution") errors.push(cmd(p.path, "a list of values or from:to:step (distributions are for lhs, morris and sobol)", `--param ${p.path}: a grid needs values`));
     if (gridSize(parameters) > MAX_POINTS) errors.push(cmd("", `at most ${MAX_POINTS} points`, `the grid has ${gridSize(parameters)} points`));
+  }
+  if (design?.type === "sobol") {
+    for (const p of parameters) if (p.kind === "values") errors.push(cmd(p.path, "a distribution: uniform:min:max or loguniform:min:max (Sobol indices are shares of variance over a continuous range)", `--param ${p.path}: a sobol design needs a distribution, not values`));
+    const size = sobolSize(design.samples, parameters.length);
+    if (size > MAX_POINTS) errors.push(cmd("", `at most ${MAX_POINTS} points`, `--samples ${design.samples} × (${parameters.length} parameters + 2) is ${size} points`));
   }
   for (const k of [...(o.kpis ?? []), ...(o.adaptive ? [o.adaptive.kpi] : [])]) {
     if (!ANALYSIS_KPI_KEYS.includes(k)) {

@@ -5,7 +5,7 @@
  *
  *   [0, 0.05, 0.1]                                a list of values
  *   {from: 0.2, to: 0.6, step: 0.1}                a range (both ends included)
- *   {distribution: uniform, min: 0.2, max: 0.6}    bounds, for lhs and morris (also loguniform)
+ *   {distribution: uniform, min: 0.2, max: 0.6}    bounds, for lhs, morris and sobol (also loguniform)
  *   0.1                                            one value (the parameter is held there)
  */
 import type { z } from "zod";

@@ -18,6 +18,7 @@ import { csvDesign } from "../designs/csv.js";
 import { gridDesign } from "../designs/grid.js";
 import { lhsDesign } from "../designs/lhs.js";
 import { morrisDesign } from "../designs/morris.js";
+import { sobolDesign } from "../designs/sobol.js";
 import type { DesignPoint, ParamValue } from "../designs/types.js";
 import { setEntry, type SweepSpec } from "./spec.js";
 
@@ -48,6 +49,7 @@ export function designPoints(spec: SweepSpec): DesignPoint[] {
     case "grid": return gridDesign(spec.parameters);
     case "lhs": return lhsDesign(spec.parameters, spec.design.samples, rng);
     case "morris": return morrisDesign(spec.parameters, spec.design, rng);
+    case "sobol": return sobolDesign(spec.parameters, spec.design.samples);
     case "csv": return csvDesign(readFileSync(spec.design.file, "utf8"), shownPath(spec.design.file)).points;
   }
 }

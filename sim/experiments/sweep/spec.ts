@@ -10,6 +10,8 @@ export type DesignSpec =
   | { type: "grid" }
   | { type: "lhs"; samples: number }
   | { type: "morris"; trajectories: number; levels: number }
+  /** Saltelli sampling on a Sobol sequence: `samples` base rows, samples × (parameters + 2) points */
+  | { type: "sobol"; samples: number }
   | { type: "csv"; file: string };
 
 export interface AdaptiveSpec {
@@ -66,6 +68,7 @@ export function describeDesign(design: DesignSpec): string {
     case "grid": return "full grid";
     case "lhs": return `Latin hypercube, ${design.samples} samples`;
     case "morris": return `Morris elementary effects, ${design.trajectories} trajectories on ${design.levels} levels`;
+    case "sobol": return `Sobol (Saltelli sampling), ${design.samples} base samples`;
     case "csv": return `points from ${design.file}`;
   }
 }

@@ -46,6 +46,11 @@ const SweepFileSchema = z.strictObject({
   reference: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Points of a Sobol (Saltelli) design: N rows of A, of B and of each AB_i. */
+export function sobolSize(samples: number, parameters: number): number {
+  return samples * (parameters + 2);
+}
+
 /** Whether a YAML file is a sweep file (it has `base:`) rather than a scenario. */
 export function looksLikeSweepFile(file: string): boolean {
   const read = readText(resolve(file));
@@ -98,10 +103,20 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
   }
   if (design?.type === "grid") {
     for (const p of parameters) {
-      if (p.kind === "distribution") findings.push({ path: ["parameters", p.path], problem: `a grid needs values; '${p.path}' has a distribution`, expected: "a list of values or {from, to, step} (distributions are for lhs and morris)" });
+      if (p.kind === "distribution") findings.push({ path: ["parameters", p.path], problem: `a grid needs values; '${p.path}' has a distribution`, expected: "a list of values or {from, to, step} (distributions are for lhs, morris and sobol)" });
     }
     const size = gridSize(parameters);
     if (size > MAX_POINTS) findings.push({ path: ["parameters"], problem: `the grid has ${size} points`, expected: `at most ${MAX_POINTS} points` });
+  }
+  // a sobol design (even one whose samples are wrong: every problem in one pass) takes distributions only
+  if (raw.design === "sobol" || (isPlainObject(raw.design) && raw.design.type === "sobol")) {
+    for (const p of parameters) {
+      if (p.kind === "values") findings.push({ path: ["parameters", p.path], problem: `a sobol design needs a distribution; '${p.path}' has values`, expected: "{distribution: uniform | loguniform, min, max} (Sobol indices are shares of variance over a continuous range)" });
+    }
+  }
+  if (design?.type === "sobol") {
+    const size = sobolSize(design.samples, parameters.length);
+    if (size > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${design.samples} samples × (${parameters.length} parameters + 2) is ${size} points`, expected: `at most ${MAX_POINTS} points` });
   }
   // KPIs and adaptive rule
   const kpis = (Array.isArray(raw.kpis) ? raw.kpis : []).filter((k): k is string => typeof k === "string");
@@ -196,8 +211,8 @@ export function parseHalfWidth(value: unknown): { halfWidth: number; isRelative:
   return m[2] === "%" ? { halfWidth: x / 100, isRelative: true } : { halfWidth: x, isRelative: false };
 }
 
-const DESIGN_KEYS: Record<string, string[]> = { grid: ["type"], lhs: ["type", "samples"], morris: ["type", "trajectories", "levels"], csv: ["type", "file"] };
-const DESIGN_EXPECTED = "grid, {type: lhs, samples: N}, {type: morris, trajectories: R, levels: 4} or {type: csv, file: points.csv}";
+const DESIGN_KEYS: Record<string, string[]> = { grid: ["type"], lhs: ["type", "samples"], morris: ["type", "trajectories", "levels"], sobol: ["type", "samples"], csv: ["type", "file"] };
+const DESIGN_EXPECTED = "grid, {type: lhs, samples: N}, {type: morris, trajectories: R, levels: 4}, {type: sobol, samples: N} or {type: csv, file: points.csv}";
 
 /** The design as written (a name, or a map with `type`), checked; undefined when it is not valid. */
 function checkDesign(raw: unknown, dir: string, findings: Finding[]): DesignSpec | undefined {
@@ -211,7 +226,7 @@ function checkDesign(raw: unknown, dir: string, findings: Finding[]): DesignSpec
   const typePath: PathKey[] = typeof raw === "string" ? ["design"] : ["design", "type"];
   if (typeof type !== "string" || !(type in DESIGN_KEYS)) {
     const suggestion = typeof type === "string" ? closestMatch(type, Object.keys(DESIGN_KEYS)) : undefined;
-    findings.push({ path: typePath, problem: `${describeValue(type)} is not a design type${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: "grid, lhs, morris or csv" });
+    findings.push({ path: typePath, problem: `${describeValue(type)} is not a design type${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: "grid, lhs, morris, sobol or csv" });
     return undefined;
   }
   const before = findings.length;
@@ -229,6 +244,11 @@ function checkDesign(raw: unknown, dir: string, findings: Finding[]): DesignSpec
   if (type === "grid") return findings.length === before ? { type } : undefined;
   if (type === "lhs") {
     const samples = whole("samples", 1);
+    if (samples > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${samples} samples`, expected: `at most ${MAX_POINTS}` });
+    return findings.length === before ? { type, samples } : undefined;
+  }
+  if (type === "sobol") {
+    const samples = whole("samples", 2);
     if (samples > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${samples} samples`, expected: `at most ${MAX_POINTS}` });
     return findings.length === before ? { type, samples } : undefined;
   }

@@ -1,6 +1,6 @@
 /**
  * The analysis of a sweep folder, from its run log alone:
- * analyseSweep → tables (points, effects, morris, missing) → sweepCharts →
+ * analyseSweep → tables (points, effects, morris or sobol, missing) → sweepCharts →
  * renderChart (each) → sweepPage → replace in place. `sim sweep` calls it at
  * the end, `sim merge` after joining, `sim report SWEEP_DIR` to rebuild.
  */
@@ -11,7 +11,7 @@ import { replaceFile, replaceFolder } from "../replace-in-place.js";
 import { analyseSweep, type SweepAnalysis } from "./analyse.js";
 import { sweepPage } from "./page.js";
 import { sweepCharts } from "./sweep-charts.js";
-import { effectsCsv, missingCsv, morrisCsv, pointsCsv } from "./tables.js";
+import { effectsCsv, missingCsv, morrisCsv, pointsCsv, sobolCsv } from "./tables.js";
 
 export interface SweepReportOptions {
   onWarning?: (message: string) => void;
@@ -32,6 +32,10 @@ export async function writeSweepReport(dir: string, options: SweepReportOptions 
   if (a.plan.spec.design.type === "morris") {
     replaceFile(join(dir, "morris.csv"), morrisCsv(a));
     tables.push("morris.csv");
+  }
+  if (a.plan.spec.design.type === "sobol") {
+    replaceFile(join(dir, "sobol.csv"), sobolCsv(a));
+    tables.push("sobol.csv");
   }
   if (a.missing.length > 0) {
     replaceFile(join(dir, "missing.csv"), missingCsv(a));

@@ -4,9 +4,12 @@
  * highest value. On a grid that is the difference of the marginal means at
  * the two extreme levels (averaged over the other parameters); for sampled
  * designs it is a linear fit over the point means, coefficient × range.
+ * Also the screening measures of the designs built for them: Morris mu, mu*
+ * and sigma, and Sobol first-order and total indices.
  */
 import { elementaryEffects, type MorrisIndex } from "../../stats/elementary-effects.js";
 import { leastSquares } from "../../stats/least-squares.js";
+import { sobolIndices, type SobolIndex } from "../../stats/sobol.js";
 import type { SweepAnalysis } from "./analyse.js";
 
 export interface ParameterEffect {
@@ -57,6 +60,55 @@ export function morrisIndices(a: SweepAnalysis, kpi: string): MorrisRow[] {
   if (a.plan.spec.design.type !== "morris") return [];
   const outputs = a.points.map((s) => ({ unit: s.point.unit ?? [], trajectory: s.point.trajectory ?? 0, y: s.kpis[kpi]?.mean ?? NaN }));
   return elementaryEffects(outputs, a.plan.spec.parameters.length).map((m, j) => ({ path: a.plan.spec.parameters[j].path, ...m }));
+}
+
+export interface SobolRow extends SobolIndex {
+  path: string;
+}
+
+export interface SobolAnalysis {
+  rows: SobolRow[];
+  /** variance of the KPI's point means over A and B (0: it does not vary, and rows hold NaN) */
+  variance: number;
+  /** base rows with every output known (A, B and each AB_i) */
+  n: number;
+}
+
+/**
+ * Sobol indices of each parameter for a KPI, from the point means (the output
+ * of a point is its KPI's mean over replications). Points find their place by
+ * the role sweep.json keeps for them; base rows with a point missing or
+ * without a value are left out. Undefined for other designs.
+ */
+export function sobolAnalysis(a: SweepAnalysis, kpi: string): SobolAnalysis | undefined {
+  if (a.plan.spec.design.type !== "sobol") return undefined;
+  const k = a.plan.spec.parameters.length;
+  const rows = new Map<number, { a?: number; b?: number; ab: (number | undefined)[] }>();
+  for (const s of a.points) {
+    const role = s.point.sobol;
+    if (!role) continue;
+    const row = rows.get(role.row) ?? { ab: new Array<number | undefined>(k).fill(undefined) };
+    const y = s.kpis[kpi]?.mean ?? NaN;
+    if (role.matrix === "A") row.a = y;
+    else if (role.matrix === "B") row.b = y;
+    else if (role.column !== undefined && role.column < k) row.ab[role.column] = y;
+    rows.set(role.row, row);
+  }
+  const complete = [...rows.entries()]
+    .sort(([p], [q]) => p - q)
+    .map(([, r]) => r)
+    .filter((r) => [r.a, r.b, ...r.ab].every((y) => y !== undefined && Number.isFinite(y)));
+  const result = sobolIndices({
+    a: complete.map((r) => r.a!),
+    b: complete.map((r) => r.b!),
+    ab: Array.from({ length: k }, (_, i) => complete.map((r) => r.ab[i]!)),
+  }, { seed: a.plan.spec.seed });
+  return { rows: result.indices.map((x, j) => ({ path: a.plan.spec.parameters[j].path, ...x })), variance: result.variance, n: result.n };
+}
+
+/** Whether a KPI got indices at all (it varies, on at least 2 complete base rows). */
+export function hasSobolIndices(s: SobolAnalysis | undefined): boolean {
+  return s !== undefined && s.rows.some((x) => Number.isFinite(x.s1) && Number.isFinite(x.st));
 }
 
 function average(xs: readonly number[]): number {

@@ -7,6 +7,7 @@ import { describeAdaptive, describeDesign } from "../../experiments/sweep/spec.j
 import { formatInterval, formatValue } from "../format.js";
 import { escapeHtml, figure, link, pageShell } from "../html.js";
 import type { PointSummary, SweepAnalysis } from "./analyse.js";
+import { hasSobolIndices, sobolAnalysis } from "./effects.js";
 import { kpiLabel, kpiUnit, sweepNote } from "./charts/common.js";
 import type { SweepChart } from "./sweep-charts.js";
 
@@ -15,6 +16,7 @@ const TABLE_NOTES: Record<string, string> = {
   "points.csv": "one row per point: each KPI's mean and 95% interval over its replications",
   "effects.csv": "each parameter's effect on each KPI of interest",
   "morris.csv": "Morris mu, mu* and sigma per parameter and KPI",
+  "sobol.csv": "Sobol first-order (s1) and total (st) index per parameter and KPI, with bootstrap 95% intervals and the base rows used (n); empty where the KPI does not vary",
   "missing.csv": "runs the sweep asks for that are not in runs.csv",
   "sweep.json": "the sweep: base scenario, parameters, design, points, seed, version",
 };
@@ -34,6 +36,7 @@ ${bestTable(a)}
 <h2 id="parameters">Parameters varied</h2>
 ${parameterTable(a)}
 <h2 id="charts">Charts</h2>
+${sobolExplanation(a)}
 ${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "")).join("\n")}
 <h2 id="tables">Tables</h2>
 <ul class="files">
@@ -44,6 +47,23 @@ ${runDetails(a)}
 </main>
 <footer>Written by livecommerce-sim ${escapeHtml(a.plan.version)}. Rebuild this page, its charts and tables from runs.csv with <code>sim report FOLDER</code>.</footer>`;
   return pageShell(`${spec.name} — sweep report`, body);
+}
+
+/** What the Sobol charts show, and which KPIs have none because they do not vary (Sobol designs only). */
+function sobolExplanation(a: SweepAnalysis): string {
+  if (a.plan.spec.design.type !== "sobol") return "";
+  const constant = a.plan.spec.kpis.filter((kpi) => !hasSobolIndices(sobolAnalysis(a, kpi)));
+  const text = "Sobol indices split the variance of a KPI's point means over the design among the parameters. "
+    + "S1 (first order) is the share a parameter explains on its own: fixing it at its true value would remove that share on average. "
+    + "ST (total) is the share it has any hand in, interactions with other parameters included: a parameter with ST near 0 can be fixed anywhere in its range without changing the KPI. "
+    + "ST − S1 is what it does only together with others; the S1 of all parameters add up to at most 1. "
+    + "Estimates are Saltelli et al. (2010) for S1 and Jansen (1999) for ST, with 95% intervals from resampling the base rows (1,000 bootstrap resamples). "
+    + "Noise between replications counts as variance no parameter explains and adds a little to every ST, so with few replications small indices cannot be told from 0; indices slightly below 0 or above 1 are sampling error.";
+  const note = constant.length > 0
+    ? `<p class="note">${escapeHtml(`No Sobol indices for ${constant.map((k) => `${kpiLabel(k)} (${k})`).join(", ")}: ${constant.length === 1 ? "its mean is" : "their means are"} the same at every point of the design (or fewer than 2 base rows have all their points), so there is no variance to split; sobol.csv leaves ${constant.length === 1 ? "its" : "their"} cells empty.`)}</p>`
+    : "";
+  return `<p class="note">${escapeHtml(text)}</p>${note ? `
+${note}` : ""}`;
 }
 
 function completeness(a: SweepAnalysis): string {

@@ -1,7 +1,8 @@
 /**
  * Which charts a sweep's page shows, from its design: for each KPI of
  * interest, the KPI against each parameter, a heatmap over the first two
- * parameters, the Morris plane (Morris designs) and a tornado of effects.
+ * parameters, the Morris plane (Morris designs), the Sobol indices (Sobol
+ * designs, for KPIs that vary) and a tornado of effects.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepAnalysis } from "./analyse.js";
@@ -9,6 +10,8 @@ import { heatmapName, kpiHeatmap } from "./charts/heatmap.js";
 import { kpiLabel } from "./charts/common.js";
 import { kpiVsParameter, kpiVsParameterName } from "./charts/kpi-vs-parameter.js";
 import { morrisPlane } from "./charts/morris-plane.js";
+import { sobolIndicesChart } from "./charts/sobol-indices.js";
+import { hasSobolIndices, sobolAnalysis } from "./effects.js";
 import { tornado } from "./charts/tornado.js";
 
 export interface SweepChart {
@@ -29,6 +32,9 @@ export function sweepCharts(a: SweepAnalysis): SweepChart[] {
     const label = kpiLabel(kpi);
     if (a.plan.spec.design.type === "morris") {
       charts.push({ name: `morris-${kpi}`, caption: `${label}: Morris mu* against sigma for each parameter.`, spec: morrisPlane(a, kpi) });
+    }
+    if (a.plan.spec.design.type === "sobol" && hasSobolIndices(sobolAnalysis(a, kpi))) {
+      charts.push({ name: `sobol-${kpi}`, caption: `${label}: Sobol first-order (S1) and total (ST) index of each parameter, with bootstrap 95% intervals.`, spec: sobolIndicesChart(a, kpi) });
     }
     if (numeric.length > 0 && a.points.length > 1) {
       charts.push({ name: `tornado-${kpi}`, caption: `${label}: how far each parameter moves it over its range.`, spec: tornado(a, kpi) });

@@ -1,13 +1,15 @@
 /**
  * The sweep's analysis tables: points.csv (per point, each KPI's mean and 95%
  * interval), effects.csv (each parameter's effect on each KPI of interest),
- * morris.csv (mu, mu*, sigma per parameter and KPI, Morris designs only) and
+ * morris.csv (mu, mu*, sigma per parameter and KPI, Morris designs only),
+ * sobol.csv (first-order and total Sobol indices with bootstrap intervals per
+ * parameter and KPI, Sobol designs only; empty where the KPI does not vary) and
  * missing.csv (runs the plan asks for that the log lacks).
  */
 import { csvField } from "../../experiments/sweep/run-log.js";
 import { ANALYSIS_KPIS } from "../../experiments/sweep/sweep-kpis.js";
 import type { SweepAnalysis } from "./analyse.js";
-import { morrisIndices, parameterEffects } from "./effects.js";
+import { morrisIndices, parameterEffects, sobolAnalysis } from "./effects.js";
 
 const line = (fields: (string | number | boolean)[]): string => `${fields.map(csvField).join(",")}\n`;
 
@@ -37,6 +39,15 @@ export function effectsCsv(a: SweepAnalysis): string {
 export function morrisCsv(a: SweepAnalysis): string {
   let text = line(["kpi", "parameter", "mu", "mu_star", "sigma", "effects"]);
   for (const kpi of a.plan.spec.kpis) for (const m of morrisIndices(a, kpi)) text += line([kpi, m.path, m.mu, m.muStar, m.sigma, m.n]);
+  return text;
+}
+
+export function sobolCsv(a: SweepAnalysis): string {
+  let text = line(["kpi", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high", "n"]);
+  for (const kpi of a.plan.spec.kpis) {
+    const s = sobolAnalysis(a, kpi);
+    for (const x of s?.rows ?? []) text += line([kpi, x.path, x.s1, x.s1Low, x.s1High, x.st, x.stLow, x.stHigh, s!.n]);
+  }
   return text;
 }
 
