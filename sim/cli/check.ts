@@ -22,7 +22,7 @@ import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { runScenarios, seedsFor } from "../experiments/run.js";
 import { writeReportPages } from "../report/build-report.js";
 import { checkPage } from "../report/check-page.js";
-import { replaceFile, replaceFolderAsync, tempFolderFor } from "../report/replace-in-place.js";
+import { replaceFile, replaceFolderAsync, tempFolderFor } from "../io/files.js";
 import { writeRunTables } from "../report/tables.js";
 import { ScenarioError, ScenarioErrors } from "../scenario/errors.js";
 import { loadScenario } from "../scenario/load.js";

@@ -10,7 +10,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { datasetOf, readSweepPoints, whereNames, whereValues } from "../experiments/discover/points.js";
+import { datasetOf, readSweepPoints, whereNames, whereValues } from "../report/discover/points.js";
 import { CART_DEFAULTS } from "../experiments/discover/cart.js";
 import { PRIM_DEFAULTS } from "../experiments/discover/prim.js";
 import { caretLines, evaluate, parseWhere } from "../experiments/discover/where.js";

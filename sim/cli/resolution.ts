@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { writeToString } from "fast-csv";
+import { csvTable } from "../io/csv.js";
 import type { CommandModule } from "yargs";
 import { BASELINE_FILE } from "../experiments/package-info.js";
 import { resolutionCheck, type ResolutionRow } from "../experiments/resolution.js";
@@ -74,7 +74,7 @@ export const resolutionCommand: CommandModule<object, ResolutionArgs> = {
     process.stdout.write(formatTable(rows, sizes));
     mkdirSync(args.out, { recursive: true });
     writeFileSync(join(args.out, "resolution.json"), `${JSON.stringify({ sizes, reps, seed: args.seed, rows }, null, 2)}\n`);
-    writeFileSync(join(args.out, "resolution.csv"), await toCsv(rows));
+    writeFileSync(join(args.out, "resolution.csv"), toCsv(rows));
     const disagreeing = rows.filter((r) => r.agrees.includes(false));
     process.stdout.write(`\n${disagreeing.length === 0 ? "Every row agrees with the largest size." : `${disagreeing.length} of ${rows.length} rows disagree with the largest size (marked *).`} Tables in ${args.out}/.\n`);
     if (disagreeing.length > 0) process.exitCode = EXIT.failure;
@@ -94,8 +94,8 @@ function formatTable(rows: ResolutionRow[], sizes: number[]): string {
   return `${[line(head), ...body.map(line)].join("\n")}\n`;
 }
 
-function toCsv(rows: ResolutionRow[]): Promise<string> {
+function toCsv(rows: ResolutionRow[]): string {
   const header = ["key", "kpi", "scenario", "measure", "users", "reps", "mean", "sd", "ci_low", "ci_high", "agrees_with_largest"];
   const lines = rows.flatMap((r) => r.cells.map((c, i) => [r.key, r.kpi, r.scenario, r.measure, c.users, c.reps, c.value.mean, c.value.sd, c.value.ci95[0], c.value.ci95[1], r.agrees[i]]));
-  return writeToString([header, ...lines]).then((text) => `${text}\n`);
+  return csvTable(header, lines);
 }

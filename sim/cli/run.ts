@@ -12,7 +12,7 @@ import { leversThatNeverActed } from "../experiments/idle-levers.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { runScenarios } from "../experiments/run.js";
 import { writeReportPages } from "../report/build-report.js";
-import { replaceFolderAsync, tempFolderFor } from "../report/replace-in-place.js";
+import { replaceFolderAsync, tempFolderFor } from "../io/files.js";
 import { writeRunTables } from "../report/tables.js";
 import { loadScenario } from "../scenario/load.js";
 import { UsageError } from "./fail.js";

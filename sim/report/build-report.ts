@@ -11,7 +11,7 @@ import { readReport } from "./read-report.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js";
 import { reportCharts } from "./report-charts.js";
 import { reportPage } from "./page.js";
-import { replaceFile, replaceFolder } from "./replace-in-place.js";
+import { replaceFile, replaceFolder } from "../io/files.js";
 
 export interface ReportPagesOptions {
   /** Called with each warning vega logged while rendering (a clean report has none). */

@@ -6,7 +6,7 @@
  * difference survives the Holm correction.
  */
 import { ALPHA, type Comparison, type KpiComparison } from "./compare.js";
-import { formatDifference, formatDifferenceInterval, formatP, formatValue } from "./format.js";
+import { formatDifference, formatDifferenceInterval, formatP, formatValue } from "../io/format.js";
 
 /** KPI key and its short name on the terminal, in print order. */
 export const HEADLINE_KPIS: readonly (readonly [string, string])[] = [

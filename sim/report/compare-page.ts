@@ -6,7 +6,7 @@
  */
 import { runSeedsText } from "./charts/common.js";
 import { ALPHA, POWER, type Comparison, type KpiComparison } from "./compare.js";
-import { formatDifference, formatDifferenceInterval, formatP, formatPercentChange, formatValue } from "./format.js";
+import { formatDifference, formatDifferenceInterval, formatP, formatPercentChange, formatValue } from "../io/format.js";
 import { escapeHtml, figure, link, pageShell } from "./html.js";
 import type { ReportData } from "./read-report.js";
 import type { ChartEntry } from "./report-charts.js";

@@ -9,13 +9,14 @@
  * its size. Runs of different platforms are refused (same-platform.ts).
  * Pure: reports in, numbers out; writing lives in write-comparison.ts.
  */
+import { csvTable } from "../io/csv.js";
 import { sampleCorrelation, sampleVariance } from "simple-statistics";
 import { holmBonferroni } from "../stats/holm.js";
 import { meanInterval, type MeanInterval } from "../stats/mean-interval.js";
 import { replicationsForPower } from "../stats/power.js";
 import { tTwoSidedP } from "../stats/t-distribution.js";
 import { welchInterval, type DifferenceInterval } from "../stats/welch-interval.js";
-import { hasRatioScale } from "./format.js";
+import { hasRatioScale } from "../io/format.js";
 import type { ReportData } from "./read-report.js";
 import { assertSamePlatform, sampleDifference } from "./same-platform.js";
 
@@ -257,17 +258,11 @@ export const COMPARISON_COLUMNS = [
 
 /** comparison.csv: one row per scenario per KPI; numbers in full precision, empty where undefined. */
 export function comparisonCsv(comparison: Comparison): string {
-  const cell = (v: unknown) => {
-    if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = comparison.rows.map((r) => [
+  return csvTable(COMPARISON_COLUMNS, comparison.rows.map((r) => [
     r.kpi, r.label, r.unit, r.baseline, r.scenario, r.isPaired, r.n, r.baselineMean, r.scenarioMean, r.difference,
     r.ci95[0], r.ci95[1], r.relativeChange, r.relativeCi95[0], r.relativeCi95[1], r.excludesZero,
     r.welchCi95[0], r.welchCi95[1], r.welchExcludesZero, r.widthRatio,
     r.reading, r.readingReason, r.pairedCi95[0], r.pairedCi95[1], r.correlation, r.pValue, r.holmP, r.survivesHolm,
     r.sdPerReplication, r.replicationsForPower,
-  ].map(cell).join(","));
-  return `${COMPARISON_COLUMNS.join(",")}\n${lines.join("\n")}\n`;
+  ]));
 }

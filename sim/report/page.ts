@@ -6,7 +6,7 @@
  */
 import { meanInterval } from "../stats/mean-interval.js";
 import { runSeedsText } from "./charts/common.js";
-import { formatInterval, formatValue, compactNumber } from "./format.js";
+import { formatInterval, formatValue, compactNumber } from "../io/format.js";
 import { escapeHtml, figure, link, pageShell } from "./html.js";
 import type { CategoryRow, KpiSummary, ReportData } from "./read-report.js";
 import type { ChartEntry } from "./report-charts.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Resolution } from "../scenario/resolution.js";
-import { parseCsv, toNumber } from "./csv.js";
+import { parseCsv, toNumber } from "../io/csv.js";
 
 /** One KPI of summary.json: mean over replications and its 95% interval. */
 export interface KpiSummary {

@@ -6,7 +6,7 @@
  * than by 100,000.
  */
 import { resolutionText } from "../scenario/resolution.js";
-import { compactNumber } from "./format.js";
+import { compactNumber } from "../io/format.js";
 import type { RunMeta } from "./read-report.js";
 
 /** Scales and counts as resolutionText writes them: whole numbers with separators from 100 up, else 3 significant digits (without trailing zeros). */

@@ -7,7 +7,7 @@
 import { resolutionOf } from "../scenario/resolution.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeToString } from "fast-csv";
+import { csvTable } from "../io/csv.js";
 import { kpiValues, KPIS } from "../experiments/kpis.js";
 import type { ScenarioRun } from "../experiments/run.js";
 import { CATEGORY_COLUMNS, COLUMN_NAMES, COLUMNS, TIER_LABELS } from "../model/metrics.js";
@@ -20,11 +20,7 @@ export function formatNumber(x: number): string {
 }
 
 async function writeCsv(path: string, headers: string[], rows: (string | number)[][]): Promise<void> {
-  const text = await writeToString(
-    rows.map((r) => r.map((v) => (typeof v === "number" ? formatNumber(v) : v))),
-    { headers, includeEndRowDelimiter: true },
-  );
-  writeFileSync(path, text);
+  writeFileSync(path, csvTable(headers, rows, formatNumber));
 }
 
 export interface RunMetaInput {

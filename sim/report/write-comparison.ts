@@ -20,7 +20,7 @@ import { cumulativeDifferences } from "./compare-series.js";
 import type { ReportData } from "./read-report.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js";
 import type { ChartEntry } from "./report-charts.js";
-import { replaceFile, replaceFolder } from "./replace-in-place.js";
+import { replaceFile, replaceFolder } from "../io/files.js";
 import { resolutionSentence } from "./resolution-note.js";
 import { dailySeries, hasColumns } from "./series.js";
 

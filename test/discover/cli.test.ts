@@ -11,7 +11,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../sim/report/csv.js";
+import { parseCsv } from "../../sim/io/csv.js";
 import { isBuilt, removeTempDirs, ROOT, sim, tempDir } from "../sweep/helpers.js";
 
 const RATE = "levers.consumerSubsidy.rate";

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../sim/report/csv.js";
+import { parseCsv } from "../../sim/io/csv.js";
 import { isBuilt, realRun, sim, tempDir, removeTempDirs } from "./helpers.js";
 
 describe.runIf(isBuilt())("sim report and sim compare", () => {

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv, type CsvRecord } from "../../sim/report/csv.js";
+import { parseCsv, type CsvRecord } from "../../sim/io/csv.js";
 import { isBuilt, removeTempDirs, ROOT, sim, SMALL, tempDir } from "./helpers.js";
 
 describe.runIf(isBuilt())("sweep reference point", () => {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../sim/report/csv.js";
+import { parseCsv } from "../../sim/io/csv.js";
 import { BASELINE, isBuilt, removeTempDirs, ROOT, sim, SMALL, tempDir } from "./helpers.js";
 
 describe.runIf(isBuilt())("sweep analysis", () => {

@@ -17,7 +17,7 @@ import type { ParameterSpec } from "../../sim/experiments/designs/types.js";
 import { specFromCommandLine } from "../../sim/experiments/sweep/command-line.js";
 import { designPoints } from "../../sim/experiments/sweep/plan.js";
 import { ScenarioErrors } from "../../sim/scenario/errors.js";
-import { parseCsv } from "../../sim/report/csv.js";
+import { parseCsv } from "../../sim/io/csv.js";
 import { BASELINE, isBuilt, removeTempDirs, ROOT, sim, tempDir } from "./helpers.js";
 
 const uniform = (path: string, min: number, max: number): ParameterSpec => ({ path, kind: "distribution", distribution: "uniform", min, max, isInteger: false, written: "" });

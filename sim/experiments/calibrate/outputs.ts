@@ -9,8 +9,8 @@
 import { join, relative } from "node:path";
 import { Document } from "yaml";
 import { num } from "../check/describe.js";
-import { replaceFile } from "../../report/replace-in-place.js";
-import { csvField } from "../sweep/run-log.js";
+import { replaceFile } from "../../io/files.js";
+import { csvTable } from "../../io/csv.js";
 import type { CalibrationResult, CalibrationSpec, CheckFit, Evaluation, ParameterUncertainty } from "./spec.js";
 
 export const CALIBRATION_CSV = "calibration.csv";
@@ -31,11 +31,7 @@ export function calibrationCsv(spec: CalibrationSpec, evaluations: readonly Eval
   const first = evaluations[0]?.checks ?? [];
   const stems = first.map((c) => checkColumn(c, first));
   const header = ["evaluation", "generation", "phase", ...spec.parameters.map((p) => p.path), "loss", ...stems.flatMap((s) => [`${s}_mean`, `${s}_z`])];
-  const lines = [header.join(",")];
-  for (const e of evaluations) {
-    lines.push([e.index, e.generation, e.phase, ...spec.parameters.map((p) => e.values[p.path]), e.loss, ...e.checks.flatMap((c) => [c.mean, c.z])].map(csvField).join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return csvTable(header, evaluations.map((e) => [e.index, e.generation, e.phase, ...spec.parameters.map((p) => e.values[p.path]), e.loss, ...e.checks.flatMap((c) => [c.mean, c.z])]));
 }
 
 /** The calibrated scenario: `extends` the base (relative to the folder it is written in), the fixed overrides, the fitted values. */

@@ -1,5 +1,5 @@
 /** Measures, bands and checks in words, the same on the terminal, the page and in check.json. */
-import { compactNumber } from "../../report/format.js";
+import { compactNumber } from "../../io/format.js";
 import type { Band, CheckSpec, Measure, SimpleMeasure, WindowDay } from "./spec.js";
 
 function windowText(w: [WindowDay, WindowDay]): string {

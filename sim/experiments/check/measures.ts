@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { COLUMN_NAMES, COLUMNS } from "../../model/metrics.js";
 import type { ReplicationResult } from "../../model/simulate.js";
 import { KPIS } from "../kpis.js";
-import { parseCsv, toNumber } from "../../report/csv.js";
+import { parseCsv, toNumber } from "../../io/csv.js";
 import type { Measure, SimpleMeasure, WindowDay } from "./spec.js";
 
 export interface RunData {

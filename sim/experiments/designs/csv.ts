@@ -3,6 +3,7 @@
  * Cells are read as numbers, true/false, or text. Problems come back with the
  * line and column of the cell, like every other input file.
  */
+import { parseCsvRows } from "../../io/csv.js";
 import { ScenarioError } from "../../scenario/errors.js";
 import type { DesignPoint, ParamValue } from "./types.js";
 
@@ -17,13 +18,9 @@ export interface CsvDesign {
 
 /** Parse the points file's text; `shown` names the file in messages. Throws a ScenarioError. */
 export function csvDesign(text: string, shown: string): CsvDesign {
-  const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
-  const rows: { line: number; cells: string[]; columns: number[] }[] = [];
-  lines.forEach((content, i) => {
-    if (content.trim() === "" || content.trimStart().startsWith("#")) return;
-    const { cells, columns } = splitLine(content);
-    rows.push({ line: i + 1, cells, columns });
-  });
+  // comment lines are blanked, not removed, so every cell keeps its line number
+  const uncommented = text.split("\n").map((l) => (l.replace(/^\ufeff/, "").trimStart().startsWith("#") ? "" : l)).join("\n");
+  const rows = parseCsvRows(uncommented).filter((r) => r.cells.some((c) => c.trim() !== ""));
   if (rows.length === 0) throw new ScenarioError(shown, 1, 1, "", "a header of parameter paths, then one row per point", "the points file is empty");
   const [header, ...body] = rows;
   const paths = header.cells.map((c) => c.trim());
@@ -50,26 +47,4 @@ export function readCell(cell: string): ParamValue {
   if (t === "false") return false;
   if (t !== "" && Number.isFinite(Number(t))) return Number(t);
   return t;
-}
-
-/** Cells of one line (quotes allowed, as spreadsheets write them) and the 1-based column where each starts. */
-function splitLine(line: string): { cells: string[]; columns: number[] } {
-  const cells: string[] = [];
-  const columns: number[] = [];
-  let field = "";
-  let start = 0;
-  let inQuotes = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') inQuotes = false;
-      else field += ch;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ",") { cells.push(field); columns.push(start + 1); field = ""; start = i + 1; }
-    else field += ch;
-  }
-  cells.push(field);
-  columns.push(start + 1);
-  return { cells, columns };
 }

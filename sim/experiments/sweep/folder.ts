@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { replaceFile } from "../../report/replace-in-place.js";
+import { replaceFile } from "../../io/files.js";
 import type { PlanPoint, Shard, SweepPlan } from "./plan.js";
 import type { SweepSpec } from "./spec.js";
 

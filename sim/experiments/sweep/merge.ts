@@ -7,9 +7,10 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { replaceFile } from "../../report/replace-in-place.js";
+import { replaceFile } from "../../io/files.js";
 import { lockSweepFolder, readSweepManifest, writeSweepManifest, planOf, type SweepManifest } from "./folder.js";
-import { csvField, readRunLog, runLogHeader, RUNS_FILE } from "./run-log.js";
+import { csvLine } from "../../io/csv.js";
+import { readRunLog, runLogHeader, RUNS_FILE } from "./run-log.js";
 
 export class MergeMismatchError extends Error {}
 
@@ -43,7 +44,7 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeSummary 
   const conflicts: string[] = [];
   let duplicates = 0;
   let dropped = 0;
-  let text = `${header.map(csvField).join(",")}\n`;
+  let text = csvLine(header);
   for (const dir of sources) {
     const { header: found, rows, tornBytes } = readRunLog(join(dir, RUNS_FILE));
     if (tornBytes > 0) dropped++;
@@ -57,7 +58,7 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeSummary 
         continue;
       }
       seen.set(row.key, signature);
-      text += `${header.map((h) => csvField(row[h] ?? "")).join(",")}\n`;
+      text += csvLine(header.map((h) => row[h] ?? ""));
     }
   }
   mkdirSync(outDir, { recursive: true });

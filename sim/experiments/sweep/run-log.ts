@@ -8,7 +8,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { parseCsv, type CsvRecord } from "../../report/csv.js";
+import { csvLine, parseCsv, type CsvRecord } from "../../io/csv.js";
 import { SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 
 export const RUNS_FILE = "runs.csv";
@@ -41,17 +41,6 @@ export function readRunLog(file: string): { header: string[]; rows: CsvRecord[];
   return { header, rows: text === "" ? [] : parseCsv(text), tornBytes };
 }
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string | number | boolean): string {
-  const text = typeof value === "number" ? formatLogNumber(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Full precision (the shortest text that reads back as the same double); NaN and infinities as empty. */
-export function formatLogNumber(x: number): string {
-  return Number.isFinite(x) ? String(x) : "";
-}
-
 export class HeaderMismatchError extends Error {}
 
 /** An open run log that appends one durable line per run. */
@@ -82,7 +71,7 @@ export class RunLog {
 
   /** Append one run's fields as a line, then fsync: when this returns, the run survives a kill. */
   append(fields: readonly (string | number | boolean)[]): void {
-    const bytes = Buffer.from(`${fields.map(csvField).join(",")}\n`);
+    const bytes = Buffer.from(csvLine(fields));
     // one write call per line (O_APPEND): a kill leaves the line whole or torn at the end, never interleaved
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);

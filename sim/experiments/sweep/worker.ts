@@ -5,13 +5,14 @@
  * result, and its per-day series, never travel back, so nothing piles up in
  * the main thread. With keepSeries it writes the series to its own file first.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { COLUMN_NAMES, COLUMNS } from "../../model/metrics.js";
 import { runReplication, type ReplicationResult } from "../../model/simulate.js";
 import { loadScenarioSync } from "../../scenario/load.js";
 import type { Scenario } from "../../scenario/schema.js";
-import { formatLogNumber } from "./run-log.js";
+import { csvTable } from "../../io/csv.js";
+import { replaceFile } from "../../io/files.js";
 import { sweepKpiValues } from "./sweep-kpis.js";
 import { canonicalJson, pointHash } from "./plan.js";
 import type { ParamValue } from "../designs/types.js";
@@ -77,14 +78,7 @@ export default function runSweepTask(task: SweepTask): SweepTaskResult {
 
 function writeSeries(file: string, r: ReplicationResult): void {
   const cols = COLUMNS.length;
-  const lines = [["day", ...COLUMN_NAMES].join(",")];
-  for (let d = 0; d < r.days; d++) {
-    const row = [String(d)];
-    for (let c = 0; c < cols; c++) row.push(formatLogNumber(r.series[d * cols + c]));
-    lines.push(row.join(","));
-  }
+  const rows = Array.from({ length: r.days }, (_, d) => [d, ...r.series.subarray(d * cols, (d + 1) * cols)]);
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${lines.join("\n")}\n`);
-  renameSync(tmp, file);
+  replaceFile(file, csvTable(["day", ...COLUMN_NAMES], rows));
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { CalibrationResult } from "../../experiments/calibrate/spec.js";
 import { renderChart, type RenderedChart } from "../render.js";
-import { replaceFile } from "../replace-in-place.js";
+import { replaceFile } from "../../io/files.js";
 import { CALIBRATION_CHART_NAMES, calibrationCharts } from "./charts.js";
 import { calibrationPage } from "./page.js";
 

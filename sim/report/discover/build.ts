@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { cart } from "../../experiments/discover/cart.js";
-import { datasetOf, type SweepPoints } from "../../experiments/discover/points.js";
+import { datasetOf, type SweepPoints } from "./points.js";
 import { prim } from "../../experiments/discover/prim.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "../render.js";
-import { replaceFile, replaceFolder } from "../replace-in-place.js";
+import { replaceFile, replaceFolder } from "../../io/files.js";
 import { discoverCharts } from "./charts.js";
 import { CHARTS_DIR, discoveryPage } from "./page.js";
 import { boxesCsv, discoveryCsv, discoveryJson, type Discovery, type DiscoverySettings } from "./tables.js";

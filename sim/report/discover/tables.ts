@@ -8,7 +8,7 @@
 import type { Limit, Parameter } from "../../experiments/discover/box.js";
 import type { CartBox, CartResult } from "../../experiments/discover/cart.js";
 import type { PrimBox, PrimResult } from "../../experiments/discover/prim.js";
-import { csvField } from "../../experiments/sweep/run-log.js";
+import { csvLine } from "../../io/csv.js";
 
 export type DiscoverMethod = "prim" | "cart" | "both";
 
@@ -37,7 +37,7 @@ export interface Discovery {
   version: string;
 }
 
-const line = (fields: (string | number | boolean)[]): string => `${fields.map(csvField).join(",")}\n`;
+const line = (fields: (string | number | boolean)[]): string => csvLine(fields);
 const tidy = (x: number): number | string => (Number.isFinite(x) ? Number(x.toPrecision(12)) : "");
 
 /** A limit's low and high as CSV fields; a categorical one lists its values in `low` (separated by |), `high` empty. */

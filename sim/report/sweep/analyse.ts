@@ -14,7 +14,7 @@ import { plannedRun, plannedRuns, type PlannedRun, type PlanPoint, type SweepPla
 import { readRunLog, RUNS_FILE } from "../../experiments/sweep/run-log.js";
 import { SWEEP_KPIS } from "../../experiments/sweep/sweep-kpis.js";
 import { meanInterval, type MeanInterval } from "../../stats/mean-interval.js";
-import { toNumber } from "../csv.js";
+import { toNumber } from "../../io/csv.js";
 
 export interface PointSummary {
   point: PlanPoint;

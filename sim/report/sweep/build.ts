@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { renderChart, writeRenderedChart, type RenderedChart } from "../render.js";
-import { replaceFile, replaceFolder } from "../replace-in-place.js";
+import { replaceFile, replaceFolder } from "../../io/files.js";
 import { analyseSweep, type SweepAnalysis } from "./analyse.js";
 import { sweepPage } from "./page.js";
 import { sweepCharts } from "./sweep-charts.js";

@@ -4,7 +4,7 @@
  * links to the tables. Built from sweep.json and runs.csv alone.
  */
 import { describeAdaptive, describeDesign } from "../../experiments/sweep/spec.js";
-import { formatInterval, formatValue } from "../format.js";
+import { formatInterval, formatValue } from "../../io/format.js";
 import { escapeHtml, figure, link, pageShell } from "../html.js";
 import type { PointSummary, SweepAnalysis } from "./analyse.js";
 import { hasSobolIndices, sobolAnalysis } from "./effects.js";

@@ -6,12 +6,12 @@
  * parameter and KPI, Sobol designs only; empty where the KPI does not vary) and
  * missing.csv (runs the plan asks for that the log lacks).
  */
-import { csvField } from "../../experiments/sweep/run-log.js";
+import { csvLine } from "../../io/csv.js";
 import { ANALYSIS_KPIS } from "../../experiments/sweep/sweep-kpis.js";
 import type { SweepAnalysis } from "./analyse.js";
 import { morrisIndices, parameterEffects, sobolAnalysis } from "./effects.js";
 
-const line = (fields: (string | number | boolean)[]): string => `${fields.map(csvField).join(",")}\n`;
+const line = (fields: (string | number | boolean)[]): string => csvLine(fields);
 
 export function pointsCsv(a: SweepAnalysis): string {
   const paths = a.plan.spec.parameters.map((p) => p.path);

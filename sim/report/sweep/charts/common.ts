@@ -2,7 +2,7 @@
 import { describeDesign } from "../../../experiments/sweep/spec.js";
 import { ANALYSIS_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
 import { COMPACT_LABEL } from "../../charts/common.js";
-import { unitKind } from "../../format.js";
+import { unitKind } from "../../../io/format.js";
 import type { SweepAnalysis } from "../analyse.js";
 
 /** "Sweep NAME · full grid · 25 points × 4 replications · base seed 1 · 120 days". */

@@ -8,13 +8,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCsv, toNumber } from "../../report/csv.js";
-import { analyseSweep } from "../../report/sweep/analyse.js";
-import { pointsCsv } from "../../report/sweep/tables.js";
-import type { ParameterSpec } from "../designs/types.js";
-import { readSweepManifest, type SweepManifest } from "../sweep/folder.js";
-import { ANALYSIS_KPI_KEYS } from "../sweep/sweep-kpis.js";
-import type { Dataset, Parameter } from "./box.js";
+import { parseCsv, toNumber } from "../../io/csv.js";
+import { analyseSweep } from "../sweep/analyse.js";
+import { pointsCsv } from "../sweep/tables.js";
+import type { ParameterSpec } from "../../experiments/designs/types.js";
+import { readSweepManifest, type SweepManifest } from "../../experiments/sweep/folder.js";
+import { ANALYSIS_KPI_KEYS } from "../../experiments/sweep/sweep-kpis.js";
+import type { Dataset, Parameter } from "../../experiments/discover/box.js";
 
 export interface SweepPoint {
   id: string;
