@@ -6,7 +6,9 @@
  *     the queue with one worker thread, against the same sweep run locally in
  *     one thread: (queued − local) / runs.
  *  2. Speed-up: a sweep of `--runs` ordinary runs (10,000 users × 90 days)
- *     through one worker process, then through two (one thread each).
+ *     through one worker process, then through two (one thread each); and,
+ *     for the machine's own ceiling, the same sweep on one and two local
+ *     threads.
  *
  * Every sweep goes into a new temporary folder; the Redis must be one the
  * benchmark may use (it removes what it queued when each sweep ends).
@@ -39,9 +41,10 @@ function sumWall(dir: string): number {
   return lines.reduce((s, l) => s + Number(l.split(",")[col]), 0);
 }
 
+/** A local sweep's wall time, on one thread unless args give --threads. */
 function timeLocal(args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args, "--threads", "1"], { stdio: ["ignore", "ignore", "inherit"] });
+  const r = spawnSync(process.execPath, [CLI, ...args, ...(args.includes("--threads") ? [] : ["--threads", "1"])], { stdio: ["ignore", "ignore", "inherit"] });
   if (r.status !== 0) throw new Error(`local sweep failed (${r.status})`);
   return (performance.now() - t0) / 1000;
 }
@@ -71,7 +74,11 @@ try {
   const one = await timeQueued(sweepArgs(runs, 10000, 90, join(base, "one")), 1);
   const two = await timeQueued(sweepArgs(runs, 10000, 90, join(base, "two")), 2);
   console.log(`ordinary runs (10,000 users × 90 days): ${runs} runs, ${(sumWall(join(base, "one")) / runs).toFixed(2)} s of model time a run`);
-  console.log(`  1 worker: ${one.toFixed(1)} s; 2 workers: ${two.toFixed(1)} s; speed-up ${(one / two).toFixed(2)}x`);
+  console.log(`  queued, 1 worker: ${one.toFixed(1)} s; 2 workers: ${two.toFixed(1)} s; speed-up ${(one / two).toFixed(2)}x`);
+  // the machine's own ceiling: the same sweep on one and two local threads
+  const local1 = timeLocal(sweepArgs(runs, 10000, 90, join(base, "local1")));
+  const local2 = timeLocal([...sweepArgs(runs, 10000, 90, join(base, "local2")), "--threads", "2"]);
+  console.log(`  local, 1 thread: ${local1.toFixed(1)} s; 2 threads: ${local2.toFixed(1)} s; speed-up ${(local1 / local2).toFixed(2)}x`);
 } finally {
   rmSync(base, { recursive: true, force: true });
 }
