@@ -10,7 +10,7 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { packageVersion } from "../experiments/package-info.js";
-import { parseAdaptiveOption, specFromCommandLine } from "../experiments/sweep/command-line.js";
+import { adaptiveSpec, commandLineFields, specFromCommandLine, type SweepOptions } from "../experiments/sweep/command-line.js";
 import { isSweepFolder, readSweepManifest, SweepBusyError, NotASweepError } from "../experiments/sweep/folder.js";
 import { buildPlan, parseShard, type Shard } from "../experiments/sweep/plan.js";
 import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
@@ -96,7 +96,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         if (a.reps !== undefined && (!Number.isInteger(a.reps) || a.reps < 1)) throw new UsageError("--reps must be a whole number of at least 1");
         if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0)) throw new UsageError("--seed must be a whole number of at least 0");
         if (a.shard !== undefined && !parseShard(a.shard)) throw new UsageError(`--shard ${a.shard}: expected i/N with 1 <= i <= N, e.g. 2/3`);
-        if (a.adaptive !== undefined && !parseAdaptiveOption(a.adaptive)) throw new UsageError(`--adaptive ${a.adaptive}: expected KPI:halfwidth:maxreps, e.g. gmv_total:2%:20 or gmv_total:1e8:20`);
+        if (a.adaptive !== undefined && !adaptiveSpec(a.adaptive)) throw new UsageError(`--adaptive ${a.adaptive}: expected KPI:halfwidth:maxreps, e.g. gmv_total:2%:20 or gmv_total:1e8:20`);
         checkQueueOption(a.queue);
         if (a.queue !== undefined && a.shard !== undefined) throw new UsageError("--queue and --shard: a queued sweep is shared out by the queue itself; give one of them");
         if (a.queue !== undefined && a.keepSeries) throw new UsageError("--queue and --keep-series: the workers may be on other machines, so runs cannot keep their series");
@@ -143,9 +143,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
 };
 
 function specFromArgs(args: SweepArgs, input: string): SweepSpec {
-  const adaptive = args.adaptive ? parseAdaptiveOption(args.adaptive) : undefined;
+  const adaptive = args.adaptive ? adaptiveSpec(args.adaptive) : undefined;
   const reference = args.reference ? parseReferenceOption(args.reference) : undefined;
-  const overrides = { reps: args.reps, seed: args.seed, days: args.days, users: args.users, kpis: args.kpi, adaptive, keepSeries: args.keepSeries, set: args.set, reference };
+  const options: SweepOptions = { reps: args.reps, seed: args.seed, days: args.days, users: args.users, kpis: args.kpi, adaptive: args.adaptive, keepSeries: args.keepSeries, reference };
   const given = DESIGN_OPTIONS.filter((o) => args[o] !== undefined);
   if (isFolder(input)) {
     if (!isSweepFolder(input)) throw new UsageError(`${args.input} is a folder but not a sweep folder (no sweep.json)`);
@@ -162,11 +162,11 @@ function specFromArgs(args: SweepArgs, input: string): SweepSpec {
   }
   if (looksLikeSweepFile(input)) {
     if (given.length > 0) throw new UsageError(`--${given[0]}: ${args.input} is a sweep file, which states the parameters and design itself`);
-    return loadSweepFile(input, overrides);
+    return loadSweepFile(input, commandLineFields(options), args.set ?? []);
   }
   return specFromCommandLine({
     base: input, params: args.param ?? [], design: args.design, samples: args.samples, trajectories: args.trajectories, levels: args.levels,
-    points: args.points, name: args.name, ...overrides,
+    points: args.points, name: args.name, set: args.set, ...options,
   });
 }
 

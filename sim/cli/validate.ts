@@ -10,6 +10,7 @@ import { ScenarioError, ScenarioErrors } from "../scenario/errors.js";
 import { packageVersion } from "../experiments/package-info.js";
 import { buildPlan } from "../experiments/sweep/plan.js";
 import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
+import { commandLineFields } from "../experiments/sweep/command-line.js";
 import { loadScenario } from "../scenario/load.js";
 import { loadCalibrationFile, looksLikeCalibrationFile } from "../experiments/calibrate/calibration-file.js";
 import { EXIT } from "./fail.js";
@@ -41,7 +42,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
           loadCalibrationFile(file, { users: argv.users, days: argv.days });
         } else if (looksLikeSweepFile(file)) {
           // a sweep file: its own checks, then every point resolved against its base scenario
-          buildPlan(loadSweepFile(file, { set: argv.set, days: argv.days, users: argv.users }), packageVersion());
+          buildPlan(loadSweepFile(file, commandLineFields({ days: argv.days, users: argv.users }), argv.set ?? []), packageVersion());
         } else {
           await loadScenario(file, { set: argv.set, days: argv.days, users: argv.users });
         }

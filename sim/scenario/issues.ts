@@ -33,7 +33,7 @@ export function findingsFromIssues(
     const issuePath = issue.path.filter((k): k is PathKey => typeof k !== "symbol");
     const path = [...basePath, ...issuePath];
     if (issue.code === "unrecognized_keys") {
-      const known = knownKeysAt(schema, issuePath);
+      const known = knownKeysAt(schema, issuePath, valueAt(input, issuePath));
       for (const key of issue.keys) findings.push(unknownKey([...path, key], key, known));
       continue;
     }
@@ -99,6 +99,16 @@ function explain(issue: z.core.$ZodIssue, value: unknown, target: z.ZodType | un
       return { problem: `${describeValue(value)} is not in the expected form`, expected: issue.message || `${issue.format}` };
     case "not_multiple_of":
       return { problem: `${describeValue(value)} is not allowed`, expected: `a multiple of ${String(issue.divisor)}` };
+    case "invalid_union": {
+      // a discriminated union's tag that names none of its shapes: `design: {type: grd}`
+      const options = (issue as { options?: unknown[] }).options;
+      if (Array.isArray(options) && options.length > 0) {
+        const names = options.map(String);
+        const suggestion = typeof value === "string" ? closestMatch(value, names) : undefined;
+        return { problem: `${describeValue(value)} is not allowed${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: `one of: ${names.join(", ")}` };
+      }
+      return { problem: issue.message, expected: "" };
+    }
     default:
       return { problem: issue.message, expected: "" };
   }

@@ -88,10 +88,24 @@ export function schemaAt(root: z.ZodType, path: readonly PathKey[]): z.ZodType |
   return current;
 }
 
-/** The keys allowed in the map at `path`, for "unknown key" messages. */
-export function knownKeysAt(root: z.ZodType, path: readonly PathKey[]): string[] {
+/**
+ * The keys allowed in the map at `path`, for "unknown key" messages. Where
+ * the map is one of a discriminated union's shapes, `value` (the map found
+ * there) picks the shape by its discriminator.
+ */
+export function knownKeysAt(root: z.ZodType, path: readonly PathKey[], value?: unknown): string[] {
   const schema = schemaAt(root, path);
-  const shape = schema && shapeOf(schema);
+  if (!schema) return [];
+  const def = unwrap(schema).schema.def as unknown as { type: string; discriminator?: string; options?: z.ZodType[] };
+  if (def.type === "union" && def.discriminator && def.options) {
+    const tag = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[def.discriminator] : undefined;
+    const option = def.options.find((o) => {
+      const lit = shapeOf(o)?.[def.discriminator!];
+      return lit !== undefined && ((lit.def as unknown as { values?: unknown[] }).values ?? []).includes(tag);
+    });
+    return option ? Object.keys(shapeOf(option) ?? {}) : [];
+  }
+  const shape = shapeOf(schema);
   return shape ? Object.keys(shape) : [];
 }
 

@@ -49,7 +49,7 @@ describe.runIf(isBuilt())("bad sweep input", () => {
       "kpis: [gmv_totl]",
       "repz: 3",
     ]);
-    rejected([f], "many.yaml:4:", "3 levels is odd", "many.yaml:5:8: unknown KPI 'gmv_totl' (did you mean 'gmv_total'?)", "many.yaml:6:1: unknown key 'repz'");
+    rejected([f], "many.yaml:4:49: 3 is not allowed at 'design.levels' (expected a multiple of 2)", "many.yaml:5:8: unknown KPI 'gmv_totl' (did you mean 'gmv_total'?)", "many.yaml:6:1: unknown key 'repz'");
   });
 
   it("a distribution in a grid, and a range going down", () => {
@@ -78,10 +78,24 @@ describe.runIf(isBuilt())("bad sweep input", () => {
     rejected([f], "points.csv:3:5: -3 is too small at 'levers.selfBroadcast.support'");
   });
 
+  it("a design type that does not exist, with a suggestion, and an unknown key of a design", () => {
+    const f = write("design.yaml", [`base: ${BASELINE}`, "parameters:", "  levers.consumerSubsidy.rate: [0, 0.1]", "design: grd"]);
+    rejected([f], "design.yaml:4:9: the text 'grd' is not allowed (did you mean 'grid'?) at 'design.type' (expected one of: grid, lhs, morris, sobol, csv)");
+    const g = write("design-key.yaml", [`base: ${BASELINE}`, "parameters:", "  levers.consumerSubsidy.rate: {distribution: uniform, min: 0, max: 0.2}", "design: {type: lhs, samples: 4, sample: 3}"]);
+    rejected([g], "unknown key 'sample' (did you mean 'samples'?) at 'design.sample' (expected one of the known keys: type, samples)");
+  });
+
+  it("command-line options given with a sweep file are checked with it, and named", () => {
+    const f = write("ok.yaml", [`base: ${BASELINE}`, "parameters:", "  levers.consumerSubsidy.rate: [0, 0.1]", "kpis: [gmv_totl]"]);
+    rejected([f, "--kpi", "gmv_totl", "--adaptive", "gmv_total:2%:2", "--reps", "3"], "command line: --kpi gmv_totl: unknown KPI 'gmv_totl' (did you mean 'gmv_total'?)", "command line: --adaptive gmv_total:2%:2: maxReps 2 is below reps (3)");
+  });
+
   it("a bad --param on the command line", () => {
     rejected([BASELINE, "--param", "levers.consumerSubsidy.rate=0,2"], "command line: --param levers.consumerSubsidy.rate=0,2: 2 is too big", "expected a number <= 1");
     rejected([BASELINE, "--param", "levers.consumerSubsidy.rate=uniform:0:0.2"], "a grid needs values");
     rejected([BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.1", "--design", "lhs"], "--design lhs needs --samples");
+    rejected([BASELINE, "--param", "levers.consumerSubsidy.rate=uniform:0:0.1", "--design", "morris", "--trajectories", "1", "--levels", "3"], "command line: --trajectories 1: 1 is too small (expected a number >= 2)", "command line: --levels 3: 3 is not allowed (expected a multiple of 2)");
+    rejected([BASELINE], "command line: the sweep varies no parameter (expected --param path=values (repeatable))");
     rejected([BASELINE, "--param", "levers.consumerSubsidy.rate=0,0.1", "--shard", "4/3"], "--shard 4/3: expected i/N");
   });
 });

@@ -82,8 +82,8 @@ describe("Sobol design (Saltelli sampling)", () => {
       return "";
     };
     expect(problems({})).toContain("--design sobol needs --samples");
-    expect(problems({ samples: 1 })).toContain("--samples 1 is not allowed with --design sobol");
-    expect(problems({ samples: 8, params: ["levers.consumerSubsidy.rate=0,0.1"] })).toContain("a sobol design needs a distribution, not values");
+    expect(problems({ samples: 1 })).toContain("--samples 1: 1 is too small");
+    expect(problems({ samples: 8, params: ["levers.consumerSubsidy.rate=0,0.1"] })).toContain("a sobol design needs a distribution");
     expect(problems({ samples: 50_000 })).toContain("is 150000 points");
     expect(problems({ samples: 8 })).toBe("");
   });
@@ -195,6 +195,6 @@ describe.runIf(isBuilt())("bad Sobol input", () => {
 
   it("in a sweep file, at the line and column", () => {
     writeFileSync(join(dir, "bad.yaml"), [`base: ${BASELINE}`, "parameters:", "  levers.consumerSubsidy.rate: [0, 0.1]", "design: {type: sobol, samples: 1}"].join("\n"));
-    rejected(["bad.yaml"], "bad.yaml:3:", "a sobol design needs a distribution; 'levers.consumerSubsidy.rate' has values", "bad.yaml:4:", "1 is not allowed", "samples: a whole number >= 2");
+    rejected(["bad.yaml"], "bad.yaml:3:", "a sobol design needs a distribution; 'levers.consumerSubsidy.rate' has values", "bad.yaml:4:32: 1 is too small at 'design.samples' (expected a number >= 2)");
   });
 });

@@ -9,7 +9,6 @@
  * The base scenario is loaded afterwards by the plan; its own errors point
  * into its own file.
  */
-import { readCheckedYaml } from "../../scenario/yaml-file.js";
 import { basename, dirname, extname, resolve } from "node:path";
 import { z } from "zod";
 import { ScenarioError, ScenarioErrors } from "../../scenario/errors.js";
@@ -18,7 +17,8 @@ import { describeValue, findingsFromIssues, type Finding } from "../../scenario/
 import { leafSchemaAt } from "../../scenario/interventions.js";
 import { formatPath, type PathKey } from "../../scenario/schema-walk.js";
 import { closestMatch } from "../../scenario/suggest.js";
-import { positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
+import { parseSource, positionOf, readText, shownPath, type SourceFile } from "../../scenario/yaml-source.js";
+import { commandLineErrors, type CommandLineFields } from "./option-errors.js";
 import { csvDesign } from "../designs/csv.js";
 import { gridSize } from "../designs/grid.js";
 import type { ParameterSpec, ParamValue } from "../designs/types.js";
@@ -29,19 +29,40 @@ import { ANALYSIS_KPI_KEYS, SWEEP_KPI_KEYS } from "./sweep-kpis.js";
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const MAX_POINTS = 100_000;
 
-const SweepFileSchema = z.strictObject({
+const whole = (min: number, max: number) => z.int().min(min).max(max);
+
+/** The designs, one shape each, told apart by `type` (a bare name such as `grid` stands for {type: grid}). */
+const DesignSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("grid") }),
+  z.strictObject({ type: z.literal("lhs"), samples: whole(1, MAX_POINTS).describe("points of the Latin hypercube") }),
+  z.strictObject({
+    type: z.literal("morris"),
+    trajectories: whole(2, MAX_POINTS).describe("Morris trajectories r; points = r × (parameters + 1)"),
+    levels: whole(2, 1000).multipleOf(2).optional().describe("grid levels p, even (4 is usual)"),
+  }),
+  z.strictObject({ type: z.literal("sobol"), samples: whole(2, MAX_POINTS).describe("base samples N; points = N × (parameters + 2)") }),
+  z.strictObject({ type: z.literal("csv"), file: z.string().min(1).describe("a CSV of points: parameter paths as header, relative to the sweep file") }),
+]);
+export const DESIGN_TYPES = ["grid", "lhs", "morris", "sobol", "csv"] as const;
+
+/**
+ * A sweep, as a sweep file holds it and as the command line is turned into
+ * (command-line.ts): both are checked by this one schema, then by the checks
+ * that need the scenario schema (parameters, set, reference) and the KPIs.
+ */
+export const SweepFileSchema = z.strictObject({
   base: z.string().min(1).describe("the base scenario file, relative to the sweep file"),
   name: z.string().regex(NAME, "letters, digits, '.', '_' or '-', starting with a letter or digit").optional(),
   description: z.string().optional(),
   parameters: z.record(z.string(), z.unknown()).optional(),
   set: z.record(z.string(), z.unknown()).optional(),
-  design: z.unknown().optional(),
+  design: DesignSchema.optional(),
   reps: z.int().min(1).max(100_000).optional(),
   seed: z.int().min(0).max(4_294_967_295).optional(),
   kpis: z.array(z.string()).min(1).optional(),
   days: z.int().min(1).max(3650).optional(),
   users: z.int().min(1).optional(),
-  adaptive: z.strictObject({ kpi: z.string(), halfWidth: z.unknown(), maxReps: z.int().min(1).max(100_000) }).optional(),
+  adaptive: z.strictObject({ kpi: z.string(), halfWidth: z.union([z.number(), z.string()]), maxReps: z.int().min(1).max(100_000) }).optional(),
   keepSeries: z.boolean().optional(),
   reference: z.record(z.string(), z.unknown()).optional(),
 });
@@ -58,22 +79,47 @@ export function looksLikeSweepFile(file: string): boolean {
   return /^base\s*:/m.test(read.text);
 }
 
-/** Settings from the command line that win over the file's. */
-export interface SweepFileOverrides {
-  reps?: number;
-  seed?: number;
-  days?: number;
-  users?: number;
-  kpis?: string[];
-  adaptive?: AdaptiveSpec;
-  keepSeries?: boolean;
-  set?: string[];
-  reference?: Record<string, ParamValue>;
+/**
+ * A sweep file, with fields the command line gives instead (`--reps`,
+ * `--kpi`, … as `commandLine.fields`, checked with the file's; problems there
+ * are reported against the option) and `--set` overrides appended to the
+ * file's `set` (checked when the plan resolves the points, like `sim run --set`).
+ */
+export function loadSweepFile(file: string, commandLine: CommandLineFields = { fields: {} }, set: readonly string[] = []): SweepSpec {
+  const path = resolve(file);
+  const read = readText(path);
+  if ("problem" in read) throw new ScenarioErrors([new ScenarioError(shownPath(path), undefined, undefined, "", "a readable YAML sweep file", `cannot read the sweep file: ${read.problem}`)]);
+  const source = parseSource(path, read.text);
+  if (Array.isArray(source)) throw new ScenarioErrors(source);
+  const raw = { ...source.value, ...commandLine.fields };
+  const { spec, findings } = checkSweepObject(raw, { dir: dirname(path), defaultName: basename(path, extname(path)) });
+  if (findings.length > 0) {
+    const fromCommandLine = findings.filter((f) => typeof f.path[0] === "string" && f.path[0] in commandLine.fields);
+    throw new ScenarioErrors([...commandLineErrors(fromCommandLine, raw, commandLine), ...locate(source, findings.filter((f) => !fromCommandLine.includes(f)))]);
+  }
+  return { ...spec!, set: [...spec!.set, ...set] };
 }
 
-export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}): SweepSpec {
-  const path = resolve(file);
-  const { source, raw, findings } = readCheckedYaml(path, "sweep", SweepFileSchema);
+/** Where a sweep object's relative paths start, and its name when it gives none. */
+export interface SweepContext {
+  dir: string;
+  defaultName: string;
+}
+
+/**
+ * Check a sweep object (a sweep file's content, or the command line turned
+ * into one) in one pass: the schema, then each parameter, set and reference
+ * value against the scenario schema, the design against the parameters, the
+ * KPIs, the adaptive rule, days and users, and that the base file reads.
+ * Findings carry the object's paths; the caller gives them positions.
+ */
+export function checkSweepObject(rawInput: unknown, ctx: SweepContext): { spec?: SweepSpec; findings: Finding[] } {
+  const raw: Record<string, unknown> = isPlainObject(rawInput) ? { ...rawInput } : {};
+  // `design: grid` is short for {type: grid}
+  if (typeof raw.design === "string") raw.design = { type: raw.design };
+  const findings: Finding[] = [];
+  const checked = SweepFileSchema.safeParse(raw);
+  if (!checked.success) findings.push(...findingsFromIssues(checked.error.issues, raw, SweepFileSchema));
   const at = (...p: PathKey[]) => (f: Finding): Finding => ({ ...f, path: [...p, ...f.path] });
 
   // parameters
@@ -93,12 +139,12 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
   }
   const reference = isPlainObject(raw.reference) ? (checkedValues(raw.reference, "reference", findings) as Record<string, ParamValue>) : undefined;
   // design
-  const design = checkDesign(raw.design, dirname(path), findings);
+  const design = designOf(raw.design, ctx.dir, findings);
   if (design?.type === "csv") {
     if (isPlainObject(raw.parameters) && Object.keys(raw.parameters).length > 0) {
       findings.push({ path: ["parameters"], problem: "a csv design takes its parameters from the points file's header", expected: "no 'parameters' with design type csv" });
     }
-  } else if (parameters.length === 0 && !findings.some((f) => f.path[0] === "parameters")) {
+  } else if (parameters.length === 0 && !findings.some((f) => f.path[0] === "parameters") && !(isPlainObject(raw.design) && raw.design.type === "csv")) {
     findings.push({ path: raw.parameters === undefined ? [] : ["parameters"], problem: "the sweep varies no parameter", expected: "parameters: a map of parameter paths to values, ranges or distributions" });
   }
   if (design?.type === "grid") {
@@ -142,30 +188,33 @@ export function loadSweepFile(file: string, overrides: SweepFileOverrides = {}):
     }
   }
   // the base file: readable (its content is checked when the plan loads it)
-  const base = typeof raw.base === "string" ? resolve(dirname(path), raw.base) : "";
+  const base = typeof raw.base === "string" ? resolve(ctx.dir, raw.base) : "";
   if (base) {
     const b = readText(base);
     if ("problem" in b) findings.push({ path: ["base"], problem: `cannot read '${String(raw.base)}' (${shownPath(base)}): ${b.problem}`, expected: "a path to a scenario file, relative to this file" });
   }
 
-  if (findings.length > 0) throw new ScenarioErrors(locate(source, findings));
+  if (findings.length > 0 || !design) return { findings };
 
-  const csvParameters = design?.type === "csv" ? parametersOfCsv(design.file) : undefined;
+  const csvParameters = design.type === "csv" ? parametersOfCsv(design.file) : undefined;
   return {
-    name: typeof raw.name === "string" ? raw.name : basename(path, extname(path)),
-    description: typeof raw.description === "string" ? raw.description : "",
-    base,
-    set: [...set, ...(overrides.set ?? [])],
-    days: overrides.days ?? (raw.days as number | undefined),
-    users: overrides.users ?? (raw.users as number | undefined),
-    parameters: csvParameters ?? parameters,
-    design: design!,
-    reps: overrides.reps ?? (raw.reps as number | undefined) ?? DEFAULT_REPS,
-    seed: overrides.seed ?? (raw.seed as number | undefined) ?? DEFAULT_SEED,
-    kpis: overrides.kpis ?? (kpis.length > 0 ? kpis : DEFAULT_SWEEP_KPIS),
-    adaptive: overrides.adaptive ?? adaptive,
-    keepSeries: overrides.keepSeries ?? (raw.keepSeries as boolean | undefined) ?? false,
-    reference: overrides.reference ?? reference,
+    findings,
+    spec: {
+      name: typeof raw.name === "string" ? raw.name : ctx.defaultName,
+      description: typeof raw.description === "string" ? raw.description : "",
+      base,
+      set,
+      days: raw.days as number | undefined,
+      users: raw.users as number | undefined,
+      parameters: csvParameters ?? parameters,
+      design,
+      reps: (raw.reps as number | undefined) ?? DEFAULT_REPS,
+      seed: (raw.seed as number | undefined) ?? DEFAULT_SEED,
+      kpis: kpis.length > 0 ? kpis : DEFAULT_SWEEP_KPIS,
+      adaptive,
+      keepSeries: (raw.keepSeries as boolean | undefined) ?? false,
+      reference,
+    },
   };
 }
 
@@ -211,64 +260,20 @@ export function parseHalfWidth(value: unknown): { halfWidth: number; isRelative:
   return m[2] === "%" ? { halfWidth: x / 100, isRelative: true } : { halfWidth: x, isRelative: false };
 }
 
-const DESIGN_KEYS: Record<string, string[]> = { grid: ["type"], lhs: ["type", "samples"], morris: ["type", "trajectories", "levels"], sobol: ["type", "samples"], csv: ["type", "file"] };
-const DESIGN_EXPECTED = "grid, {type: lhs, samples: N}, {type: morris, trajectories: R, levels: 4}, {type: sobol, samples: N} or {type: csv, file: points.csv}";
-
-/** The design as written (a name, or a map with `type`), checked; undefined when it is not valid. */
-function checkDesign(raw: unknown, dir: string, findings: Finding[]): DesignSpec | undefined {
-  if (raw === undefined || raw === "grid") return { type: "grid" };
-  const d: Record<string, unknown> | undefined = typeof raw === "string" ? { type: raw } : isPlainObject(raw) ? raw : undefined;
-  if (!d) {
-    findings.push({ path: ["design"], problem: `${describeValue(raw)} is not a design`, expected: DESIGN_EXPECTED });
-    return undefined;
-  }
-  const type = d.type;
-  const typePath: PathKey[] = typeof raw === "string" ? ["design"] : ["design", "type"];
-  if (typeof type !== "string" || !(type in DESIGN_KEYS)) {
-    const suggestion = typeof type === "string" ? closestMatch(type, Object.keys(DESIGN_KEYS)) : undefined;
-    findings.push({ path: typePath, problem: `${describeValue(type)} is not a design type${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`, expected: "grid, lhs, morris, sobol or csv" });
-    return undefined;
-  }
-  const before = findings.length;
-  for (const key of Object.keys(d)) {
-    if (!DESIGN_KEYS[type].includes(key)) findings.push({ path: ["design", key], atKey: true, problem: `unknown key '${key}' for a ${type} design`, expected: `one of the known keys: ${DESIGN_KEYS[type].join(", ")}` });
-  }
-  const whole = (key: string, min: number, fallback?: number): number => {
-    const v = d[key] ?? fallback;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min) {
-      findings.push({ path: d[key] === undefined ? typePath : ["design", key], problem: d[key] === undefined ? `a ${type} design needs '${key}'` : `${describeValue(v)} is not allowed`, expected: `${key}: a whole number >= ${min}` });
-      return NaN;
-    }
-    return v;
-  };
-  if (type === "grid") return findings.length === before ? { type } : undefined;
-  if (type === "lhs") {
-    const samples = whole("samples", 1);
-    if (samples > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${samples} samples`, expected: `at most ${MAX_POINTS}` });
-    return findings.length === before ? { type, samples } : undefined;
-  }
-  if (type === "sobol") {
-    const samples = whole("samples", 2);
-    if (samples > MAX_POINTS) findings.push({ path: ["design", "samples"], problem: `${samples} samples`, expected: `at most ${MAX_POINTS}` });
-    return findings.length === before ? { type, samples } : undefined;
-  }
-  if (type === "morris") {
-    const trajectories = whole("trajectories", 2);
-    const levels = whole("levels", 2, DEFAULT_MORRIS_LEVELS);
-    if (Number.isFinite(levels) && levels % 2 !== 0) findings.push({ path: ["design", "levels"], problem: `${levels} levels is odd`, expected: "an even number of levels (4 is usual)" });
-    return findings.length === before ? { type, trajectories, levels } : undefined;
-  }
-  if (typeof d.file !== "string" || d.file === "") {
-    findings.push({ path: d.file === undefined ? typePath : ["design", "file"], problem: "a csv design needs the points file", expected: "file: a CSV file with parameter paths as header, relative to this file" });
-    return undefined;
-  }
+/** The design as checked by the schema, normalised (morris levels, the csv file's absolute path, readable); undefined when it is not valid. */
+function designOf(raw: unknown, dir: string, findings: Finding[]): DesignSpec | undefined {
+  const parsed = DesignSchema.safeParse(raw ?? { type: "grid" });
+  if (!parsed.success) return undefined; // the schema's findings say why
+  const d = parsed.data;
+  if (d.type === "morris") return { type: "morris", trajectories: d.trajectories, levels: d.levels ?? DEFAULT_MORRIS_LEVELS };
+  if (d.type !== "csv") return d;
   const file = resolve(dir, d.file);
   const read = readText(file);
   if ("problem" in read) {
     findings.push({ path: ["design", "file"], problem: `cannot read '${d.file}' (${shownPath(file)}): ${read.problem}`, expected: "a CSV file with parameter paths as header, relative to this file" });
     return undefined;
   }
-  return findings.length === before ? { type: "csv", file } : undefined;
+  return { type: "csv", file };
 }
 
 /**
