@@ -14,7 +14,8 @@
  * (wall time aside); running a shard again must find all its runs logged; and
  * the merged folder must be the one `sim sweep SWEEP` resumes by default.
  * Every YAML block must parse as Kubernetes objects, and every bash block pass
- * `bash -n`. The Dockerfile and the queue route are not run.
+ * `bash -n`. The Dockerfile and the queue route are not run here (the queue
+ * block is run by test/queue/queue.test.ts, which has a Redis).
  * Needs the build (npm run build; npm test builds first).
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
@@ -24,31 +25,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { CLI, isBuilt, ROOT, runRows, sorted } from "../sweep/helpers.js";
 import { removeTempDirs, tempDir } from "../helpers/temp.js";
+import { codeBlocks, taggedBlock } from "../helpers/doc-blocks.js";
 
 const DOC = readFileSync(join(ROOT, "docs", "cluster.md"), "utf8");
 
-interface Block {
-  lang: string;
-  body: string;
-  tag?: string;
-}
-
-/** The fenced code blocks of the doc, each with the tag of a `<!-- tested: NAME -->` line right before it. */
-function codeBlocks(markdown: string): Block[] {
-  const found: Block[] = [];
-  for (const m of markdown.matchAll(/(?:^<!-- tested: ([\w-]+) -->\n)?^```(\w*)[^\n]*\n([\s\S]*?)^```$/gm)) {
-    found.push({ tag: m[1], lang: m[2], body: m[3] });
-  }
-  return found;
-}
-
 const BLOCKS = codeBlocks(DOC);
-
-function tagged(tag: string): string {
-  const matches = BLOCKS.filter((b) => b.tag === tag);
-  if (matches.length !== 1) throw new Error(`docs/cluster.md has ${matches.length} blocks tagged ${tag}, expected 1`);
-  return matches[0].body;
-}
+const tagged = (tag: string): string => taggedBlock(BLOCKS, tag, "docs/cluster.md");
 
 /** A Kubernetes object as parsed, read field by field (the test checks what it reads). */
 type K8s = any;

@@ -8,13 +8,18 @@
  *  - the coordinator killed with SIGKILL and started again loses and doubles
  *    nothing (results that finished meanwhile wait in Redis);
  *  - a worker refuses a queue planned with another version, and bad
- *    addresses are refused with exit 2.
+ *    addresses are refused with exit 2;
+ *  - the queue commands of docs/cluster.md run as written (REDIS and SWEEP
+ *    set by hand) and log the same rows.
  */
-import { type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { BASELINE, isBuilt, loggedLines, removeTempDirs, runRows, sim, simAsync, sorted, tempDir } from "../sweep/helpers.js";
+import { BASELINE, isBuilt, loggedLines, removeTempDirs, ROOT, runRows, sim, simAsync, sorted, tempDir } from "../sweep/helpers.js";
+import { codeBlocks, taggedBlock } from "../helpers/doc-blocks.js";
 import { redisAvailable, startRedis, type RedisServer } from "./redis.js";
 
 // 2 × 2 points × 3 replications; 2,000 users over 60 days: about a second a run
@@ -147,6 +152,28 @@ describe.runIf(run)("sweeps on a Redis queue", () => {
     expect(both.status).toBe(2);
     expect(both.stderr).toContain("--queue and --shard");
   }, 60_000);
+
+  it("the queue commands of docs/cluster.md run as written", async () => {
+    const cwd = tempDir("doc-queue");
+    symlinkSync(join(ROOT, "dist"), join(cwd, "dist"), "dir");
+    // the same sweep as SWEEP, as a sweep file
+    writeFileSync(join(cwd, "tiny.yaml"), [`base: ${BASELINE}`, "name: tiny", "parameters:", "  levers.selfBroadcast.support: [0, 1]", "  users.activityMean: [0.4, 0.5]", "reps: 3", "users: 2000", "days: 60"].join("\n"));
+    const block = taggedBlock(codeBlocks(readFileSync(join(ROOT, "docs", "cluster.md"), "utf8")), "queue", "docs/cluster.md");
+    const lines = block.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
+    const vars = lines.filter((l) => /^\w+=/.test(l)).join("\n");
+    const coordinatorLine = lines.find((l) => / sweep /.test(l));
+    const workerLine = lines.find((l) => / worker /.test(l));
+    expect(coordinatorLine).toBeDefined();
+    expect(workerLine).toBeDefined();
+    const env = { ...process.env, REDIS: redis.url, SWEEP: "tiny.yaml" };
+    const w = spawn("bash", ["-c", `${vars}\nexec ${workerLine}`], { cwd, env, stdio: "ignore" });
+    const exited = new Promise((resolve) => w.once("exit", resolve));
+    const c = spawnSync("bash", ["-c", `${vars}\n${coordinatorLine}`], { cwd, env, encoding: "utf8", timeout: 120_000 });
+    w.kill("SIGTERM");
+    await exited;
+    expect(c.status, c.stderr).toBe(0);
+    expect(sorted(runRows(join(cwd, "reports", "sweeps", "tiny")))).toEqual(local);
+  }, 150_000);
 
   it("an unreachable Redis is a failure with the address, not a hang", async () => {
     const r = sim([...SWEEP, "--queue", "redis://127.0.0.1:1/0", "--out", tempDir("unreachable")]);
