@@ -58,11 +58,11 @@ const DESIGN_OPTIONS = ["param", "design", "samples", "trajectories", "levels", 
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: "sweep <input>",
-  describe: "Run a parameter sweep (grid, Latin hypercube, Morris, or points from a CSV) and analyse it",
+  describe: "Run a parameter sweep (grid, Latin hypercube, Morris, Sobol, or points from a CSV) and analyse it",
   builder: (y) =>
     y
       .positional("input", { type: "string", demandOption: true, describe: "a sweep file (YAML with base:), a scenario file with --param, or a sweep folder to resume" })
-      .option("param", { type: "string", array: true, requiresArg: true, describe: "a parameter to vary: path=0,0.05,0.1 (values) | path=0.2:0.6:0.1 (from:to:step) | path=uniform:0.2:0.6 or loguniform:min:max (lhs, morris)" })
+      .option("param", { type: "string", array: true, requiresArg: true, describe: "a parameter to vary: path=0,0.05,0.1 (values) | path=0.2:0.6:0.1 (from:to:step) | path=uniform:0.2:0.6 or loguniform:min:max (lhs, morris, sobol)" })
       .option("design", { type: "string", choices: ["grid", "lhs", "morris", "sobol", "csv"], describe: "how points are chosen [default: grid]" })
       .option("samples", { type: "number", describe: "points of a Latin hypercube (--design lhs); base samples N of a Sobol design (--design sobol), points = N × (parameters + 2)" })
       .option("trajectories", { type: "number", describe: "Morris trajectories r (--design morris); points = r × (parameters + 1)" })
