@@ -14,7 +14,7 @@ import { adaptiveSpec, commandLineFields, specFromCommandLine, type SweepOptions
 import { isSweepFolder, readSweepManifest, SweepBusyError, NotASweepError } from "../experiments/sweep/folder.js";
 import { buildPlan, parseShard, type Shard } from "../experiments/sweep/plan.js";
 import { HeaderMismatchError, RUNS_FILE } from "../experiments/sweep/run-log.js";
-import { runSweep } from "../experiments/sweep/runner.js";
+import { runSweep, sweepQueueName } from "../experiments/sweep/runner.js";
 import type { SweepSpec } from "../experiments/sweep/spec.js";
 import { loadSweepFile, looksLikeSweepFile } from "../experiments/sweep/sweep-file.js";
 import { writeSweepReport } from "../report/sweep/build.js";
@@ -22,7 +22,6 @@ import { parse as parseYaml } from "yaml";
 import type { ParamValue } from "../experiments/designs/types.js";
 import { UsageError } from "./fail.js";
 import { checkQueueOption } from "./queue-option.js";
-import { queueName } from "../experiments/queue/address.js";
 import { onRunLogInterrupt } from "./progress.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
@@ -120,7 +119,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
         onStart: (info) => {
           if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
-          if (args.queue && !args.quiet) process.stderr.write(`sim: runs go to the queue ${queueName("sweep", spec.name, plan.planId)} on ${args.queue}; start workers with: sim worker ${args.queue}\n`);
+          if (args.queue && !args.quiet) process.stderr.write(`sim: runs go to the queue ${sweepQueueName(plan, out)} on ${args.queue}; start workers with: sim worker ${args.queue}\n`);
           progress.start(info.alreadyLogged, info.total);
         },
         onProgress: (p) => progress.update(p),

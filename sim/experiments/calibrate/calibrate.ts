@@ -11,7 +11,8 @@
  * the log, without running again what it ran, and goes on: the result is the
  * same as if it had never stopped.
  */
-import { createHash } from "node:crypto";
+import { hostname } from "node:os";
+import { resolve } from "node:path";
 import { queueName } from "../queue/address.js";
 import { mkdirSync } from "node:fs";
 import { Streams } from "../../engine/rng.js";
@@ -79,7 +80,7 @@ export async function calibrate(spec: CalibrationSpec, dir: string, opts: Calibr
     const { log, rows, droppedTornBytes } = RunLog.open(dir, calibrationLogHeader(spec));
     try {
       const queue = opts.queueUrl
-        ? { url: opts.queueUrl, name: queueName("calibrate", spec.name, createHash("sha256").update(`${opts.version}|${JSON.stringify(spec)}`).digest("hex")), what: `calibration ${spec.name}` }
+        ? { url: opts.queueUrl, name: queueName("calibrate", spec.name, opts.version, JSON.stringify(spec), hostname(), resolve(dir)), what: `calibration ${spec.name}` }
         : undefined;
       const evaluator = new Evaluator(spec, opts.version, log, rows, opts.threads, queue);
       opts.onStart?.({ alreadyLogged: evaluator.logged, droppedTornBytes });

@@ -10,7 +10,8 @@
  * shard or the order it ran in.
  */
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { hostname } from "node:os";
+import { join, resolve } from "node:path";
 import { Piscina } from "piscina";
 import { lockSweepFolder, writeSweepManifest } from "./folder.js";
 import { adaptiveReps } from "./adaptive.js";
@@ -174,7 +175,7 @@ async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: Ru
     taskOf: (run) => taskFor(plan, dir, run),
     describe: (run) => `point ${run.point.id} (${Object.entries(run.point.values).map(([p, v]) => `${p}=${v}`).join(", ")}), replication ${run.rep}`,
     threads: opts.threads,
-    queue: opts.queueUrl ? { url: opts.queueUrl, name: queueName("sweep", plan.spec.name, plan.planId), what: `sweep ${plan.spec.name}` } : undefined,
+    queue: opts.queueUrl ? { url: opts.queueUrl, name: sweepQueueName(plan, dir), what: `sweep ${plan.spec.name}` } : undefined,
     onResult: (run, result) => {
       log.append([run.key, run.point.id, run.rep, run.seed, ...paths.map((p) => run.point.values[p]), ...result.kpis, Number(result.wallSec.toFixed(3))]);
       schedule.completed(run, result.kpis);
@@ -183,6 +184,11 @@ async function execute(plan: SweepPlan, dir: string, schedule: Schedule, log: Ru
     },
   });
   return ranNow;
+}
+
+/** The Redis queue of a sweep writing to `dir`. */
+export function sweepQueueName(plan: SweepPlan, dir: string): string {
+  return queueName("sweep", plan.spec.name, plan.planId, hostname(), resolve(dir));
 }
 
 export interface TaskSource<T> {
