@@ -23,6 +23,7 @@
  * Example: f = x0 on two parameters gives S1 = ST = (1, 0).
  */
 import seedrandom from "seedrandom";
+import { quantileSorted } from "simple-statistics";
 
 export interface SobolOutputs {
   /** f(A_j), j = 0 … N-1 */
@@ -145,14 +146,9 @@ function pooledVariance(out: SobolOutputs, rows: readonly number[]): number {
   return ss / (2 * rows.length);
 }
 
-/** The 2.5% and 97.5% percentiles (linear interpolation between order statistics); NaN when empty. */
+/** The 2.5% and 97.5% percentiles; NaN when empty. */
 function percentiles(xs: number[]): [number, number] {
   if (xs.length === 0) return [NaN, NaN];
   const sorted = [...xs].sort((p, q) => p - q);
-  const at = (q: number): number => {
-    const h = (sorted.length - 1) * q;
-    const lo = Math.floor(h);
-    return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
-  };
-  return [at(0.025), at(0.975)];
+  return [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
 }

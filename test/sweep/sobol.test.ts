@@ -53,11 +53,12 @@ describe("Sobol design (Saltelli sampling)", () => {
         });
       }
     }
-    // A and B are the first and last k dimensions of one Sobol sequence, the origin skipped: row 1 is (0.75, 0.25, 0.25 | 0.25, 0.75, 0.75)
-    expect(points[k + 2].unit).toEqual([0.75, 0.25, 0.25]);
-    expect(points[2 * (k + 2) - 1].unit).toEqual([0.25, 0.75, 0.75]);
-    // values within bounds (loguniform on a log scale: 0.5 is the geometric mean)
-    expect(points[0].values).toEqual({ a: 0.5, b: 15, c: 0.01 });
+    // A and B are the first and last k dimensions of one Sobol sequence, the origin and the all-0.5 point (A = B) skipped: row 0 is (0.75, 0.25, 0.25 | 0.25, 0.75, 0.75)
+    expect(points[0].unit).toEqual([0.75, 0.25, 0.25]);
+    expect(points[k + 1].unit).toEqual([0.25, 0.75, 0.75]);
+    for (let row = 0; row < n; row++) expect(points[row * (k + 2)].unit).not.toEqual(points[row * (k + 2) + k + 1].unit);
+    // values within bounds (loguniform on a log scale: 0.25 of the way in log)
+    expect(points[0].values.a).toBe(0.75);
     for (const p of points) {
       expect(p.values.b as number).toBeGreaterThanOrEqual(10);
       expect(p.values.b as number).toBeLessThanOrEqual(20);

@@ -14,10 +14,12 @@
  *
  * The design is deterministic: the sequence is not scrambled, so the seed
  * plays no part in where the points are. Its first point after the origin is
- * 0.5 in every dimension, so row 0 has A = B and its k + 2 points are one
- * scenario; elsewhere AB_i equals A wherever B's column i happens to equal
- * A's. Equal points share their runs (as Morris revisits do), which is what
- * the estimator expects: the same scenario on the same seed, the same output.
+ * 0.5 in every dimension, which would make A = B on a row whose k + 2 points
+ * are then one scenario and add nothing but a downward bias of 1/N to every
+ * index: it is skipped too, so row 0 is the sequence's second point.
+ * Elsewhere AB_i equals A wherever B's column i happens to equal A's. Equal
+ * points share their runs (as Morris revisits do), which is what the
+ * estimator expects: the same scenario on the same seed, the same output.
  */
 import { SobolSequenceGenerator } from "sobol";
 import { valueAtUnit, type DesignPoint, type ParameterSpec, type SobolRole } from "./types.js";
@@ -49,7 +51,8 @@ export function sobolDesign(params: readonly ParameterSpec[], samples: number): 
   const k = params.length;
   if (k === 0 || samples < 1) return [];
   const points: DesignPoint[] = [];
-  for (const [row, x] of sobolPoints(2 * k, samples).entries()) {
+  // the sequence's first point (0.5 in every dimension) would make A = B on row 0
+  for (const [row, x] of sobolPoints(2 * k, samples + 1).slice(1).entries()) {
     const a = x.slice(0, k);
     const b = x.slice(k);
     points.push(pointAt(params, a, { matrix: "A", row }));
