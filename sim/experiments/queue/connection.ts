@@ -4,7 +4,9 @@
  * identity (package version and model fingerprint).
  *
  *   sim:queues          set of the names of queues with work outstanding
- *   sim:queue:<name>    hash: version, model, what (the sweep or calibration), dir
+ *   sim:queue:<name>    hash: version, model, what (the sweep or calibration), started
+ *   sim:queue:<name>:scenarios  hash: point hash → the point's resolved scenario (JSON),
+ *                       sent once per point, so a job carries only its task
  *
  * BullMQ keeps the jobs themselves under bull:<name>:*.
  */
@@ -13,6 +15,7 @@ export { parseRedisUrl, queueName } from "./address.js";
 
 export const REGISTRY_KEY = "sim:queues";
 export const metaKey = (name: string): string => `sim:queue:${name}`;
+export const scenariosKey = (name: string): string => `sim:queue:${name}:scenarios`;
 
 /** What a queue's runs were planned with; a worker must match it to take them. */
 export interface QueueIdentity {

@@ -20,7 +20,7 @@ import { Queue, QueueEvents, type Job } from "bullmq";
 import { modelFingerprint, packageVersion } from "../package-info.js";
 import { scenarioFor, type SweepTask, type SweepTaskResult } from "../sweep/worker.js";
 import type { TaskSource } from "../sweep/runner.js";
-import { connectRedis, metaKey, REGISTRY_KEY } from "./connection.js";
+import { connectRedis, metaKey, REGISTRY_KEY, scenariosKey } from "./connection.js";
 
 /** Where a queued run goes: the Redis address and the queue's name. */
 export interface QueueTarget {
@@ -30,7 +30,7 @@ export interface QueueTarget {
   what: string;
 }
 
-/** A job's data: the task with its resolved scenario, so a worker needs no files of the coordinator's. */
+/** A job's data: the task; its resolved scenario is in the queue's scenarios hash, so a worker needs no files of the coordinator's. */
 export interface QueuedTask {
   task: SweepTask;
   version: string;
@@ -49,7 +49,7 @@ export const JOB_OPTIONS = { attempts: 3, backoff: { type: "exponential", delay:
 
 const ADD_CHUNK = 200;
 /** runs queued and not yet harvested, at most: the coordinator's memory does not grow with the sweep */
-const MAX_IN_FLIGHT = 2000;
+const MAX_IN_FLIGHT = 1000;
 const HARVEST_PAGE = 200;
 
 export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTarget): Promise<void> {
@@ -60,6 +60,8 @@ export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTar
   const version = packageVersion();
   const model = modelFingerprint();
   const inFlight = new Map<string, T>();
+  /** points whose scenario is in Redis already */
+  const sent = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
@@ -81,17 +83,22 @@ export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTar
       const enqueue = async (): Promise<void> => {
         for (;;) {
           const batch: { name: string; data: QueuedTask; opts: { jobId: string } & typeof JOB_OPTIONS }[] = [];
+          const scenarios: Record<string, string> = {};
           while (batch.length < ADD_CHUNK && inFlight.size < MAX_IN_FLIGHT) {
             const item = source.next();
             if (item === undefined) break;
             const task = source.taskOf(item);
             if (task.seriesFile) throw new Error("a queued run cannot keep its series (--keep-series): the workers may be on other machines");
             // resolved here, so the worker needs neither the scenario files nor the coordinator's folders
-            const queued: SweepTask = { ...task, scenario: scenarioFor(task) };
+            if (!sent.has(task.pointHash)) {
+              scenarios[task.pointHash] = JSON.stringify(scenarioFor(task));
+              sent.add(task.pointHash);
+            }
             inFlight.set(task.key, item);
-            batch.push({ name: "run", data: { task: queued, version, model }, opts: { jobId: task.key, ...JOB_OPTIONS } });
+            batch.push({ name: "run", data: { task, version, model }, opts: { jobId: task.key, ...JOB_OPTIONS } });
           }
           if (batch.length === 0) return;
+          if (Object.keys(scenarios).length > 0) await redis.hset(scenariosKey(target.name), scenarios);
           await queue.addBulk(batch);
         }
       };
@@ -146,7 +153,7 @@ export async function runTasksOnQueue<T>(source: TaskSource<T>, target: QueueTar
     });
     // all done: nothing of this work is left in Redis
     await redis.srem(REGISTRY_KEY, target.name);
-    await redis.del(metaKey(target.name));
+    await redis.del(metaKey(target.name), scenariosKey(target.name));
     await queue.obliterate({ force: true });
   } finally {
     if (timer) clearInterval(timer);

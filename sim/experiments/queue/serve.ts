@@ -13,7 +13,8 @@ import { Worker, type Job } from "bullmq";
 import { modelFingerprint, packageVersion } from "../package-info.js";
 import { createTaskPool } from "../sweep/runner.js";
 import type { SweepTaskResult } from "../sweep/worker.js";
-import { connectRedis, identityMismatch, metaKey, REGISTRY_KEY, type QueueIdentity } from "./connection.js";
+import { connectRedis, identityMismatch, metaKey, REGISTRY_KEY, scenariosKey, type QueueIdentity } from "./connection.js";
+import type { Scenario } from "../../scenario/schema.js";
 import { queuedResult, type QueuedResult, type QueuedTask } from "./coordinator.js";
 
 export interface ServeOptions {
@@ -54,10 +55,25 @@ export async function serveQueues(opts: ServeOptions): Promise<ServeHandle> {
   let rejectDone!: (err: Error) => void;
   const done = new Promise<void>((res, rej) => { resolveDone = res; rejectDone = rej; });
 
+  /** resolved scenarios by queue and point hash, the most recent few kept */
+  const scenarios = new Map<string, Scenario>();
+  const scenarioOf = async (queue: string, hash: string): Promise<Scenario> => {
+    const id = `${queue}|${hash}`;
+    const known = scenarios.get(id);
+    if (known) return known;
+    const text = await redis.hget(scenariosKey(queue), hash);
+    if (text === null) throw new Error(`the scenario of this run (point ${hash.slice(0, 12)}) is not on the queue: was the Redis cleared while the sweep ran? Run the coordinator again`);
+    const scenario = JSON.parse(text) as Scenario;
+    if (scenarios.size >= 256) scenarios.delete(scenarios.keys().next().value!);
+    scenarios.set(id, scenario);
+    return scenario;
+  };
+
   const process = async (job: Job<QueuedTask, QueuedResult>): Promise<QueuedResult> => {
     const problem = identityMismatch(mine, job.data);
     if (problem) throw new Error(`refused by a worker: ${problem}`);
-    const result = (await pool.run(job.data.task)) as SweepTaskResult;
+    const task = { ...job.data.task, scenario: await scenarioOf(job.queueName, job.data.task.pointHash) };
+    const result = (await pool.run(task)) as SweepTaskResult;
     opts.onRun?.(job.queueName, result.key, result.wallSec);
     return queuedResult(result);
   };
