@@ -10,7 +10,9 @@
  *  - a worker refuses a queue planned with another version, and bad
  *    addresses are refused with exit 2;
  *  - the queue commands of docs/cluster.md run as written (REDIS and SWEEP
- *    set by hand) and log the same rows.
+ *    set by hand) and log the same rows;
+ *  - a calibration through the queue gives the same evaluations and the same
+ *    calibrated scenario as one on local threads.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -20,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { BASELINE, isBuilt, loggedLines, removeTempDirs, ROOT, runRows, sim, simAsync, sorted, tempDir } from "../sweep/helpers.js";
 import { codeBlocks, taggedBlock } from "../helpers/doc-blocks.js";
+import { writeCalibration, writeTargets } from "../calibrate/fixtures.js";
 import { redisAvailable, startRedis, type RedisServer } from "./redis.js";
 
 // 2 × 2 points × 3 replications; 2,000 users over 60 days: about a second a run
@@ -174,6 +177,20 @@ describe.runIf(run)("sweeps on a Redis queue", () => {
     expect(c.status, c.stderr).toBe(0);
     expect(sorted(runRows(join(cwd, "reports", "sweeps", "tiny")))).toEqual(local);
   }, 150_000);
+
+  it("a calibration through the queue equals one on local threads", async () => {
+    const dir = tempDir("calibrate-queue");
+    const targets = writeTargets(dir, "targets.yaml", { dau: "[1.5e8, 1.6e8]", churn: "[4e7, 4.5e7]" });
+    const file = writeCalibration(dir, "cal.yaml", { targets, start: { activityMean: 0.7, churnBasePerDay: 0.001 }, budget: 7 });
+    const localRun = sim(["calibrate", file, "--threads", "2", "--out", join(dir, "local"), "--quiet"]);
+    expect(localRun.status, localRun.stderr).toBe(0);
+    const ws = [worker(redis.url)];
+    const queued = start(["calibrate", file, "--queue", redis.url, "--out", join(dir, "queued"), "--quiet"]);
+    expect(await queued.exited, queued.stderr()).toBe(0);
+    await stopWorkers(ws);
+    for (const f of ["calibration.csv", "cal-calibrated.yaml"]) expect(readFileSync(join(dir, "queued", f), "utf8")).toBe(readFileSync(join(dir, "local", f), "utf8"));
+    expect(sorted(runRows(join(dir, "queued")))).toEqual(sorted(runRows(join(dir, "local"))));
+  }, 180_000);
 
   it("an unreachable Redis is a failure with the address, not a hang", async () => {
     const r = sim([...SWEEP, "--queue", "redis://127.0.0.1:1/0", "--out", tempDir("unreachable")]);
