@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import yargs from "yargs";
+import yargs, { type CommandModule } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { fail } from "./fail.js";
+import { withSuggestions } from "./suggest-option.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
@@ -18,22 +19,21 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+// each command has its own argument type; the list only needs them as yargs commands
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const commands: CommandModule<object, any>[] = [
+  runCommand, validateCommand, reportCommand, compareCommand, sweepCommand, mergeCommand, discoverCommand,
+  (await import("./check.js")).checkCommand, (await import("./calibrate.js")).calibrateCommand, (await import("./worker.js")).workerCommand,
+  resolutionCommand, schemaCommand,
+];
+const commandNames = commands.map((c) => String(c.command).split(" ")[0]);
+
 try {
-  await yargs(hideBin(process.argv))
+  let cli = yargs(hideBin(process.argv))
     .scriptName("sim")
-    .usage("$0 <command> [options]\n\nAgent-based simulation of a live-commerce platform.")
-    .command(runCommand)
-    .command(validateCommand)
-    .command(reportCommand)
-    .command(compareCommand)
-    .command(sweepCommand)
-    .command(mergeCommand)
-    .command(discoverCommand)
-    .command((await import("./check.js")).checkCommand)
-    .command((await import("./calibrate.js")).calibrateCommand)
-    .command((await import("./worker.js")).workerCommand)
-    .command(resolutionCommand)
-    .command(schemaCommand)
+    .usage("$0 <command> [options]\n\nAgent-based simulation of a live-commerce platform.");
+  for (const c of commands) cli = cli.command(c);
+  await cli
     .demandCommand(1, "Name a command; see sim --help.")
     .strict()
     .recommendCommands()
@@ -41,9 +41,12 @@ try {
     .alias("h", "help")
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .fail((msg, err) => {
+    .fail((msg, err, y) => {
       if (err) fail(err);
-      process.stderr.write(`sim: ${msg}\nRun "sim --help" for usage.\n`);
+      const command = process.argv.slice(2).find((a) => !a.startsWith("-"));
+      // the third argument is yargs' usage object (not in the typings): its descriptions are the failed command's options
+      const known = (y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined)?.getDescriptions?.() ?? {};
+      process.stderr.write(`sim: ${withSuggestions(msg, Object.keys(known))}\nRun "sim ${command && commandNames.includes(command) ? `${command} ` : ""}--help" for usage.\n`);
       process.exit(2);
     })
     .parseAsync();

@@ -170,3 +170,14 @@ describe("sim validate", () => {
     expect(r.stderr.split("\n").filter(Boolean).map((line) => line.split(":")[1].trim())).toEqual(["bad.yaml", "late.yaml"]);
   });
 });
+
+describe("a mistyped option", () => {
+  it("is refused with the option it was probably meant to be and the command's --help", () => {
+    const run = spawnSync(process.execPath, [CLI, "run", "--rep", "1"], { cwd: dir, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('sim: Unknown argument: rep (did you mean --reps?)\nRun "sim run --help" for usage.\n');
+    const sweep = spawnSync(process.execPath, [CLI, "sweep", "x.yaml", "--thread", "2", "--zzz"], { cwd: dir, encoding: "utf8" });
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toContain("Unknown arguments: thread (did you mean --threads?), zzz\n");
+  });
+});
