@@ -86,7 +86,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown, target: z.ZodType | un
       const expected = (target && describeNumber(target)) ?? typeName(issue.expected);
       if (value === undefined) return { problem: MISSING, expected };
       if (issue.expected === "int" && typeof value === "number") return { problem: `${value} is not a whole number`, expected };
-      return { problem: `wrong type: got ${describeValue(value)}`, expected };
+      return { problem: `wrong type: got ${describeValue(value)}${numberHint(value, issue.expected)}`, expected };
     }
     case "too_big":
       return { problem: `${describeValue(value)} is too big`, expected: bound(issue.origin, issue.inclusive ?? true, issue.maximum, "<=", "<", "at most") };
@@ -112,6 +112,16 @@ function explain(issue: z.core.$ZodIssue, value: unknown, target: z.ZodType | un
     default:
       return { problem: issue.message, expected: "" };
   }
+}
+
+/** How a number was probably meant, where the text looks like one written another way: 10% for a share, 0.1-0.3 for a range. */
+function numberHint(value: unknown, expected: string): string {
+  if (typeof value !== "string" || (expected !== "number" && expected !== "int")) return "";
+  const percent = /^\s*(-?\d*\.?\d+)\s*%\s*$/.exec(value);
+  if (percent) return ` (a share is written as a decimal: ${percent[1]}% is ${Number(percent[1]) / 100})`;
+  const range = /^\s*(\d*\.?\d+)\s*-\s*(\d*\.?\d+)\s*$/.exec(value);
+  if (range) return ` (one value here; to sweep a range, sim sweep takes --param path=${range[1]}:${range[2]}:STEP or path=uniform:${range[1]}:${range[2]})`;
+  return "";
 }
 
 function bound(origin: string, inclusive: boolean, limit: number | bigint, incl: string, excl: string, words: string): string {

@@ -155,6 +155,8 @@ describe("sim validate", () => {
   it("rejects a bad --set", () => {
     expectRejected(validate("good.yaml", "--set", "levers.takeRate=2"), "command line: --set levers.takeRate=2", "'levers.takeRate'", "expected a number <= 1");
     expectRejected(validate("good.yaml", "--set", "levers.takerate=0.1"), "did you mean 'levers.takeRate'?");
+    expectRejected(validate("good.yaml", "--set", "levers.takeRate=5%"), "wrong type: got the text '5%' (a share is written as a decimal: 5% is 0.05)");
+    expectRejected(validate("good.yaml", "--set", "levers.takeRate=0.02-0.08"), "to sweep a range, sim sweep takes --param path=0.02:0.08:STEP or path=uniform:0.02:0.08");
   });
 
   it("rejects a missing file without a raw error", () => {
