@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { systemToolAvailable } from "../helpers/system-tool.js";
 
 export const REDIS_SERVER = "redis-server";
 
@@ -13,12 +14,9 @@ export function hasRedisServer(): boolean {
   return spawnSync(REDIS_SERVER, ["--version"], { stdio: "ignore" }).status === 0;
 }
 
-/** Skip (with the reason on stderr) or fail when redis-server is missing. */
+/** Skip (with the reason on stderr) or, where SIM_REQUIRE_REDIS is set, fail when redis-server is missing. */
 export function redisAvailable(): boolean {
-  if (hasRedisServer()) return true;
-  if (process.env.SIM_REQUIRE_REDIS) throw new Error("redis-server is not installed, and SIM_REQUIRE_REDIS is set: install Debian's redis-server (.ci/run does)");
-  process.stderr.write("queue tests skipped: redis-server is not installed (apt-get install redis-server; .ci/run installs it)\n");
-  return false;
+  return systemToolAvailable({ what: "redis-server (queue)", present: hasRedisServer(), install: "apt-get install redis-server; .ci/run installs it", requiredBy: "SIM_REQUIRE_REDIS" });
 }
 
 export function freePort(): Promise<number> {

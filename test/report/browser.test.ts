@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReport } from "../../sim/report/read-report.js";
 import { writeComparison } from "../../sim/report/write-comparison.js";
 import { isBuilt, ROOT, sim, tempDir, removeTempDirs } from "./helpers.js";
+import { systemToolAvailable } from "../helpers/system-tool.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -22,7 +23,9 @@ interface Visit {
   requests: string[];
 }
 
-describe.runIf(isBuilt() && existsSync(CHROMIUM))("report pages in a browser", () => {
+const hasChromium = systemToolAvailable({ what: "chromium (browser)", present: existsSync(CHROMIUM), install: "apt-get install chromium; .ci/run installs it", requiredBy: "SIM_REQUIRE_CHROMIUM" });
+
+describe.runIf(isBuilt() && hasChromium)("report pages in a browser", () => {
   let browser: Browser;
   let reportPage: string;
   let comparePage: string;
