@@ -4,6 +4,7 @@
  * why, whether it survives the correction for reading many KPIs at once, the
  * replications a rerun would need, and the overlay charts.
  */
+import { parameterValueText } from "./parameter-text.js";
 import { runSeedsText } from "./charts/common.js";
 import { ALPHA, POWER, type Comparison, type KpiComparison } from "./compare.js";
 import { formatDifference, formatDifferenceInterval, formatP, formatPercentChange, formatValue } from "../io/format.js";
@@ -116,16 +117,12 @@ export function parameterChanges(baseline: ReportData, other: ReportData): strin
   for (const [path, projectDefault] of paths) {
     const a = valueIn(baseline, path, projectDefault);
     const b = valueIn(other, path, projectDefault);
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`<code>${escapeHtml(path)}</code> ${escapeHtml(show(a))} → ${escapeHtml(show(b))}`);
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`<code>${escapeHtml(path)}</code> ${escapeHtml(parameterValueText(path, a))} → ${escapeHtml(parameterValueText(path, b))}`);
   }
   if (!baseline.manifest.differsFromBaseline || !other.manifest.differsFromBaseline) return `<span class="muted">unknown (no manifest)</span>`;
   return changes.length ? changes.join("<br>") : `<span class="muted">none</span>`;
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return "(not set)";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 function kpiTable(comparison: Comparison, scenario: string): string {
   const rows = comparison.rows.filter((r) => r.scenario === scenario);

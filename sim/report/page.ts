@@ -4,6 +4,7 @@
  * the page works offline from file://) and links to the tables. Deterministic:
  * the same folder always gives the same bytes (no clock, no random ids).
  */
+import { parameterValueText } from "./parameter-text.js";
 import { meanInterval } from "../stats/mean-interval.js";
 import { runSeedsText } from "./charts/common.js";
 import { formatInterval, formatValue, compactNumber } from "../io/format.js";
@@ -82,7 +83,7 @@ function formatValueOrBare(x: number, unit: string): string {
 function differsTable(report: ReportData): string {
   const diffs = report.manifest.differsFromBaseline ?? [];
   if (diffs.length === 0) return `<p>None: this run uses the baseline's parameters${report.manifest.differsFromBaseline ? "" : " (or its manifest does not say)"}.</p>`;
-  const rows = diffs.map((d) => `<tr><td><code>${escapeHtml(d.path)}</code></td><td class="num">${escapeHtml(show(d.value))}</td><td class="num">${escapeHtml(show(d.baseline))}</td></tr>`);
+  const rows = diffs.map((d) => `<tr><td><code>${escapeHtml(d.path)}</code></td><td class="num">${escapeHtml(parameterValueText(d.path, d.value))}</td><td class="num">${escapeHtml(parameterValueText(d.path, d.baseline))}</td></tr>`);
   return `<table>
 <thead><tr><th>Parameter</th><th class="num">This scenario</th><th class="num">Baseline</th></tr></thead>
 <tbody>
@@ -91,10 +92,6 @@ ${rows.join("\n")}
 </table>`;
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return "(not set)";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 function categoryTable(rows: readonly CategoryRow[]): string {
   const categories: string[] = [];
@@ -130,8 +127,8 @@ function runDetails(report: ReportData): string {
     ["Version", m.version],
     ["Created", m.createdAt],
     ["Threads", m.threads?.toString()],
-    ["Wall time", m.wallTimeSec !== undefined ? `${m.wallTimeSec} s` : undefined],
-    ["Peak memory", m.peakRssMb !== undefined ? `${m.peakRssMb} MB` : undefined],
+    ["Wall time", m.wallTimeSec !== undefined ? `${m.wallTimeSec.toFixed(1)} s` : undefined],
+    ["Peak memory", m.peakRssMb !== undefined ? `${Math.round(m.peakRssMb)} MB` : undefined],
   ];
   return `<dl class="meta">
 ${items.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join("\n")}
