@@ -55,6 +55,14 @@ describe.runIf(isBuilt())("sweep analysis", () => {
     for (const name of ["tornado-gmv_total", "heatmap-gmv_per_subsidy_rmb-levers_consumerSubsidy_rate-merchants_selfBroadcastAdoptionPerDay", "kpi-gmv_total-vs-levers_consumerSubsidy_rate"]) {
       expect(charts).toContain(`${name}.svg`);
     }
+    // numbers as the tables write them: no SI prefixes (0.372 as "372m", a billion as "1G")
+    const heatmap = "heatmap-gmv_per_subsidy_rmb-levers_consumerSubsidy_rate-merchants_selfBroadcastAdoptionPerDay";
+    const spec = readFileSync(join(out, "charts", `${heatmap}.vl.json`), "utf8");
+    expect(spec).not.toContain('~s"');
+    const labels = (JSON.parse(spec) as { data: { values: { meanText: string }[] } }).data.values.map((v) => v.meanText);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^-?\d+(\.\d+)?[kMB]?$/);
+    expect(readFileSync(join(out, "charts", `${heatmap}.svg`), "utf8")).not.toMatch(/>-?\d+(\.\d+)?[mµG]</);
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html).toContain("Where each KPI is highest");
     expect(html).toContain("GMV per RMB of money subsidies");

@@ -2,7 +2,7 @@
 import { describeDesign } from "../../../experiments/sweep/spec.js";
 import { ANALYSIS_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
 import { COMPACT_LABEL } from "../../charts/common.js";
-import { unitKind } from "../../../io/format.js";
+import { compactNumber, unitKind } from "../../../io/format.js";
 import type { SweepAnalysis } from "../analyse.js";
 
 /** "Sweep NAME · full grid · 25 points × 4 replications · base seed 1 · 120 days". */
@@ -27,9 +27,20 @@ export function kpiAxis(key: string) {
   return unitKind(unit) === "share" ? { title: titleText, format: "~%" } : { title: titleText, labelExpr: COMPACT_LABEL };
 }
 
-/** Vega-Lite format for a KPI in tooltips and cell labels. */
-export function kpiFormat(key: string): string {
-  return unitKind(kpiUnit(key)) === "share" ? ".1%" : ".3~s";
+/**
+ * A KPI's value as cell labels and tooltips show it, computed here rather
+ * than by a d3 format (whose SI prefixes print 0.372 as "372m" and a billion
+ * as "1G"): shares as percentages, everything else as the tables write it
+ * (three significant digits with k / M / B).
+ */
+export function kpiText(key: string, x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return "n/a";
+  return unitKind(kpiUnit(key)) === "share" ? `${(x * 100).toFixed(1)}%` : compactNumber(x);
+}
+
+/** Labels of a legend or an axis in a KPI's unit, as its axis has them (% for shares, k/M/B otherwise). */
+export function kpiLegend(key: string) {
+  return unitKind(kpiUnit(key)) === "share" ? { format: "~%" } : { labelExpr: COMPACT_LABEL };
 }
 
 /** Field names in chart data must not hold dots (Vega reads them as nesting). */

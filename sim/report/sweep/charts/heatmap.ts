@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
-import { field, finite, kpiAxis, kpiFormat, kpiLabel, sweepNote } from "./common.js";
+import { field, finite, kpiAxis, kpiLabel, kpiLegend, kpiText, sweepNote } from "./common.js";
 
 /**
  * A KPI's mean over two parameters. On a grid one cell per pair of levels
@@ -21,25 +21,26 @@ export function kpiHeatmap(a: SweepAnalysis, kpi: string, xPath: string, yPath: 
       c.n++;
       cells.set(k, c);
     }
-    const list = [...cells.values()].map((c) => ({ x: c.x, y: c.y, mean: finite(c.sum / c.n) }));
+    const list = [...cells.values()].map((c) => ({ x: c.x, y: c.y, mean: finite(c.sum / c.n), meanText: kpiText(kpi, c.sum / c.n) }));
     const best = Math.max(...list.map((c) => c.mean ?? -Infinity));
     values = list.map((c) => ({ ...c, isBest: c.mean === best }));
   } else {
     values = rows.map((s) => ({ x: s.point.values[xPath], y: s.point.values[yPath], mean: finite(s.kpis[kpi].mean), isBest: false }));
   }
-  const color = { field: "mean", type: "quantitative" as const, aggregate: isGrid ? undefined : ("mean" as const), title: kpiAxis(kpi).title, scale: { scheme: "viridis" }, legend: { orient: "right" as const, direction: "vertical" as const, format: kpiFormat(kpi), titleLimit: 200 } };
+  const color = { field: "mean", type: "quantitative" as const, aggregate: isGrid ? undefined : ("mean" as const), title: kpiAxis(kpi).title, scale: { scheme: "viridis" }, legend: { orient: "right" as const, direction: "vertical" as const, ...kpiLegend(kpi), titleLimit: 200 } };
   const x = isGrid ? { field: "x", type: "ordinal" as const, title: xPath, sort: "ascending" as const } : { field: "x", type: "quantitative" as const, bin: { maxbins: 8 }, title: xPath };
   const y = isGrid ? { field: "y", type: "ordinal" as const, title: yPath, sort: "descending" as const } : { field: "y", type: "quantitative" as const, bin: { maxbins: 8 }, title: yPath };
   const layers: unknown[] = [
-    { mark: { type: "rect" }, encoding: { x, y, color, tooltip: [{ field: "x", title: xPath }, { field: "y", title: yPath }, { field: "mean", title: "Mean", format: kpiFormat(kpi), aggregate: isGrid ? undefined : "mean" }] } },
+    { mark: { type: "rect" }, encoding: { x, y, color, tooltip: [{ field: "x", title: xPath }, { field: "y", title: yPath }, isGrid ? { field: "meanText", title: "Mean" } : { field: "mean", title: "Mean", format: ",.3~r", aggregate: "mean" }] } },
   ];
   if (isGrid) {
     layers.push({ mark: { type: "rect", fill: null, stroke: "#e4572e", strokeWidth: 3 }, transform: [{ filter: "datum.isBest" }], encoding: { x, y } });
-    layers.push({ mark: { type: "text", fontSize: 10 }, encoding: { x, y, text: { field: "mean", type: "quantitative", format: kpiFormat(kpi) }, color: { value: "white" } } });
+    layers.push({ mark: { type: "text", fontSize: 10 }, encoding: { x, y, text: { field: "meanText", type: "nominal" }, color: { value: "white" } } });
   }
   return {
     $schema: SCHEMA,
-    title: { text: `${kpiLabel(kpi)} over ${xPath} and ${yPath}`, subtitle: [sweepNote(a), isGrid ? "Mean over replications (and over any other parameters); the highest cell is outlined" : "Mean of the points in each bin"] },
+    // two lines, so a long KPI name and two parameter paths do not widen the image past the plot
+    title: { text: [kpiLabel(kpi), `over ${xPath} and ${yPath}`], subtitle: [sweepNote(a), isGrid ? "Mean over replications (and over any other parameters); the highest cell is outlined" : "Mean of the points in each bin"] },
     width: 480,
     height: 360,
     data: { values },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH, HEIGHT } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
-import { field, finite, kpiAxis, kpiFormat, kpiLabel, sweepNote } from "./common.js";
+import { field, finite, kpiAxis, kpiLabel, kpiText, sweepNote } from "./common.js";
 
 /**
  * A KPI against one parameter: the mean of each point with its 95% interval
@@ -20,6 +20,9 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
       mean: finite(s.kpis[kpi].mean),
       lo: finite(s.kpis[kpi].ci95[0]),
       hi: finite(s.kpis[kpi].ci95[1]),
+      meanText: kpiText(kpi, s.kpis[kpi].mean),
+      loText: kpiText(kpi, s.kpis[kpi].ci95[0]),
+      hiText: kpiText(kpi, s.kpis[kpi].ci95[1]),
       group: isGrid && other ? String(s.point.values[other.path]) : "all points",
       point: s.point.id,
       reps: s.n,
@@ -31,7 +34,7 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
   const y = { field: "mean", type: "quantitative" as const, axis: kpiAxis(kpi), scale: { zero: false } };
   const tooltip = [
     { field: "point", title: "Point" }, { field: "x", title: path }, ...(other && isGrid ? [{ field: "group", title: other.path }] : []),
-    { field: "mean", title: "Mean", format: kpiFormat(kpi) }, { field: "lo", title: "95% low", format: kpiFormat(kpi) }, { field: "hi", title: "95% high", format: kpiFormat(kpi) }, { field: "reps", title: "Replications" },
+    { field: "meanText", title: "Mean" }, { field: "loText", title: "95% low" }, { field: "hiText", title: "95% high" }, { field: "reps", title: "Replications" },
   ];
   const layers = isGrid
     ? [

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA, WIDTH } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
 import { parameterEffects } from "../effects.js";
-import { finite, kpiAxis, kpiFormat, kpiLabel, sweepNote } from "./common.js";
+import { finite, kpiAxis, kpiLabel, kpiText, sweepNote } from "./common.js";
 
 /**
  * Tornado of the parameters' effects on a KPI: one bar per parameter from the
@@ -15,6 +15,8 @@ export function tornado(a: SweepAnalysis, kpi: string): TopLevelSpec {
     parameter: e.path,
     low: finite(e.low),
     high: finite(e.high),
+    lowText: kpiText(kpi, e.low),
+    highText: kpiText(kpi, e.high),
     from: finite(Math.min(e.low, e.high)),
     to: finite(Math.max(e.low, e.high)),
     direction: e.high >= e.low ? "raising it raises the KPI" : "raising it lowers the KPI",
@@ -37,7 +39,7 @@ export function tornado(a: SweepAnalysis, kpi: string): TopLevelSpec {
       x: { field: "from", type: "quantitative", axis: kpiAxis(kpi), scale: { zero: false } },
       x2: { field: "to" },
       color: { field: "direction", type: "nominal", title: null, scale: { domain: ["raising it raises the KPI", "raising it lowers the KPI"], range: ["#4c78a8", "#e4572e"] } },
-      tooltip: [{ field: "parameter" }, { field: "range", title: "Parameter from → to" }, { field: "low", title: "KPI at low", format: kpiFormat(kpi) }, { field: "high", title: "KPI at high", format: kpiFormat(kpi) }],
+      tooltip: [{ field: "parameter" }, { field: "range", title: "Parameter from → to" }, { field: "lowText", title: "KPI at low" }, { field: "highText", title: "KPI at high" }],
     },
     config: CONFIG,
   } as TopLevelSpec;
