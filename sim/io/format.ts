@@ -55,8 +55,28 @@ export function formatBare(value: number, unit: string): string {
   return formatValue(value, unit);
 }
 
+/**
+ * A 95% interval. A t interval on a value that cannot leave a range (a share
+ * in 0..1, a count above 0) can cross its bound when replications
+ * are few: it is clipped there, and the text says so.
+ */
 export function formatInterval(ci: readonly [number, number], unit: string): string {
-  return `${formatBare(ci[0], unit)} to ${formatBare(ci[1], unit)}`;
+  const [min, max] = unitBounds(unit);
+  const lo = Math.max(min, ci[0]);
+  const hi = Math.min(max, ci[1]);
+  const clipped = [lo !== ci[0] && Number.isFinite(ci[0]) ? formatBare(min, unit) : "", hi !== ci[1] && Number.isFinite(ci[1]) ? formatBare(max, unit) : ""].filter(Boolean);
+  return `${formatBare(lo, unit)} to ${formatBare(hi, unit)}${clipped.length ? ` (clipped at ${clipped.join(" and ")})` : ""}`;
+}
+
+/** The range a value of this unit can take: shares and indices 0..1, percentages 0..100, counts from 0; money, scores and ratios (an incremental return can be negative) unbounded. */
+export function unitBounds(unit: string): [number, number] {
+  switch (unitKind(unit)) {
+    case "share":
+    case "index": return [0, 1];
+    case "percent": return [0, 100];
+    case "count": return [0, Infinity];
+    default: return [-Infinity, Infinity];
+  }
 }
 
 /**

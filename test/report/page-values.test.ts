@@ -1,4 +1,4 @@
-/** Parameter values on the pages: interventions and lists in words, the "no end" sentinel as words, never raw JSON. */
+/** Values on the report pages: parameters in words (interventions, the no-end sentinel), intervals clipped at the bounds of what they measure. */
 import { describe, expect, it } from "vitest";
 import { parameterValueText } from "../../sim/report/parameter-text.js";
 
@@ -13,5 +13,16 @@ describe("parameter values on a page", () => {
     expect(parameterValueText("levers.takeRate", undefined)).toBe("(not set)");
     expect(parameterValueText("levers.takeRate", 0.04)).toBe("0.04");
     expect(parameterValueText("x", "text")).toBe("text");
+  });
+});
+
+describe("intervals on a page", () => {
+  it("are clipped at the bound of what they measure, and say so", async () => {
+    const { formatInterval } = await import("../../sim/io/format.js");
+    expect(formatInterval([-0.0005, 0.002], "share")).toBe("0.00% to 0.20% (clipped at 0.00%)");
+    expect(formatInterval([0.1, 0.3], "share")).toBe("10.0% to 30.0%");
+    expect(formatInterval([-20, 500], "merchants")).toBe("0 to 500 (clipped at 0)");
+    expect(formatInterval([-3e6, 5e6], "RMB")).toBe("-3M to 5M");
+    expect(formatInterval([-0.5, 1.2], "x")).not.toContain("clipped");
   });
 });
