@@ -74,11 +74,19 @@ export function binDaysFor(horizonDays: number): number {
   return horizonDays <= 400 ? 1 : 7;
 }
 
-/** Rows grouped by replication, then by bin start day, both in ascending order. */
+/**
+ * Rows grouped by replication, then by bin start day, both in ascending order.
+ * A last bin holding less than half a bin's days is left out: a weekly mean
+ * of one day drew as a spike at the end of the chart.
+ */
 export function byRepAndBin(rows: readonly TimeseriesRow[], binDays: number): Map<number, Map<number, TimeseriesRow[]>> {
   const sorted = [...rows].sort((a, b) => a.rep - b.rep || a.day - b.day);
+  const lastDay = sorted.reduce((m, r) => Math.max(m, r.day), -Infinity);
+  const lastStart = Math.floor(lastDay / binDays) * binDays;
+  const isStub = binDays > 1 && lastDay - lastStart + 1 < binDays / 2;
   const out = new Map<number, Map<number, TimeseriesRow[]>>();
   for (const row of sorted) {
+    if (isStub && row.day >= lastStart) continue;
     const bins = out.get(row.rep) ?? out.set(row.rep, new Map()).get(row.rep)!;
     const start = Math.floor(row.day / binDays) * binDays;
     const list = bins.get(start) ?? bins.set(start, []).get(start)!;

@@ -102,6 +102,11 @@ export function dayAxis(binDays: number) {
   return { title: dayAxisTitle(binDays), format: "d", tickMinStep: 1 };
 }
 
+/** The day scale of a time chart: from day 0 to the horizon, not rounded up to a "nice" 400 for a 365-day run. */
+export function dayScale(horizonDays: number) {
+  return { domain: [0, horizonDays], nice: false };
+}
+
 /** "per day" or "per day, 7-day mean": the unit of a binned per-day quantity. */
 export function perDay(binDays: number): string {
   return binDays === 1 ? "per day" : `per day, ${binDays}-day mean`;

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bands, lastOf, meanOf, ratioOf, type BinAggregate, type DailySeries } from "../series.js";
-import { CONFIG, HEIGHT, SCENARIO_COLORS, SCHEMA, WIDTH, compareNote, countAxis, dayAxis, moneyAxis, shareAxis } from "./common.js";
+import { compareNote, CONFIG, countAxis, dayAxis, dayScale, HEIGHT, moneyAxis, SCENARIO_COLORS, SCHEMA, shareAxis, WIDTH } from "./common.js";
 import { ORDER_SOURCES } from "./demand-sources.js";
 import { panelTitle } from "./panels.js";
 
@@ -67,7 +67,7 @@ export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetri
     width: WIDTH,
     height: HEIGHT,
     data: { values },
-    encoding: { x: { field: "day", type: "quantitative", axis: dayAxis(binDays) }, color },
+    encoding: { x: { field: "day", type: "quantitative", axis: dayAxis(binDays), scale: { nice: false } }, color },
     layer: [
       {
         mark: { type: "area", opacity: 0.16 },
@@ -106,7 +106,7 @@ export function compareOverlayPanels(runs: readonly OverlayRun[], metrics: reado
         height: PANEL_HEIGHT,
         data: { values: runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario }))) },
         encoding: {
-          x: { field: "day", type: "quantitative" as const, scale: { domain: [0, horizon] }, axis: i === metrics.length - 1 ? axis : { ...axis, title: null } },
+          x: { field: "day", type: "quantitative" as const, scale: dayScale(horizon), axis: i === metrics.length - 1 ? axis : { ...axis, title: null } },
           color,
         },
         layer: [

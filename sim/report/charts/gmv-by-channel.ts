@@ -16,7 +16,7 @@ export function gmvByChannel(series: DailySeries, meta: RunMeta): TopLevelSpec {
     data: { values },
     mark: { type: "area", interpolate: "monotone", opacity: 0.9 },
     encoding: {
-      x: { field: "day", type: "quantitative", axis: dayAxis(series.binDays) },
+      x: { field: "day", type: "quantitative", axis: dayAxis(series.binDays), scale: { nice: false } },
       y: { field: "gmv", type: "quantitative", stack: "zero", axis: moneyAxis(`GMV, RMB ${perDay(series.binDays)}`) },
       color: {
         field: "channel",

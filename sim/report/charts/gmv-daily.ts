@@ -12,7 +12,7 @@ export function gmvDaily(series: DailySeries, meta: RunMeta): TopLevelSpec {
     width: WIDTH,
     height: HEIGHT,
     data: { values },
-    encoding: { x: { field: "day", type: "quantitative", axis: dayAxis(series.binDays) } },
+    encoding: { x: { field: "day", type: "quantitative", axis: dayAxis(series.binDays), scale: { nice: false } } },
     layer: [
       {
         mark: { type: "area", opacity: 0.22, color: "#4c78a8" },

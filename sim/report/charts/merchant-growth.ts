@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bands, bandsOf, lastOf, meanOf, perRepBins, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, countAxis, dayAxis, title } from "./common.js";
+import { CONFIG, countAxis, dayAxis, dayScale, SCHEMA, title, WIDTH } from "./common.js";
 
 const PANEL_HEIGHT = 150;
 
@@ -25,7 +25,7 @@ export function merchantGrowth(series: DailySeries, meta: RunMeta): TopLevelSpec
     ...entries.map((p) => ({ day: p.day, end: Math.min(p.day + flowDays, meta.horizonDays), kind: "Entries", count: p.mean })),
     ...exits.map((p) => ({ day: p.day, end: Math.min(p.day + flowDays, meta.horizonDays), kind: "Exits", count: -p.mean })),
   ];
-  const x = { field: "day", type: "quantitative" as const, axis: dayAxis(series.binDays), scale: { domain: [0, meta.horizonDays] } };
+  const x = { field: "day", type: "quantitative" as const, axis: dayAxis(series.binDays), scale: dayScale(meta.horizonDays) };
   const bandPanel = (values: typeof active, yTitle: string, color: string, showX: boolean) => ({
     width: WIDTH,
     height: PANEL_HEIGHT,

@@ -6,7 +6,7 @@
  */
 import type { BandPoint } from "../series.js";
 import { sig } from "../series.js";
-import { dayAxis, labelColors } from "./common.js";
+import { dayAxis, dayScale, labelColors } from "./common.js";
 
 /** Flows are averaged over a week for runs of four weeks or more: daily counts of a sample are too spiky to read. */
 export function flowBinDays(horizonDays: number, binDays = 1): number {
@@ -30,7 +30,7 @@ export function panelTitle(text: string) {
 /** The day axis every panel of a chart shares: the whole run, titled only under the last panel. */
 export function dayX(horizonDays: number, binDays: number, showTitle: boolean) {
   const axis = dayAxis(binDays);
-  return { field: "day", type: "quantitative" as const, scale: { domain: [0, horizonDays] }, axis: showTitle ? axis : { ...axis, title: null } };
+  return { field: "day", type: "quantitative" as const, scale: dayScale(horizonDays), axis: showTitle ? axis : { ...axis, title: null } };
 }
 
 export interface BandPanelOptions {

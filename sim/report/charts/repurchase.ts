@@ -29,7 +29,7 @@ export function repurchase(series: DailySeries, meta: RunMeta, repurchaseRate?: 
     legend: { orient: "top" as const, direction: "vertical" as const, symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5, labelLimit: 600 },
   };
   // x lives on the band and line layers only: the reference rule has no day and spans the width.
-  const x = { field: "day", type: "quantitative" as const, axis: dayAxis(series.binDays) };
+  const x = { field: "day", type: "quantitative" as const, axis: dayAxis(series.binDays), scale: { nice: false } };
   const layer: NonNullable<Extract<TopLevelSpec, { layer: unknown }>["layer"]> = [
     {
       mark: { type: "area", opacity: 0.2 },

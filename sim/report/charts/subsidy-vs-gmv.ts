@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
 import { bandsOf, meanOf, perRepBins, sig, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, dayAxis, moneyAxis, percent, title } from "./common.js";
+import { compact, CONFIG, dayAxis, dayScale, moneyAxis, percent, SCHEMA, title, WIDTH } from "./common.js";
 
 export const SUBSIDY_LEVERS = [
   { column: "subsidy_consumer", label: "Consumer subsidy", color: "#4c78a8" },
@@ -42,7 +42,7 @@ export function subsidyVsGmv(series: DailySeries, meta: RunMeta): TopLevelSpec {
   const total = (col: string) => series.rows.reduce((s, r) => s + (Number.isFinite(r[col]) ? r[col] : 0), 0) / reps;
   const gmvTotal = total("gmv");
   const subsidyTotal = SUBSIDY_COLUMNS.reduce((s, c) => s + total(c), 0);
-  const x = { field: "day", type: "quantitative" as const, scale: { domain: [0, meta.horizonDays] } };
+  const x = { field: "day", type: "quantitative" as const, scale: dayScale(meta.horizonDays) };
   return {
     $schema: SCHEMA,
     title: title("Subsidy spend against GMV", meta, [

@@ -11,7 +11,7 @@ export function trustNps(series: DailySeries, meta: RunMeta): TopLevelSpec {
     width: WIDTH,
     height: PANEL_HEIGHT,
     data: { values: bands(series.rows, series.binDays, meanOf(column)) },
-    encoding: { x: { field: "day", type: "quantitative" as const, axis: showX ? dayAxis(series.binDays) : { ...dayAxis(series.binDays), title: null } } },
+    encoding: { x: { field: "day", type: "quantitative" as const, axis: showX ? dayAxis(series.binDays) : { ...dayAxis(series.binDays), title: null }, scale: { nice: false } } },
     layer: [
       {
         mark: { type: "area" as const, opacity: 0.22, color },

@@ -1,0 +1,21 @@
+/** Time charts end at the horizon: a trailing bin of a day or two is left out (it drew as a spike), and day axes are not rounded up past the run. */
+import { describe, expect, it } from "vitest";
+import { byRepAndBin, type TimeseriesRow } from "../../sim/report/series.js";
+import { dayScale } from "../../sim/report/charts/common.js";
+
+const rows = (days: number): TimeseriesRow[] => Array.from({ length: days }, (_, day) => ({ rep: 0, day, gmv: day }) as unknown as TimeseriesRow);
+
+describe("time bins", () => {
+  it("leave out a last bin of less than half a bin, and keep one of half or more", () => {
+    const year = byRepAndBin(rows(365), 7).get(0)!;
+    expect([...year.keys()].at(-1)).toBe(357); // day 364 alone would have been bin 364
+    expect(year.get(357)!.map((r) => r.day)).toEqual([357, 358, 359, 360, 361, 362, 363]);
+    const withFour = byRepAndBin(rows(368), 7).get(0)!; // days 364..367: four of seven
+    expect([...withFour.keys()].at(-1)).toBe(364);
+    expect(byRepAndBin(rows(365), 1).get(0)!.size).toBe(365);
+  });
+
+  it("run the day axis from 0 to the horizon exactly", () => {
+    expect(dayScale(365)).toEqual({ domain: [0, 365], nice: false });
+  });
+});
