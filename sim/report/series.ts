@@ -106,16 +106,30 @@ export function perRepBins(rows: readonly TimeseriesRow[], binDays: number, aggr
   return out;
 }
 
+/** What a band may show: the bounds of the quantity (a share 0..1, a count from 0), and the replications a bin needs. */
+export interface BandLimits {
+  bounds?: readonly [number, number];
+  /** bins with fewer replications that have a value are left out (2: an interval needs two) */
+  minReps?: number;
+}
+
+/** Shares stay in 0..1, and a bin needs two replications with a value: early days with a handful of orders made a t band of ±600%. */
+export const SHARE_BAND: BandLimits = { bounds: [0, 1], minReps: 2 };
+/** Counts stay at or above 0. */
+export const COUNT_BAND: BandLimits = { bounds: [0, Infinity] };
+
 /**
- * Mean over replications per bin, with a 95% t interval (sim/stats/mean-interval).
- * Bins where a replication has no finite value use the replications that do.
+ * Mean over replications per bin, with a 95% t interval (sim/stats/mean-interval)
+ * clipped to the quantity's bounds. Bins where a replication has no finite
+ * value use the replications that do.
  */
-export function bands(rows: readonly TimeseriesRow[], binDays: number, aggregate: BinAggregate): BandPoint[] {
-  return bandsOf(perRepBins(rows, binDays, aggregate));
+export function bands(rows: readonly TimeseriesRow[], binDays: number, aggregate: BinAggregate, limits: BandLimits = {}): BandPoint[] {
+  return bandsOf(perRepBins(rows, binDays, aggregate), limits);
 }
 
 /** Mean and 95% interval per bin of values already computed per replication. */
-export function bandsOf(values: Map<number, Map<number, number>>): BandPoint[] {
+export function bandsOf(values: Map<number, Map<number, number>>, limits: BandLimits = {}): BandPoint[] {
+  const [min, max] = limits.bounds ?? [-Infinity, Infinity];
   const starts = new Set<number>();
   for (const bins of values.values()) for (const s of bins.keys()) starts.add(s);
   const out: BandPoint[] = [];
@@ -125,9 +139,9 @@ export function bandsOf(values: Map<number, Map<number, number>>): BandPoint[] {
       const v = bins.get(day);
       if (v !== undefined && Number.isFinite(v)) xs.push(v);
     }
-    if (xs.length === 0) continue;
+    if (xs.length === 0 || xs.length < (limits.minReps ?? 1)) continue;
     const m = meanInterval(xs);
-    out.push({ day, mean: sig(m.mean), lo: sig(m.ci95[0]), hi: sig(m.ci95[1]) });
+    out.push({ day, mean: sig(m.mean), lo: sig(Math.max(min, m.ci95[0])), hi: sig(Math.min(max, m.ci95[1])) });
   }
   return out;
 }

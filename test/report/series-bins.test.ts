@@ -1,6 +1,6 @@
 /** Time charts end at the horizon: a trailing bin of a day or two is left out (it drew as a spike), and day axes are not rounded up past the run. */
 import { describe, expect, it } from "vitest";
-import { byRepAndBin, type TimeseriesRow } from "../../sim/report/series.js";
+import { bandsOf, byRepAndBin, SHARE_BAND, type TimeseriesRow } from "../../sim/report/series.js";
 import { dayScale } from "../../sim/report/charts/common.js";
 
 const rows = (days: number): TimeseriesRow[] => Array.from({ length: days }, (_, day) => ({ rep: 0, day, gmv: day }) as unknown as TimeseriesRow);
@@ -17,5 +17,24 @@ describe("time bins", () => {
 
   it("run the day axis from 0 to the horizon exactly", () => {
     expect(dayScale(365)).toEqual({ domain: [0, 365], nice: false });
+  });
+});
+
+describe("bands", () => {
+  it("stay within the bounds of a share, and leave out bins that fewer than two replications reach", () => {
+    const perRep = new Map([
+      [0, new Map([[0, 0.9], [1, 0.02], [2, 0.5]])],
+      [1, new Map([[0, NaN], [1, 0.4], [2, 0.52]])],
+    ]);
+    const free = bandsOf(perRep);
+    expect(free.map((b) => b.day)).toEqual([0, 1, 2]);
+    expect(free[1].lo).toBeLessThan(0); // a t interval on two values spreads far past 0
+    const share = bandsOf(perRep, SHARE_BAND);
+    expect(share.map((b) => b.day)).toEqual([1, 2]);
+    for (const b of share) {
+      expect(b.lo).toBeGreaterThanOrEqual(0);
+      expect(b.hi).toBeLessThanOrEqual(1);
+    }
+    expect(share[1].mean).toBeCloseTo(0.51, 10);
   });
 });

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bands, bandsOf, lastOf, meanOf, perRepBins, type DailySeries } from "../series.js";
+import { bands, bandsOf, COUNT_BAND, lastOf, meanOf, perRepBins, type DailySeries } from "../series.js";
 import { CONFIG, countAxis, dayAxis, dayScale, SCHEMA, title, WIDTH } from "./common.js";
 
 const PANEL_HEIGHT = 150;
@@ -16,8 +16,8 @@ function flowBinDays(horizonDays: number): number {
  * sales mark. Lines are means over replications with 95% bands.
  */
 export function merchantGrowth(series: DailySeries, meta: RunMeta): TopLevelSpec {
-  const active = bands(series.rows, series.binDays, lastOf("merchants_active"));
-  const overMark = bands(series.rows, series.binDays, lastOf("merchants_over_mark"));
+  const active = bands(series.rows, series.binDays, lastOf("merchants_active"), COUNT_BAND);
+  const overMark = bands(series.rows, series.binDays, lastOf("merchants_over_mark"), COUNT_BAND);
   const flowDays = flowBinDays(meta.horizonDays);
   const entries = bandsOf(perRepBins(series.rows, flowDays, meanOf("merchants_new")));
   const exits = bandsOf(perRepBins(series.rows, flowDays, meanOf("merchants_exited")));

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { KpiSummary, RunMeta } from "../read-report.js";
-import { bands, ratioOf, type DailySeries } from "../series.js";
+import { bands, ratioOf, SHARE_BAND, type DailySeries } from "../series.js";
 import { CONFIG, HEIGHT, SCHEMA, WIDTH, dayAxis, percent, shareAxis, title } from "./common.js";
 
 const MEASURES = [
@@ -16,11 +16,11 @@ const MEASURES = [
  */
 export function repurchase(series: DailySeries, meta: RunMeta, repurchaseRate?: KpiSummary): TopLevelSpec {
   const values = MEASURES.flatMap((m) =>
-    bands(series.rows, series.binDays, ratioOf(m.num, m.den)).map((p) => ({ ...p, measure: m.label })),
+    bands(series.rows, series.binDays, ratioOf(m.num, m.den), SHARE_BAND).map((p) => ({ ...p, measure: m.label })),
   );
   const rateLine = repurchaseRate
     ? `Dashed: repurchase rate (buyers who bought again) ${percent(repurchaseRate.mean)} [95%: ${percent(repurchaseRate.ci95[0])}, ${percent(repurchaseRate.ci95[1])}]`
-    : "Lines: mean over replications; bands: 95% interval";
+    : "Lines: mean over replications; bands: 95% interval (within 0–100%; days with fewer than two replications' orders left out)";
   const color = {
     field: "measure",
     type: "nominal" as const,
