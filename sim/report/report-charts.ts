@@ -14,6 +14,8 @@ import { subsidyVsGmv } from "./charts/subsidy-vs-gmv.js";
 import { tierShare } from "./charts/tier-share.js";
 import { trustNps } from "./charts/trust-nps.js";
 import { EXPERIENCE_COLUMNS, userExperience } from "./charts/user-experience.js";
+import { withProgramme } from "./charts/programme.js";
+import { programmeSchedule } from "./programme-windows.js";
 import type { ReportData } from "./read-report.js";
 import { dailySeries, hasColumns } from "./series.js";
 
@@ -93,5 +95,11 @@ export function reportCharts(report: ReportData): ChartEntry[] {
   if (report.followers && report.followers.rep.length > 0) {
     charts.push({ name: "follower-ccdf", caption: "How concentrated followers are: the share of creators with at least x followers, at the start and at the end.", spec: followerCcdf(report.followers, meta) });
   }
-  return charts;
+  return markProgramme(charts, report);
+}
+
+/** Every time chart with the run's programme windows shaded and its intervention days ruled (charts/programme.ts). */
+function markProgramme(charts: ChartEntry[], report: ReportData): ChartEntry[] {
+  const schedule = programmeSchedule(report.manifest.scenario, report.meta.horizonDays);
+  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule) }));
 }

@@ -17,6 +17,8 @@ import { subsidyReturn } from "./charts/subsidy-return.js";
 import { ALPHA, compareReports, comparisonCsv, POWER, type Comparison } from "./compare.js";
 import { comparePage } from "./compare-page.js";
 import { cumulativeDifferences } from "./compare-series.js";
+import { withProgramme } from "./charts/programme.js";
+import { programmeSchedule, unionSchedule } from "./programme-windows.js";
 import type { ReportData } from "./read-report.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js";
 import type { ChartEntry } from "./report-charts.js";
@@ -105,7 +107,9 @@ export function comparisonCharts(runs: readonly ReportData[], comparison: Compar
       spec: compareOverlayPanels(overlayRuns, DEMAND_OVERLAYS, "Orders by where the demand came from, by scenario", isPaired),
     });
   }
-  return charts;
+  // every scenario's programme on the shared day axes (the baseline usually has none)
+  const schedule = unionSchedule(runs.map((r) => programmeSchedule(r.manifest.scenario, r.meta.horizonDays)));
+  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule) }));
 }
 
 /**
