@@ -91,7 +91,7 @@ describe.runIf(isBuilt() && hasChromium)("report pages in a browser", () => {
     expect(await v.page.locator("h1").count()).toBe(1);
     await check(
       v,
-      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "subsidy-vs-gmv", "follower-ccdf"],
+      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "platform-economics", "subsidy-vs-gmv", "follower-ccdf"],
       "report.png",
     );
   });

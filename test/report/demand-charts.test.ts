@@ -93,7 +93,7 @@ describe("charts of demand sources, new users, users' experience and paid traffi
     const charts = reportCharts(fresh);
     expect(names(charts)).toEqual([
       "gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "repurchase", "tier-share",
-      "trust-nps", "user-experience", "paid-traffic", "subsidy-vs-gmv", "follower-ccdf",
+      "trust-nps", "user-experience", "paid-traffic", "platform-economics", "subsidy-vs-gmv", "follower-ccdf",
     ]);
     for (const c of charts.filter((x) => NEW_CHARTS.includes(x.name))) {
       expect(c.caption.length, c.name).toBeGreaterThan(40);
