@@ -21,18 +21,20 @@ type Json = Record<string, unknown>;
 type XEncoding = Json & { field: string };
 
 /**
- * The layers that mark a programme on a panel whose x encoding is `x`: bands,
- * their names, intervention rules. They use `x`'s scale and axis (its field
- * swapped), so they share the day axis without adding a title of their own,
- * and no colour field, so nothing of theirs enters a legend.
+ * The layers that mark a programme on a panel whose x encoding is `x`: bands
+ * (drawn behind the data), and the intervention rules and the bands' names
+ * (drawn over it, so bars do not hide them). They use `x`'s scale and axis
+ * (its field swapped), so they share the day axis without adding a title of
+ * their own, and no colour field, so nothing of theirs enters a legend.
  */
-export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, options: { withLabels?: boolean } = {}): Json[] {
-  const layers: Json[] = [];
+export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, options: { withLabels?: boolean } = {}): { below: Json[]; above: Json[] } {
+  const below: Json[] = [];
+  const above: Json[] = [];
   const at = (field: string) => ({ ...x, field });
   if (schedule.windows.length > 0) {
     const rows = labelRows(schedule.windows);
     const values = schedule.windows.map((w, i) => ({ from: w.from, to: w.to, programme: w.label, days: `days ${w.from}–${w.to - 1}`, labelY: 3 + 13 * rows[i] }));
-    layers.push({
+    below.push({
       data: { values },
       mark: { type: "rect", color: PROGRAMME_FILL, opacity: 0.55 },
       encoding: {
@@ -42,7 +44,7 @@ export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, optio
       },
     });
     if (options.withLabels ?? true) {
-      layers.push({
+      above.push({
         data: { values },
         mark: { type: "text", align: "left", baseline: "top", dx: 3, fontSize: 10, color: "#7a6a3a" },
         // labelY is in pixels from the top (scale null): windows that overlap put their names on lines of their own
@@ -51,13 +53,13 @@ export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, optio
     }
   }
   if (schedule.interventions.length > 0) {
-    layers.push({
+    above.push({
       data: { values: schedule.interventions.map((m) => ({ day: m.day, note: m.notes.join("; ") })) },
       mark: { type: "rule", color: INTERVENTION_COLOR, strokeWidth: 1 },
       encoding: { x: at("day"), tooltip: [{ field: "day", type: "quantitative" }, { field: "note", type: "nominal" }] },
     });
   }
-  return layers;
+  return { below, above };
 }
 
 /** The line of each window's name: the first on which no earlier window it overlaps has its name. */
@@ -97,7 +99,8 @@ export function withProgramme(spec: TopLevelSpec, schedule: ProgrammeSchedule): 
     if (!x) return node;
     marked++;
     const width = typeof node.width === "number" ? node.width : Infinity;
-    return layered(node, programmeLayers(schedule, x, { withLabels: width >= MIN_LABELLED_WIDTH }));
+    const { below, above } = programmeLayers(schedule, x, { withLabels: width >= MIN_LABELLED_WIDTH });
+    return layered(node, below, above);
   };
   const out = visit(spec as unknown as Json);
   if (marked === 0) return spec;
@@ -131,19 +134,19 @@ function isDay(x: XEncoding | undefined): x is XEncoding {
 const UNIT_KEYS = ["mark", "encoding", "transform", "params", "projection"];
 
 /**
- * A panel turned into layers with `below` first (drawn behind). A parent's
+ * A panel turned into layers with `below` first (drawn behind) and `above` last. A parent's
  * encoding is pushed down into its own layers, as Vega-Lite would inherit it,
  * so the programme layers (with their own data) do not inherit a colour or y field.
  */
-function layered(node: Json, below: Json[]): Json {
+function layered(node: Json, below: Json[], above: Json[]): Json {
   if (Array.isArray(node.layer)) {
     const parentEncoding = node.encoding as Json | undefined;
     const { encoding: _dropped, ...rest } = node;
     const layers = (node.layer as Json[]).map((l) => (parentEncoding ? { ...l, encoding: { ...parentEncoding, ...((l.encoding as Json) ?? {}) } } : l));
-    return { ...rest, layer: [...below, ...layers] };
+    return { ...rest, layer: [...below, ...layers, ...above] };
   }
   const unit: Json = {};
   const rest: Json = {};
   for (const [k, v] of Object.entries(node)) (UNIT_KEYS.includes(k) ? unit : rest)[k] = v;
-  return { ...rest, layer: [...below, unit] };
+  return { ...rest, layer: [...below, unit, ...above] };
 }

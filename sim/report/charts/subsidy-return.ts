@@ -93,7 +93,8 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
 
 /** " [95%: 1.20, 3.40]" when the ratio has an interval, else "". */
 function ratioInterval(p: CumulativeDifferencePoint): string {
-  return p.ratioLo === null || p.ratioHi === null ? "" : ` [95%: ${p.ratioLo.toFixed(2)}, ${p.ratioHi.toFixed(2)}]`;
+  const text = (x: number) => x.toFixed(2).replace("-", "−");
+  return p.ratioLo === null || p.ratioHi === null ? "" : ` [95%: ${text(p.ratioLo)}, ${text(p.ratioHi)}]`;
 }
 
 function sign(x: number): string {
