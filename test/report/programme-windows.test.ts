@@ -136,7 +136,9 @@ describe("programme marks on the charts", () => {
   });
 
   it("marked charts render without warnings, and the marks add no legend entry", async () => {
-    for (const c of reportCharts(programme)) {
+    const runs = distinctRuns([base, programme]);
+    const compared = comparisonCharts(runs, compareReports(runs[0], runs.slice(1)));
+    for (const c of [...reportCharts(programme), ...compared]) {
       const { messages, svg } = await renderStrictly(c.spec);
       expect(messages, c.name).toEqual([]);
       expect(svg, c.name).not.toMatch(/undefined/);
