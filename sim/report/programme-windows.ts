@@ -1,6 +1,8 @@
 /**
  * The programme of a run as the time charts mark it: the days each platform
- * programme acted (a lever with a window, a campaign) and the days an
+ * programme was on (a lever with a window while it has a setting and a budget,
+ * a campaign; a budget spent before the end of the window stops the spending,
+ * which the subsidy columns show, not the window) and the days an
  * intervention applied or ended. Read from the resolved scenario that
  * manifest.json records, stepped through the interventions as the model steps
  * them (scenario/checks.ts leverTimeline), so a programme an intervention
