@@ -110,6 +110,11 @@ describe("programme marks on the charts", () => {
         const layers = p.layer as { mark: { type: string }; data?: { values: { day?: number }[] } }[];
         expect(layers[0].mark.type, c.name).toBe("rect");
         expect(layers.some((l) => l.mark.type === "rule" && l.data?.values[0]?.day === 50), c.name).toBe(true);
+        // the band's name at the top, on panels wide enough for it
+        if (typeof p.width === "number" && p.width >= 300) {
+          const names = layers.filter((l) => l.mark.type === "text").flatMap((l) => (l.data?.values ?? []) as { programme?: string }[]);
+          expect(names.map((v) => v.programme), c.name).toContain("consumer subsidy");
+        }
       }
       expect((c.spec as { title: { subtitle: string[] } }).title.subtitle.at(-1), c.name).toMatch(/consumer subsidy days 30–79/);
     }
