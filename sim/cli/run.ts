@@ -8,12 +8,10 @@ import { cpus } from "node:os";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { diffParameters } from "../experiments/diff.js";
-import { leversThatNeverActed } from "../experiments/idle-levers.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { runScenarios } from "../experiments/run.js";
-import { writeReportPages } from "../report/build-report.js";
-import { replaceFolderAsync, tempFolderFor } from "../io/files.js";
-import { writeRunTables } from "../report/tables.js";
+import { tempFolderFor } from "../io/files.js";
+import { runWarnings, writeRunReport } from "../report/write-run.js";
 import { loadScenario } from "../scenario/load.js";
 import { UsageError } from "./fail.js";
 import { onInterrupt, progressLine } from "./progress.js";
@@ -78,25 +76,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // what went unseen in the run: warnings on stderr and in each report's manifest
     const warnings = new Map<string, string[]>();
     for (const run of runs) {
-      const list: string[] = [];
-      const refused = run.results.reduce((s, r) => s + r.entriesRefusedFull, 0);
-      if (refused > 0) list.push(`${refused} merchant or creator entries were refused because population.capacityFactor (${run.scenario.population.capacityFactor}) was reached; raise it`);
-      list.push(...leversThatNeverActed(run.scenario, run.results));
+      const list = runWarnings(run);
       for (const w of list) process.stderr.write(`sim: warning: ${run.scenario.name}: ${w}\n`);
       warnings.set(run.scenario.name, list);
     }
     const wallTimeSec = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     for (const run of runs) {
-      await replaceFolderAsync(out, run.scenario.name, async (tmp) => {
-        await writeRunTables(tmp, run, {
-          version: packageVersion(), commandLine: ["sim", ...process.argv.slice(2)].join(" "), baseSeed: args.seed,
-          threads: args.threads, wallTimeSec, peakRssMb, differsFromBaseline: diffParameters(run.scenario, baseline),
-          warnings: warnings.get(run.scenario.name) ?? [],
-        });
-        await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
-      });
-      process.stdout.write(`${run.scenario.name}: ${args.reps} replication${args.reps === 1 ? "" : "s"} → ${resolve(out, run.scenario.name)}/index.html\n`);
+      const folder = await writeRunReport(out, run, {
+        version: packageVersion(), commandLine: ["sim", ...process.argv.slice(2)].join(" "), baseSeed: args.seed,
+        threads: args.threads, wallTimeSec, peakRssMb, differsFromBaseline: diffParameters(run.scenario, baseline),
+        warnings: warnings.get(run.scenario.name) ?? [],
+      }, (m) => process.stderr.write(`sim: warning: ${m}\n`));
+      process.stdout.write(`${run.scenario.name}: ${args.reps} replication${args.reps === 1 ? "" : "s"} → ${folder}/index.html\n`);
     }
     if (showProgress) progressLine("", true);
   },
