@@ -75,7 +75,8 @@ export async function loadEdited(dir: string, id: string, overrides: Overrides):
     return await loadScenario(entry.file, overrides);
   } catch (err) {
     const list = (err as { errors?: { message: string }[] }).errors;
-    if (list) throw new SandboxError(400, `the scenario is not valid (${list.length} problem${list.length === 1 ? "" : "s"})`, list.map((e) => e.message));
+    // the page's edits reach the loader as command-line overrides: say which edit, not which option
+    if (list) throw new SandboxError(400, `the scenario is not valid (${list.length} problem${list.length === 1 ? "" : "s"})`, list.map((e) => e.message.replace(/^command line: (--set )?/, "")));
     throw err;
   }
 }

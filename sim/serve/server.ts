@@ -7,6 +7,7 @@
  *   GET  /api/scenario?id=        a scenario's resolved values
  *   POST /api/runs                start a run (400: bad edits, 429: too many runs)
  *   GET  /api/runs/:id/events     its days, charts and paired KPIs as server-sent events; closing it cancels the run
+ *   GET  /api/runs/:id            how far it is
  *   DELETE /api/runs/:id          cancel
  *   POST /api/runs/:id/report     write its report folder into --dir/reports/
  *   POST /api/save                save the edited scenario as YAML into --dir
@@ -135,6 +136,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     return reply.code(201).send({ id: run.id, name: edited.scenario.name, compareName: compare.scenario.name, horizonDays: edited.scenario.horizonDays, reps: body.reps });
   });
   app.get<{ Params: { id: string } }>("/api/runs/:id/events", (req, reply) => streamRun(pool.get(req.params.id), reply, req.raw));
+  app.get<{ Params: { id: string } }>("/api/runs/:id", (req) => progressOf(pool.get(req.params.id)));
   app.delete<{ Params: { id: string } }>("/api/runs/:id", (req) => {
     const run = pool.get(req.params.id);
     run.cancel();
