@@ -102,6 +102,14 @@ describe.runIf(isBuilt() && hasChromium)("the sandbox in a browser", () => {
     await page.waitForSelector("#status a");
     expect(existsSync(join(dir, "reports", "baseline-edited", "index.html"))).toBe(true);
 
+    // interventions are a list of rows: add one that halves the paid share from day 100
+    await page.locator("details", { has: page.locator('[data-path="interventions"]') }).locator("summary").click();
+    await page.click(".interventions > button");
+    await page.fill(".intervention .set", "levers.paidTraffic.share=0.06");
+    await page.locator(".intervention .set").dispatchEvent("change");
+    const entry = new URL(page.url()).searchParams.getAll("set").find((s) => s.startsWith("interventions="));
+    expect(JSON.parse(entry!.slice("interventions=".length))).toEqual([{ at: 100, set: { "levers.paidTraffic.share": 0.06 } }]);
+
     // the URL carries the state: a colleague opening it gets the same edits
     const colleague = await browser.newPage();
     await colleague.goto(page.url());

@@ -159,6 +159,8 @@ function controlElement(/** @type {any} */ c) {
     for (const ch of c.choices) sel.append(new Option(ch, ch, false, ch === current));
     sel.addEventListener("change", () => edit(c.path, sel.value));
     inputs.append(sel);
+  } else if (c.path === "interventions") {
+    inputs.append(interventionsEditor(current));
   } else {
     const area = document.createElement("textarea");
     area.name = c.path;
@@ -170,6 +172,53 @@ function controlElement(/** @type {any} */ c) {
   }
   if (state.edits.has(c.path)) div.classList.add("edited");
   return div;
+}
+
+/**
+ * The schedule of interventions as a list: a row per change, with its day,
+ * the day the old values come back (optional) and the parameters it sets
+ * (one path=value a line).
+ */
+function interventionsEditor(/** @type {string} */ current) {
+  /** @type {{at: number, until?: number, set: Record<string, unknown>, note?: string}[]} */
+  let list = [];
+  try { list = JSON.parse(current); } catch { list = []; }
+  const box = document.createElement("div");
+  box.className = "interventions";
+  const commit = () => edit("interventions", JSON.stringify(list));
+  const draw = () => {
+    box.innerHTML = "";
+    list.forEach((item, i) => {
+      const row = document.createElement("div");
+      row.className = "intervention";
+      row.innerHTML = `<label><span>${msg("at")}</span><input type="number" min="0" step="1" class="at"></label><label><span>${msg("until")}</span><input type="number" min="0" step="1" class="until"></label><label class="sets"><span>${msg("sets")}</span><textarea rows="2" class="set"></textarea></label><button type="button" class="remove">${msg("remove")}</button>`;
+      const at = /** @type {HTMLInputElement} */ (row.querySelector(".at"));
+      const until = /** @type {HTMLInputElement} */ (row.querySelector(".until"));
+      const set = /** @type {HTMLTextAreaElement} */ (row.querySelector(".set"));
+      at.value = String(item.at);
+      until.value = item.until === undefined ? "" : String(item.until);
+      set.value = Object.entries(item.set).map(([k, v]) => `${k}=${valueText(v)}`).join("\n");
+      at.addEventListener("change", () => { item.at = Number(at.value); commit(); });
+      until.addEventListener("change", () => { if (until.value === "") delete item.until; else item.until = Number(until.value); commit(); });
+      set.addEventListener("change", () => {
+        item.set = Object.fromEntries(set.value.split("\n").filter((l) => l.includes("=")).map((l) => {
+          const [k, ...v] = l.split("=");
+          const text = v.join("=").trim();
+          return [k.trim(), text !== "" && !Number.isNaN(Number(text)) ? Number(text) : text === "true" ? true : text === "false" ? false : text];
+        }));
+        commit();
+      });
+      /** @type {HTMLElement} */ (row.querySelector(".remove")).addEventListener("click", () => { list.splice(i, 1); commit(); draw(); });
+      box.append(row);
+    });
+    const add = document.createElement("button");
+    add.type = "button";
+    add.textContent = msg("addIntervention");
+    add.addEventListener("click", () => { list.push({ at: 100, set: {} }); draw(); });
+    box.append(add);
+  };
+  draw();
+  return box;
 }
 
 /** A window's start and end days side by side: "days 60 to 240". */
@@ -252,7 +301,7 @@ async function startRun() {
   const events = new EventSource(`/api/runs/${run.id}/events`);
   state.events = events;
   events.addEventListener("progress", (e) => showProgress(JSON.parse(/** @type {MessageEvent} */ (e).data)));
-  events.addEventListener("charts", (e) => void drawCharts(JSON.parse(/** @type {MessageEvent} */ (e).data)));
+  events.addEventListener("charts", (e) => queueCharts(JSON.parse(/** @type {MessageEvent} */ (e).data)));
   events.addEventListener("kpis", (e) => showKpis(JSON.parse(/** @type {MessageEvent} */ (e).data)));
   events.addEventListener("end", (e) => {
     const end = JSON.parse(/** @type {MessageEvent} */ (e).data);
@@ -284,6 +333,23 @@ async function cancelRun() {
 function showProgress(/** @type {any} */ p) {
   $("status").textContent = msg("progress", { percent: Math.floor((100 * p.daysDone) / Math.max(1, p.daysTotal)), pairs: p.pairs, reps: p.reps, seconds: p.seconds.toFixed(1) });
   $("status").dataset.daysDone = String(p.daysDone);
+}
+
+/** Charts that came while the last ones were drawing: only the newest is drawn next, so the page never falls behind the run. */
+let pendingCharts = /** @type {any[] | null} */ (null);
+let isDrawing = false;
+function queueCharts(/** @type {any[]} */ charts) {
+  pendingCharts = charts;
+  if (isDrawing) return;
+  isDrawing = true;
+  void (async () => {
+    while (pendingCharts) {
+      const next = pendingCharts;
+      pendingCharts = null;
+      await drawCharts(next).catch(showError);
+    }
+    isDrawing = false;
+  })();
 }
 
 async function drawCharts(/** @type {{name: string, spec: any}[]} */ charts) {
@@ -333,7 +399,8 @@ function openSave() {
   const name = input("name").value || `${base?.name ?? "scenario"}-edited`;
   input("save-name").value = name;
   input("save-file").value = `${name}.yaml`;
-  $("save-preview").textContent = setEntries().length ? setEntries().map((s) => s.replace("=", ": ")).join("\n") : msg("noEdits");
+  // the diff against the scenario it extends: each edit with the value it replaces
+  $("save-preview").textContent = state.edits.size ? [...state.edits].map(([path, text]) => `${path}: ${valueText(state.base[path])} → ${text}`).join("\n") : msg("noEdits");
   $("save-result").textContent = "";
   /** @type {HTMLDialogElement} */ ($("save-dialog")).showModal();
 }
