@@ -16,6 +16,7 @@
  * Everything the page loads comes from this server: no CDN, works offline.
  */
 import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -161,7 +162,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
 }
 
 /** Server-sent events of one run: progress, charts and KPIs as they change (at most every 250 ms), then "end". */
-function streamRun(run: LiveRun, reply: FastifyReply, request: NodeJS.ReadableStream & { on(e: "close", f: () => void): unknown }): void {
+function streamRun(run: LiveRun, reply: FastifyReply, request: IncomingMessage): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
