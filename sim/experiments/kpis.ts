@@ -92,10 +92,10 @@ export const KPIS: KpiDefinition[] = [
   { key: "platform_revenue_total", label: "Platform revenue (take and ads)", unit: "RMB", value: (r) => sum(r, M.platform_revenue) },
   { key: "ad_revenue_total", label: "Ad revenue (paid traffic)", unit: "RMB", value: (r) => sum(r, M.ad_revenue) },
   {
-    key: "platform_net_break_even_day", label: "Break-even day: first day from which cumulative platform net stays at or above 0 (the horizon, one past the last day, if it ends below 0: the mean is then a lower bound)", unit: "day",
+    key: "platform_net_break_even_day", label: "Break-even day of cumulative platform net: first day from which it stays at or above 0 (if it ends below 0, the horizon: the mean is then a lower bound)", unit: "day",
     value: (r) => breakEvenDay(cumulativePlatformNet(r)),
   },
-  { key: "platform_net_cumulative_low", label: "Lowest cumulative platform net (the most the platform was out of pocket; 0 if never below)", unit: "RMB", value: (r) => Math.min(0, ...cumulativePlatformNet(r)) },
+  { key: "platform_net_cumulative_low", label: "Lowest cumulative platform net (0 if never below 0)", unit: "RMB", value: (r) => Math.min(0, ...cumulativePlatformNet(r)) },
   { key: "subsidy_traffic_rmb_total", label: "Traffic subsidy priced at levers.trafficSubsidy.cpmRmb (revenue forgone, not in platform net)", unit: "RMB", value: (r) => sum(r, M.subsidy_traffic_rmb) },
   { key: "subsidy_all_rmb_total", label: "All subsidies: money subsidies and priced traffic subsidy", unit: "RMB", value: (r) => allSubsidies(r) },
   { key: "creators_active_end", label: "Active creators at the end", unit: "creators", value: (r) => at(r, M.creators_active, r.days - 1) },
