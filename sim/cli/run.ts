@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { diffParameters } from "../experiments/diff.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
+import type { DayWindow } from "../experiments/kpis.js";
 import { runScenarios } from "../experiments/run.js";
 import { tempFolderFor } from "../io/files.js";
 import { runWarnings, writeRunReport } from "../report/write-run.js";
@@ -23,6 +24,7 @@ interface RunArgs {
   days?: number;
   users?: number;
   set?: string[];
+  window?: string;
   out: string;
   threads: number;
   quiet: boolean;
@@ -39,12 +41,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("days", { type: "number", describe: "override the horizon (horizonDays)" })
       .option("users", { type: "number", describe: "override the simulated users at day 0 (population.users)" })
       .option("set", { type: "string", array: true, describe: "override a parameter: path=value (repeatable)" })
+      .option("window", { type: "string", describe: "also report KPIs during days START..END (both included) and after them, for every scenario: START:END, or START: for to the end" })
       .option("out", { type: "string", default: "reports", describe: "folder for the report folders (<out>/<scenario name>/)" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .example("$0 run", "the baseline, 5 replications, into reports/baseline/")
       .example("$0 run scenarios/baseline.yaml scenarios/trust-first.yaml --reps 10", "two scenarios on shared seeds")
       .example("$0 run scenarios/baseline.yaml --set levers.commercialLoad=0.3 --days 180", "a quick what-if")
+      .example("$0 run scenarios/baseline.yaml scenarios/more-consumer-subsidies.yaml --window 60:240", "GMV, orders and platform net during the subsidy and after it, in both reports")
       .check((a) => {
         if (!Number.isInteger(a.reps) || a.reps < 1) throw new UsageError("--reps must be a whole number of at least 1");
         if (!Number.isInteger(a.threads) || a.threads < 1) throw new UsageError("--threads must be a whole number of at least 1");
@@ -60,6 +64,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) throw new UsageError(`two scenarios are named '${dup}': their report folders would collide; give them different 'name:'`);
     const baseline = (await loadScenario(BASELINE_FILE)).scenario;
+    const window = args.window === undefined ? undefined : parseWindow(args.window, loaded.map((l) => l.scenario));
 
     const out = resolve(args.out);
     const showProgress = !args.quiet && process.stderr.isTTY === true;
@@ -67,7 +72,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const runs = await runScenarios(
       loaded.map((l) => l.scenario),
       {
-        reps: args.reps, seed: args.seed, threads: args.threads,
+        reps: args.reps, seed: args.seed, threads: args.threads, window,
         onReplicationDone: (name, rep, done, total) => {
           if (showProgress) progressLine(`${name}: replication ${rep + 1} done (${done}/${total}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
         },
@@ -93,3 +98,21 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (showProgress) progressLine("", true);
   },
 };
+
+/**
+ * `--window START:END` (or `START:`, to the last day): report days, both
+ * included, inside the horizon of every scenario of the run, so the reports
+ * of one run share the window and compare pair by pair.
+ */
+export function parseWindow(text: string, scenarios: readonly { name: string; horizonDays: number }[]): DayWindow {
+  const m = /^\s*(\d+)\s*:\s*(\d*)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--window ${text}: expected START:END in report days (e.g. 60:240), or START: for to the end of the run`);
+  const horizon = Math.min(...scenarios.map((s) => s.horizonDays));
+  const startDay = Number(m[1]);
+  const endDay = m[2] === "" ? horizon - 1 : Number(m[2]);
+  if (endDay < startDay) throw new UsageError(`--window ${text}: the last day (${endDay}) is before the first (${startDay})`);
+  for (const s of scenarios) {
+    if (endDay >= s.horizonDays) throw new UsageError(`--window ${text}: ends after the run of '${s.name}' (horizonDays ${s.horizonDays}: report days 0-${s.horizonDays - 1})`);
+  }
+  return { startDay, endDay };
+}
