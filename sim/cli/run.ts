@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { diffParameters } from "../experiments/diff.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
-import type { DayWindow } from "../experiments/kpis.js";
+import { dayWindowOf, type DayWindow } from "../experiments/kpis.js";
 import { runScenarios } from "../experiments/run.js";
 import { tempFolderFor } from "../io/files.js";
 import { runWarnings, writeRunReport } from "../report/write-run.js";
@@ -99,20 +99,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
   },
 };
 
-/**
- * `--window START:END` (or `START:`, to the last day): report days, both
- * included, inside the horizon of every scenario of the run, so the reports
- * of one run share the window and compare pair by pair.
- */
+/** `--window START:END` as the run's window; a bad one is a usage error (exit 2). */
 export function parseWindow(text: string, scenarios: readonly { name: string; horizonDays: number }[]): DayWindow {
-  const m = /^\s*(\d+)\s*:\s*(\d*)\s*$/.exec(text);
-  if (!m) throw new UsageError(`--window ${text}: expected START:END in report days (e.g. 60:240), or START: for to the end of the run`);
-  const horizon = Math.min(...scenarios.map((s) => s.horizonDays));
-  const startDay = Number(m[1]);
-  const endDay = m[2] === "" ? horizon - 1 : Number(m[2]);
-  if (endDay < startDay) throw new UsageError(`--window ${text}: the last day (${endDay}) is before the first (${startDay})`);
-  for (const s of scenarios) {
-    if (endDay >= s.horizonDays) throw new UsageError(`--window ${text}: ends after the run of '${s.name}' (horizonDays ${s.horizonDays}: report days 0-${s.horizonDays - 1})`);
-  }
-  return { startDay, endDay };
+  const window = dayWindowOf(text, scenarios);
+  if (typeof window === "string") throw new UsageError(`--window ${window}`);
+  return window;
 }

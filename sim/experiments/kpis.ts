@@ -119,6 +119,24 @@ export interface DayWindow {
   endDay: number;
 }
 
+/**
+ * "START:END" (or "START:", to the last day) as a window of report days, both
+ * included, inside the horizon of every scenario of the run, so the reports
+ * of one run share the window and compare pair by pair. A text that is not
+ * one comes back as the problem, in words, starting with the text.
+ */
+export function dayWindowOf(text: string, scenarios: readonly { name: string; horizonDays: number }[]): DayWindow | string {
+  const m = /^\s*(\d+)\s*:\s*(\d*)\s*$/.exec(text);
+  if (!m) return `${text}: expected START:END in report days (e.g. 60:240), or START: for to the end of the run`;
+  const horizon = Math.min(...scenarios.map((s) => s.horizonDays));
+  const startDay = Number(m[1]);
+  const endDay = m[2] === "" ? horizon - 1 : Number(m[2]);
+  if (endDay < startDay) return `${text}: the last day (${endDay}) is before the first (${startDay})`;
+  const short = scenarios.find((s) => endDay >= s.horizonDays);
+  if (short) return `${text}: ends after the run of '${short.name}' (horizonDays ${short.horizonDays}: report days 0-${short.horizonDays - 1})`;
+  return { startDay, endDay };
+}
+
 const days = (from: number, to: number): string => (from === to ? `day ${from}` : `days ${from}-${to}`);
 
 /**

@@ -7,6 +7,7 @@
  */
 import { MessageChannel } from "node:worker_threads";
 import type { Piscina } from "piscina";
+import type { DayWindow } from "../experiments/kpis.js";
 import { seedsFor } from "../experiments/run.js";
 import { COLUMNS } from "../model/metrics.js";
 import type { ReplicationResult } from "../model/simulate.js";
@@ -22,6 +23,8 @@ export interface LiveRunRequest {
   compare: Scenario;
   reps: number;
   seed: number;
+  /** days the KPIs are also compared over, during and after */
+  window?: DayWindow;
 }
 
 /** The days one replication has finished, platform scale: `days` rows of COLUMNS in `rows`. */

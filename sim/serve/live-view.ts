@@ -5,7 +5,7 @@
  * differences of the headline KPIs over the replications both sides finished.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { KPIS, kpiValues } from "../experiments/kpis.js";
+import { kpiDefinitions, kpiValuesOf } from "../experiments/kpis.js";
 import { formatDifference, formatDifferenceInterval, formatValue } from "../io/format.js";
 import { COLUMN_NAMES } from "../model/metrics.js";
 import { gmvByChannel } from "../report/charts/gmv-by-channel.js";
@@ -18,8 +18,9 @@ import { pairedInterval } from "../stats/paired-interval.js";
 import { meanInterval } from "../stats/mean-interval.js";
 import type { LiveRun, RepProgress, Side } from "./live-run.js";
 
-/** The KPIs the sandbox compares, the ones a strategy review starts from. */
-export const SANDBOX_KPIS = ["gmv_total", "repurchase_rate", "merchant_growth", "merchants_active_end", "nps_end", "subsidy_total", "platform_net"] as const;
+/** The KPIs the sandbox compares, the ones a strategy review starts from; with a window, those of the window follow. */
+export const SANDBOX_KPIS = ["gmv_total", "repurchase_rate", "merchant_growth", "merchants_active_end", "creators_active_end", "nps_end", "subsidy_all_rmb_total", "platform_net"] as const;
+const WINDOW_KPIS = ["gmv_per_day_window", "gmv_per_day_after_window", "platform_net_window", "platform_net_after_window"];
 
 export interface LiveChart {
   name: string;
@@ -96,17 +97,18 @@ export function liveCharts(run: LiveRun): LiveChart[] {
 /** Paired differences (scenario − compared) of the sandbox KPIs over the replications finished on both sides. */
 export function liveKpis(run: LiveRun): LiveKpis {
   const reps = run.seeds.map((_, r) => r).filter((r) => run.progress.scenario[r].result && run.progress.compare[r].result);
-  const values = (side: Side) => reps.map((r) => kpiValues(run.progress[side][r].result!));
+  const definitions = kpiDefinitions(run.request.window, run.request.scenario.horizonDays);
+  const values = (side: Side) => reps.map((r) => kpiValuesOf(definitions, run.progress[side][r].result!));
   const own = values("scenario");
   const other = values("compare");
-  const rows = SANDBOX_KPIS.map((key) => {
-    const def = KPIS.find((k) => k.key === key)!;
-    const x = own.map((v) => v[key]);
-    const y = other.map((v) => v[key]);
+  const shown = [...SANDBOX_KPIS, ...WINDOW_KPIS].flatMap((key) => definitions.filter((d) => d.key === key));
+  const rows = shown.map((def) => {
+    const x = own.map((v) => v[def.key]);
+    const y = other.map((v) => v[def.key]);
     const d = pairedInterval(x, y);
     const isInterval = reps.length >= 2;
     return {
-      key,
+      key: def.key,
       label: def.label,
       scenario: formatValue(meanInterval(x).mean, def.unit),
       compare: formatValue(meanInterval(y).mean, def.unit),

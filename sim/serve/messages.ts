@@ -15,6 +15,7 @@ export const SANDBOX_MESSAGES = {
   days: { en: "Days", "zh-CN": "天数" },
   reps: { en: "Replications", "zh-CN": "重复次数" },
   seed: { en: "Seed", "zh-CN": "随机种子" },
+  windowDays: { en: "Window: KPIs during days START:END and after (optional)", "zh-CN": "窗口期：第 START:END 天期间及之后的指标（可选）" },
   run: { en: "Run", "zh-CN": "运行" },
   cancel: { en: "Cancel", "zh-CN": "取消" },
   resetEdits: { en: "Undo all edits", "zh-CN": "撤销全部修改" },

@@ -24,6 +24,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { z } from "zod";
 import { diffParameters } from "../experiments/diff.js";
+import { dayWindowOf } from "../experiments/kpis.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { controlGroups, controlValues } from "./controls.js";
 import { SANDBOX_MESSAGES } from "./messages.js";
@@ -76,6 +77,8 @@ const RunBody = z.object({
   days: z.number().int().min(1).max(3650).optional(),
   reps: z.number().int().min(1).max(50),
   seed: z.number().int().min(0).default(1),
+  /** "START:END": KPIs during those days and after them, as sim run --window */
+  window: z.string().max(40).optional(),
 });
 const SaveBody = z.object({ base: z.string(), set: SetList, name: z.string(), file: z.string(), overwrite: z.boolean().default(false) });
 
@@ -133,7 +136,9 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const base = findScenario(dir, body.scenario);
     const edited = await loadEdited(dir, base.id, runOverrides(body, base.name));
     const compare = await loadEdited(dir, body.compare, { users: body.users, days: edited.scenario.horizonDays });
-    const run = pool.start({ scenario: edited.scenario, compare: compare.scenario, reps: body.reps, seed: body.seed });
+    const window = body.window?.trim() ? dayWindowOf(body.window, [edited.scenario, compare.scenario]) : undefined;
+    if (typeof window === "string") throw new SandboxError(400, `window: ${window}`);
+    const run = pool.start({ scenario: edited.scenario, compare: compare.scenario, reps: body.reps, seed: body.seed, window });
     return reply.code(201).send({ id: run.id, name: edited.scenario.name, compareName: compare.scenario.name, horizonDays: edited.scenario.horizonDays, reps: body.reps });
   });
   app.get<{ Params: { id: string } }>("/api/runs/:id/events", (req, reply) => streamRun(pool.get(req.params.id), reply, req.raw));
@@ -147,7 +152,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const run = pool.get(req.params.id);
     if (run.status !== "done") throw new SandboxError(409, `the run is ${run.status}: a report needs a finished run`);
     const baseline = (await loadScenario(BASELINE_FILE)).scenario;
-    const scenarioRun = { scenario: run.request.scenario, seeds: run.seeds, results: run.progress.scenario.map((p) => p.result!) };
+    const scenarioRun = { scenario: run.request.scenario, seeds: run.seeds, results: run.progress.scenario.map((p) => p.result!), window: run.request.window };
     const folder = await writeRunReport(join(dir, "reports"), scenarioRun, {
       version: packageVersion(), commandLine: "sim serve (sandbox)", baseSeed: run.request.seed, threads: options.threads,
       wallTimeSec: ((run.finishedMs ?? performance.now()) - run.startedMs) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -111,6 +111,26 @@ describe.runIf(isBuilt())("sim serve", () => {
     await fetch(`${server.url}/api/runs/${third.body.id}`, { method: "DELETE" });
   });
 
+  it("streams a run to its end, with the paired KPIs during and after a window", async () => {
+    const bad = await post(`${server.url}/api/runs`, { ...SMALL, window: "20-10" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/window: 20-10: expected START:END/);
+    const run = await post(`${server.url}/api/runs`, { ...SMALL, set: ["levers.takeRate=0.07"], window: "10:19" });
+    expect(run.status).toBe(201);
+    const text = await (await fetch(`${server.url}/api/runs/${run.body.id}/events`)).text();
+    const events = text.split("\n\n").filter(Boolean).map((b) => ({ event: /^event: (.*)$/m.exec(b)![1], data: JSON.parse(/^data: (.*)$/m.exec(b)![1]) }));
+    expect(events.at(-1)).toMatchObject({ event: "end", data: { status: "done" } });
+    // charts came while days were still missing, and the progress grew to all days
+    const progress = events.filter((e) => e.event === "progress").map((e) => e.data.daysDone as number);
+    expect(progress.at(-1)).toBe(2 * 2 * 30);
+    const kpis = events.filter((e) => e.event === "kpis").at(-1)!.data as { pairs: number; rows: { key: string; difference: string; interval: string }[] };
+    expect(kpis.pairs).toBe(2);
+    const keys = kpis.rows.map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(["gmv_total", "platform_net", "gmv_per_day_window", "platform_net_after_window"]));
+    // a higher take rate: the platform's net is higher than the baseline's on every seed pair
+    expect(kpis.rows.find((r) => r.key === "platform_net")!.difference).toMatch(/^\+/);
+  });
+
   it("refuses a folder that does not exist and a port in use, with exit 2", async () => {
     const noDir = sim(["serve", "--dir", join(dir, "nope"), "--port", "0"]);
     expect(noDir.status).toBe(2);

@@ -49,6 +49,7 @@ function readUrl() {
     days: q.get("days") ? Number(q.get("days")) : undefined,
     reps: Number(q.get("reps") ?? 2),
     seed: Number(q.get("seed") ?? 1),
+    window: q.get("window") ?? "",
     lang: q.get("lang") === "zh-CN" ? "zh-CN" : q.get("lang") === "en" ? "en" : navigator.language.startsWith("zh") ? "zh-CN" : "en",
   };
 }
@@ -62,6 +63,7 @@ function writeUrl() {
   if (input("days").value && Number(input("days").value) !== state.baseHorizon) q.set("days", input("days").value);
   q.set("reps", input("reps").value);
   q.set("seed", input("seed").value);
+  if (input("window").value.trim()) q.set("window", input("window").value.trim());
   q.set("lang", state.lang);
   history.replaceState(null, "", `?${q}`);
 }
@@ -284,6 +286,7 @@ async function startRun() {
   const body = {
     scenario: input("scenario").value, compare: input("compare").value, set: setEntries(), name: input("name").value || undefined,
     users: Number(input("users").value), days: Number(input("days").value) || undefined, reps: Number(input("reps").value), seed: Number(input("seed").value),
+    window: input("window").value.trim() || undefined,
     lang: state.lang,
   };
   $("status").textContent = msg("starting");
@@ -461,6 +464,7 @@ async function start() {
   if (url.days) input("days").value = String(url.days);
   input("reps").value = String(url.reps);
   input("seed").value = String(url.seed);
+  input("window").value = url.window;
   $("status").textContent = msg("idle");
   showEdits();
   try {
@@ -470,7 +474,7 @@ async function start() {
   }
 
   input("scenario").addEventListener("change", () => { input("days").value = ""; void chooseScenario(input("scenario").value, []).catch(showError); });
-  for (const id of ["compare", "name", "users", "days", "reps", "seed"]) input(id).addEventListener("change", writeUrl);
+  for (const id of ["compare", "name", "users", "days", "reps", "seed", "window"]) input(id).addEventListener("change", writeUrl);
   input("lang").addEventListener("change", () => { state.lang = input("lang").value; applyWords(); renderControls(); showEdits(); writeUrl(); });
   $("run").addEventListener("click", () => void startRun());
   $("cancel").addEventListener("click", () => void cancelRun());
