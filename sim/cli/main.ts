@@ -24,6 +24,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 const commands: CommandModule<object, any>[] = [
   runCommand, validateCommand, reportCommand, compareCommand, sweepCommand, mergeCommand, discoverCommand,
   (await import("./check.js")).checkCommand, (await import("./calibrate.js")).calibrateCommand, (await import("./worker.js")).workerCommand,
+  (await import("./serve.js")).serveCommand,
   resolutionCommand, schemaCommand,
 ];
 const commandNames = commands.map((c) => String(c.command).split(" ")[0]);

@@ -9,12 +9,15 @@ import { Piscina } from "piscina";
 import { replicationSeed } from "../engine/rng.js";
 import { runReplication, type ReplicationResult } from "../model/simulate.js";
 import type { Scenario } from "../scenario/schema.js";
+import type { DayWindow } from "./kpis.js";
 import type { ReplicationTask } from "./worker.js";
 
 export interface RunOptions {
   reps: number;
   seed: number;
   threads: number;
+  /** days for the window KPIs of every scenario (kpis.ts windowKpis); measured, not simulated */
+  window?: DayWindow;
   onReplicationDone?: (scenario: string, rep: number, done: number, total: number) => void;
 }
 
@@ -22,6 +25,8 @@ export interface ScenarioRun {
   scenario: Scenario;
   seeds: number[];
   results: ReplicationResult[];
+  /** the window its KPIs are also reported over, if the run was given one */
+  window?: DayWindow;
 }
 
 export function seedsFor(baseSeed: number, reps: number): number[] {
@@ -52,5 +57,8 @@ export async function runScenarios(scenarios: Scenario[], opts: RunOptions): Pro
       await pool.destroy();
     }
   }
-  return scenarios.map((scenario, s) => ({ scenario, seeds, results: results.slice(s * opts.reps, (s + 1) * opts.reps) }));
+  return scenarios.map((scenario, s) => ({
+    scenario, seeds, results: results.slice(s * opts.reps, (s + 1) * opts.reps),
+    ...(opts.window ? { window: opts.window } : {}),
+  }));
 }

@@ -323,5 +323,7 @@ export function settleImpressions(world: World): void {
     const used = Math.min(subsidised, world.today.trafficImpressionsLeft);
     world.platform.trafficImpressionsSpent += used;
     today[M.subsidy_traffic_impressions] += used;
+    // priced like paid traffic: impressions the platform gave away instead of selling
+    today[M.subsidy_traffic_rmb] += (used * world.params.levers.trafficSubsidy.cpmRmb) / 1000;
   }
 }

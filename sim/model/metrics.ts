@@ -53,6 +53,8 @@ export const COLUMNS = [
   ["subsidy_campaign", "users"],
   ["subsidy_service", "users"],
   ["subsidy_traffic_impressions", "users"],
+  // the subsidised impressions priced at levers.trafficSubsidy.cpmRmb: revenue forgone, not paid out
+  ["subsidy_traffic_rmb", "users"],
   ["guarantee_cost", "users"],
   ["platform_revenue", "users"],
   ["ad_revenue", "users"],

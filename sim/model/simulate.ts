@@ -92,13 +92,19 @@ function startReporting(world: World): void {
   }
 }
 
+/** Per output column, the factor from simulated to platform scale: the scale of what the column counts. */
+export function columnFactors(world: World): Float64Array {
+  const { userScale, merchantScale, creatorScale } = world.res;
+  const columnScale = { users: userScale, merchants: merchantScale, creators: creatorScale, none: 1 };
+  return Float64Array.from(COLUMN_SCALE, (kind) => columnScale[kind]);
+}
+
 function collect(world: World, rep: number, seed: number): ReplicationResult {
   const { userScale: scale, creatorFollowerScale: followerScale, creatorScale } = world.res;
-  const columnScale = { users: scale, merchants: world.res.merchantScale, creators: creatorScale, none: 1 };
   const { metrics, creators: cr, users: u } = world;
   const cols = COLUMNS.length;
   const series = metrics.series.slice();
-  const factor = COLUMN_SCALE.map((kind) => columnScale[kind]);
+  const factor = columnFactors(world);
   for (let i = 0; i < series.length; i++) series[i] *= factor[i % cols];
   const byCategory = metrics.byCategory.map((x) => x * scale);
   const tiers = TIER_LABELS.length;

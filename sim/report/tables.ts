@@ -8,7 +8,7 @@ import { resolutionOf } from "../scenario/resolution.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvTable } from "../io/csv.js";
-import { kpiValues, KPIS } from "../experiments/kpis.js";
+import { kpiDefinitions, kpiValuesOf } from "../experiments/kpis.js";
 import type { ScenarioRun } from "../experiments/run.js";
 import { CATEGORY_COLUMNS, COLUMN_NAMES, COLUMNS, TIER_LABELS } from "../model/metrics.js";
 import { meanInterval } from "../stats/mean-interval.js";
@@ -63,9 +63,10 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
   await writeCsv(join(dir, "followers.csv"), ["scenario", "rep", "creator", "followers_start", "followers_end"], fl);
 
   const resolution = resolutionOf(scenario);
-  const perRep = results.map(kpiValues);
+  const definitions = kpiDefinitions(run.window, scenario.horizonDays);
+  const perRep = results.map((r) => kpiValuesOf(definitions, r));
   const kpis = Object.fromEntries(
-    KPIS.map((k) => {
+    definitions.map((k) => {
       const values = perRep.map((v) => v[k.key]);
       const s = meanInterval(values);
       return [k.key, { label: k.label, unit: k.unit, mean: s.mean, sd: s.sd, ci95: s.ci95, values }];
@@ -73,7 +74,7 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
   );
   const summary = {
     scenario: name, description: scenario.description, reps: results.length, seeds: run.seeds,
-    horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution, kpis,
+    horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution, ...(run.window ? { window: run.window } : {}), kpis,
   };
   writeFileSync(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
 

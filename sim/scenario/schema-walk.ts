@@ -158,18 +158,34 @@ interface CheckDef {
   format?: string;
 }
 
+export interface NumberChecks {
+  isInt: boolean;
+  min?: { value: number; inclusive: boolean };
+  max?: { value: number; inclusive: boolean };
+}
+
+/** The bounds and integrality of a number parameter, read from the schema's checks; undefined for a non-number. */
+export function numberChecks(schema: z.ZodType): NumberChecks | undefined {
+  const inner = unwrap(schema).schema;
+  if (defOf(inner).type !== "number") return undefined;
+  const checks = ((inner.def as unknown as { checks?: { _zod: { def: CheckDef } }[] }).checks ?? []).map((c) => c._zod.def);
+  const bound = (c: CheckDef | undefined) => (c && c.value !== undefined ? { value: c.value, inclusive: c.inclusive === true } : undefined);
+  return {
+    isInt: checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? "")),
+    min: bound(checks.find((c) => c.check === "greater_than")),
+    max: bound(checks.find((c) => c.check === "less_than")),
+  };
+}
+
 /**
  * What a number parameter accepts, in words: "a whole number from 1 to 3650",
  * "a number > 0". Read from the schema's checks so a wrong type is answered
  * with the whole expectation, not just "a number".
  */
 export function describeNumber(schema: z.ZodType): string | undefined {
-  const inner = unwrap(schema).schema;
-  if (defOf(inner).type !== "number") return undefined;
-  const checks = ((inner.def as unknown as { checks?: { _zod: { def: CheckDef } }[] }).checks ?? []).map((c) => c._zod.def);
-  const isInt = checks.some((c) => c.check === "number_format" && /int/.test(c.format ?? ""));
-  const low = checks.find((c) => c.check === "greater_than");
-  const high = checks.find((c) => c.check === "less_than");
+  const checks = numberChecks(schema);
+  if (!checks) return undefined;
+  const { isInt, min: low, max: high } = checks;
   const noun = isInt ? "a whole number" : "a number";
   if (low?.inclusive && high?.inclusive) return `${noun} from ${low.value} to ${high.value}`;
   const bounds = [low && `${low.inclusive ? ">=" : ">"} ${low.value}`, high && `${high.inclusive ? "<=" : "<"} ${high.value}`].filter(Boolean);

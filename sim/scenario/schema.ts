@@ -280,6 +280,7 @@ export const LeversSchema = section(
         growingMinAnnualSalesRmb: nonneg(100_000, "annual sales run rate from which a merchant counts as growing for incubation traffic, per merchant [RMB/year]"),
         newDays: int(60, 0, 3650, "days after entry that count as new [days]"),
         budgetImpressions: nonneg(0, "total subsidised impressions, platform scale [impressions]"),
+        cpmRmb: nonneg(56, "price of a thousand subsidised impressions, platform scale, at which the subsidy is counted in RMB (subsidy_traffic_rmb): what the platform forgoes by giving the impressions instead of selling them, so programmes of different kinds compare at equal cost; a measurement that changes nothing simulated, and not subtracted from platform_net (revenue forgone, not paid out) [RMB per 1,000 impressions]"),
         ...Window,
       },
       "traffic subsidy: extra exposure with a budget in impressions",
