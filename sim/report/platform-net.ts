@@ -8,7 +8,7 @@
  * Example: daily net −10, −10, +15, +15 gives cumulative −10, −20, −5, +10,
  * and the break-even day is 3 (from day 3 on the cumulative net stays ≥ 0).
  */
-import { PAID_OUT_COLUMNS } from "../experiments/kpis.js";
+import { breakEvenDay as kpiBreakEvenDay, PAID_OUT_COLUMNS } from "../experiments/kpis.js";
 import type { TimeseriesRow } from "./read-report.js";
 import { bandsOf, type BandPoint, type BinAggregate } from "./series.js";
 
@@ -47,15 +47,15 @@ export function cumulativeNetBands(rows: readonly TimeseriesRow[]): BandPoint[] 
 
 /**
  * The first day from which the mean cumulative net stays at or above 0 to the
- * end of the run; null when it ends below 0 (no break-even in the run).
- * Day 0 when it never went below 0.
+ * end of the run, by the convention of the platform_net_break_even_day KPI
+ * (experiments/kpis.ts breakEvenDay): 0 when it never went below 0; null when
+ * it ends below 0 (no break-even in the run; the KPI then gives the horizon).
+ * Taken on the mean curve the chart draws, which can differ from the KPI's
+ * mean over replications of each one's break-even day.
  */
 export function breakEvenDay(points: readonly Pick<BandPoint, "day" | "mean">[]): number | null {
   const sorted = [...points].sort((a, b) => a.day - b.day);
-  let day: number | null = null;
-  for (const p of sorted) {
-    if (p.mean < 0) day = null;
-    else day ??= p.day;
-  }
-  return day;
+  if (sorted.length === 0) return null;
+  const index = kpiBreakEvenDay(sorted.map((p) => p.mean));
+  return index >= sorted.length ? null : sorted[index].day;
 }
