@@ -24,8 +24,9 @@ const sum = (r: ReplicationResult, col: number, from = 0, to = r.days): number =
 const at = (r: ReplicationResult, col: number, day: number): number => r.series[Math.max(0, Math.min(r.days - 1, day)) * cols + col];
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 const MONEY_SUBSIDIES = [M.subsidy_consumer, M.subsidy_coupon, M.subsidy_fee, M.subsidy_campaign, M.subsidy_service];
-/** Subsidies the platform pays out (fee relief is revenue foregone instead). */
-const PAID_OUT = [M.subsidy_consumer, M.subsidy_coupon, M.subsidy_campaign, M.subsidy_service];
+/** Subsidies the platform pays out (fee relief is revenue foregone instead); the report's platform-net chart takes the same list. */
+export const PAID_OUT_COLUMNS = ["subsidy_consumer", "subsidy_coupon", "subsidy_campaign", "subsidy_service"] as const;
+const PAID_OUT = PAID_OUT_COLUMNS.map((c) => M[c]);
 const CHANNEL_COLUMNS = [M.gmv_creator_live, M.gmv_self_broadcast, M.gmv_short_video, M.gmv_mall_search];
 /** Growth is last 30 days over first 30 (shorter runs: halves). */
 const growthWindow = (r: ReplicationResult): number => Math.min(30, Math.floor(r.days / 2));

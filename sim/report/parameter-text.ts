@@ -24,3 +24,39 @@ function interventionText(step: unknown): string {
   const changes = Object.entries(set ?? {}).map(([p, v]) => `${p} = ${parameterValueText(p, v)}`).join(", ");
   return `day ${String(at)}: ${changes}${typeof note === "string" && note !== "" ? ` (${note})` : ""}`;
 }
+
+/** Abbreviations written in capitals when a key is put in words. */
+const ACRONYMS = new Set(["rmb", "nps", "kpi", "gmv", "sku", "id"]);
+
+/** A key in words: "paidTraffic" → "paid traffic", "dailyBudgetRmb" → "daily budget RMB", "0" stays "0". */
+function keyWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase()
+    .split(" ")
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w))
+    .join(" ");
+}
+
+/**
+ * A parameter's short label for chart legends, axes and bars, where a dotted
+ * path is cut to "levers.paidTraffic.…" and two parameters look alike: the
+ * last two segments of the path in words, without the "levers" group every
+ * lever shares ("levers.paidTraffic.share" → "paid traffic share",
+ * "levers.takeRate" → "take rate"). With `among` (the paths shown together),
+ * a label another path would also get takes more segments until it is the
+ * only one ("levers.feeRelief.takeRate" and "merchants.feeRelief.takeRate"
+ * both go back to their groups). The full path stays in tooltips and tables.
+ */
+export function parameterLabel(path: string, among: readonly string[] = []): string {
+  const segments = (p: string) => p.split(".").filter((s, i, all) => !(i === 0 && s === "levers" && all.length > 1));
+  const label = (p: string, n: number) => segments(p).slice(-n).map(keyWords).join(" ");
+  const own = segments(path);
+  for (let n = Math.min(2, own.length); n <= own.length; n++) {
+    const text = label(path, n);
+    if (!among.some((other) => other !== path && label(other, n) === text)) return text;
+  }
+  return path;
+}

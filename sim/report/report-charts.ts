@@ -8,12 +8,16 @@ import { merchantGrowth } from "./charts/merchant-growth.js";
 import { MERCHANT_BAND_COLUMNS, merchantSizes } from "./charts/merchant-sizes.js";
 import { NEW_USER_COLUMNS, newUsers } from "./charts/new-users.js";
 import { PAID_TRAFFIC_COLUMNS, paidTraffic } from "./charts/paid-traffic.js";
+import { platformEconomics } from "./charts/platform-economics.js";
+import { PLATFORM_NET_COLUMNS } from "./platform-net.js";
 import { repurchase } from "./charts/repurchase.js";
 import { hadProviders, serviceProviders } from "./charts/service-providers.js";
 import { subsidyVsGmv } from "./charts/subsidy-vs-gmv.js";
 import { tierShare } from "./charts/tier-share.js";
 import { trustNps } from "./charts/trust-nps.js";
 import { EXPERIENCE_COLUMNS, userExperience } from "./charts/user-experience.js";
+import { withProgramme } from "./charts/programme.js";
+import { programmeSchedule } from "./programme-windows.js";
 import type { ReportData } from "./read-report.js";
 import { dailySeries, hasColumns } from "./series.js";
 
@@ -89,9 +93,22 @@ export function reportCharts(report: ReportData): ChartEntry[] {
   if (has(PAID_TRAFFIC_COLUMNS)) {
     charts.push({ name: "paid-traffic", caption: "Paid items users saw each day and the ad revenue they brought the platform.", spec: paidTraffic(series, meta) });
   }
+  if (has(PLATFORM_NET_COLUMNS)) {
+    charts.push({
+      name: "platform-economics",
+      caption: "What the platform earns and keeps: its revenue (commission and ads) and ad revenue per day, and its cumulative net, revenue less the subsidies it pays out and the cost of guarantee claims, with the day from which the net stays at or above zero.",
+      spec: platformEconomics(series, meta),
+    });
+  }
   charts.push({ name: "subsidy-vs-gmv", caption: "Money the platform spends on each subsidy lever, against GMV in the same weeks.", spec: subsidyVsGmv(series, meta) });
   if (report.followers && report.followers.rep.length > 0) {
     charts.push({ name: "follower-ccdf", caption: "How concentrated followers are: the share of creators with at least x followers, at the start and at the end.", spec: followerCcdf(report.followers, meta) });
   }
-  return charts;
+  return markProgramme(charts, report);
+}
+
+/** Every time chart with the run's programme windows shaded and its intervention days ruled (charts/programme.ts). */
+function markProgramme(charts: ChartEntry[], report: ReportData): ChartEntry[] {
+  const schedule = programmeSchedule(report.manifest.scenario, report.meta.horizonDays);
+  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule) }));
 }

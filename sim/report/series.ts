@@ -117,6 +117,12 @@ export interface BandLimits {
 export const SHARE_BAND: BandLimits = { bounds: [0, 1], minReps: 2 };
 /** Counts stay at or above 0. */
 export const COUNT_BAND: BandLimits = { bounds: [0, Infinity] };
+/** Money flows and stocks that cannot be negative (GMV, revenue, fees) stay at or above 0. */
+export const MONEY_BAND: BandLimits = { bounds: [0, Infinity] };
+/** Means of a quantity on a 0..1 scale (trust, content pull) stay in 0..1; unlike a ratio of counts every day has a value. */
+export const UNIT_BAND: BandLimits = { bounds: [0, 1] };
+/** The net promoter score stays in −100..100. */
+export const NPS_BAND: BandLimits = { bounds: [-100, 100] };
 
 /**
  * Mean over replications per bin, with a 95% t interval (sim/stats/mean-interval)

@@ -16,7 +16,9 @@ import { kpiForest } from "./charts/kpi-forest.js";
 import { subsidyReturn } from "./charts/subsidy-return.js";
 import { ALPHA, compareReports, comparisonCsv, POWER, type Comparison } from "./compare.js";
 import { comparePage } from "./compare-page.js";
-import { cumulativeDifferences } from "./compare-series.js";
+import { cumulativeDifferences, moneySubsidyDiffers } from "./compare-series.js";
+import { withProgramme } from "./charts/programme.js";
+import { programmeSchedule, unionSchedule } from "./programme-windows.js";
 import type { ReportData } from "./read-report.js";
 import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js";
 import type { ChartEntry } from "./report-charts.js";
@@ -90,10 +92,14 @@ export function comparisonCharts(runs: readonly ReportData[], comparison: Compar
   const isPaired = comparison.pairings.every((p) => p.isPaired);
   const note = compareNote(runs.map((r) => r.meta), isPaired);
   const overlayRuns: OverlayRun[] = runs.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
-  const returns = others.flatMap((o, i) => cumulativeDifferences(baseline, o, comparison.pairings[i].isPaired));
+  const returnsByScenario = others.map((o, i) => cumulativeDifferences(baseline, o, comparison.pairings[i].isPaired));
+  const returns = returnsByScenario.flat();
   const charts: ChartEntry[] = [
     { name: "kpi-forest", caption: "Every KPI's change against the baseline, relative to the baseline's level, with its 95% interval.", spec: kpiForest(comparison, note) },
-    { name: "subsidy-return", caption: "Cumulative extra GMV against cumulative extra money subsidy, and the GMV each extra RMB of subsidy bought so far.", spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note) },
+    // the return on the subsidy only where some scenario's money subsidy differs from the baseline's
+    ...(others.some((o, i) => moneySubsidyDiffers(baseline, o, returnsByScenario[i]))
+      ? [{ name: "subsidy-return", caption: "Cumulative extra GMV against cumulative extra money subsidy, and the GMV each extra RMB of subsidy bought so far.", spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note) }]
+      : []),
     { name: "compare-gmv", caption: "GMV per day of each scenario on shared axes.", spec: compareOverlay(overlayRuns, OVERLAYS.gmv, isPaired) },
     { name: "compare-repurchase", caption: "Share of orders that repeat a merchant, per day, in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.repurchase, isPaired) },
     { name: "compare-merchants", caption: "Active merchants in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.merchants, isPaired) },
@@ -105,7 +111,9 @@ export function comparisonCharts(runs: readonly ReportData[], comparison: Compar
       spec: compareOverlayPanels(overlayRuns, DEMAND_OVERLAYS, "Orders by where the demand came from, by scenario", isPaired),
     });
   }
-  return charts;
+  // every scenario's programme on the shared day axes (the baseline usually has none)
+  const schedule = unionSchedule(runs.map((r) => programmeSchedule(r.manifest.scenario, r.meta.horizonDays)));
+  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule) }));
 }
 
 /**

@@ -91,13 +91,13 @@ describe.runIf(isBuilt() && hasChromium)("report pages in a browser", () => {
     expect(await v.page.locator("h1").count()).toBe(1);
     await check(
       v,
-      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "subsidy-vs-gmv", "follower-ccdf"],
+      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "platform-economics", "subsidy-vs-gmv", "follower-ccdf"],
       "report.png",
     );
   });
 
   it("a comparison page draws every chart and the KPI differences, offline", async () => {
     const v = await visit(comparePage);
-    await check(v, ["kpi-forest", "subsidy-return", "compare-gmv", "compare-repurchase", "compare-merchants", "compare-demand"], "compare.png");
+    await check(v, ["kpi-forest", "compare-gmv", "compare-repurchase", "compare-merchants", "compare-demand"], "compare.png");
   });
 });

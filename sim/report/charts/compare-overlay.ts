@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bands, lastOf, meanOf, ratioOf, type BinAggregate, type DailySeries } from "../series.js";
+import { bands, COUNT_BAND, lastOf, meanOf, MONEY_BAND, ratioOf, SHARE_BAND, type BandLimits, type BinAggregate, type DailySeries } from "../series.js";
 import { compareNote, CONFIG, countAxis, dayAxis, dayScale, HEIGHT, moneyAxis, SCENARIO_COLORS, SCHEMA, shareAxis, WIDTH } from "./common.js";
 import { ORDER_SOURCES } from "./demand-sources.js";
 import { panelTitle } from "./panels.js";
@@ -12,19 +12,22 @@ export interface OverlayMetric {
   axis: (title: string) => object;
   /** Whether the y axis starts at zero (flows yes; stocks that start far from it no). */
   zero: boolean;
+  /** What the band may show: the quantity's bounds (none for a signed quantity). */
+  limits?: BandLimits;
 }
 
 /** The three overlays of a comparison page. */
 export const OVERLAYS = {
-  gmv: { title: "GMV per day by scenario", yTitle: "GMV, RMB per day", aggregate: meanOf("gmv"), axis: moneyAxis, zero: true },
+  gmv: { title: "GMV per day by scenario", yTitle: "GMV, RMB per day", aggregate: meanOf("gmv"), axis: moneyAxis, zero: true, limits: MONEY_BAND },
   repurchase: {
     title: "Orders that repeat a merchant, by scenario",
     yTitle: "Share of orders",
     aggregate: ratioOf("repeat_orders", "orders"),
     axis: shareAxis,
     zero: false,
+    limits: SHARE_BAND,
   },
-  merchants: { title: "Active merchants by scenario", yTitle: "Active merchants", aggregate: lastOf("merchants_active"), axis: countAxis, zero: false },
+  merchants: { title: "Active merchants by scenario", yTitle: "Active merchants", aggregate: lastOf("merchants_active"), axis: countAxis, zero: false, limits: COUNT_BAND },
 } satisfies Record<string, OverlayMetric>;
 
 /** Orders by where the demand came from, one panel per source (compare-demand). */
@@ -34,6 +37,7 @@ export const DEMAND_OVERLAYS: readonly OverlayMetric[] = ORDER_SOURCES.map((s) =
   aggregate: meanOf(s.column),
   axis: countAxis,
   zero: true,
+  limits: COUNT_BAND,
 }));
 
 export interface OverlayRun {
@@ -56,7 +60,7 @@ function scenarioColor(names: string[]) {
 export function compareOverlay(runs: readonly OverlayRun[], metric: OverlayMetric, isPaired: boolean): TopLevelSpec {
   const binDays = Math.max(...runs.map((r) => r.series.binDays));
   const names = runs.map((r) => r.meta.scenario);
-  const values = runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario })));
+  const values = runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate, metric.limits).map((p) => ({ ...p, scenario: r.meta.scenario })));
   const color = scenarioColor(names);
   return {
     $schema: SCHEMA,
@@ -104,7 +108,7 @@ export function compareOverlayPanels(runs: readonly OverlayRun[], metrics: reado
         title: panelTitle(metric.title),
         width: WIDTH,
         height: PANEL_HEIGHT,
-        data: { values: runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate).map((p) => ({ ...p, scenario: r.meta.scenario }))) },
+        data: { values: runs.flatMap((r) => bands(r.series.rows, binDays, metric.aggregate, metric.limits).map((p) => ({ ...p, scenario: r.meta.scenario }))) },
         encoding: {
           x: { field: "day", type: "quantitative" as const, scale: dayScale(horizon), axis: i === metrics.length - 1 ? axis : { ...axis, title: null } },
           color,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bands, hasColumns, meanOf, runTotal, type DailySeries } from "../series.js";
+import { bands, COUNT_BAND, hasColumns, meanOf, MONEY_BAND, runTotal, type DailySeries } from "../series.js";
 import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, perDay, title } from "./common.js";
 import { bandPanel, dayX } from "./panels.js";
 
@@ -27,8 +27,8 @@ export function paidTraffic(series: DailySeries, meta: RunMeta): TopLevelSpec {
     $schema: SCHEMA,
     title: title("Paid traffic", meta, [totals, "Lines: mean over replications; bands: 95% interval"]),
     vconcat: [
-      panel(bands(series.rows, series.binDays, meanOf("paid_impressions")), `Paid items seen by users (impressions), ${unit}`, countAxis("Impressions"), "#f58518", !withRevenue),
-      ...(withRevenue ? [panel(bands(series.rows, series.binDays, meanOf("ad_revenue")), `Ad revenue, RMB ${unit}`, moneyAxis("RMB"), "#4c78a8", true)] : []),
+      panel(bands(series.rows, series.binDays, meanOf("paid_impressions"), COUNT_BAND), `Paid items seen by users (impressions), ${unit}`, countAxis("Impressions"), "#f58518", !withRevenue),
+      ...(withRevenue ? [panel(bands(series.rows, series.binDays, meanOf("ad_revenue"), MONEY_BAND), `Ad revenue, RMB ${unit}`, moneyAxis("RMB"), "#4c78a8", true)] : []),
     ],
     config: CONFIG,
   };

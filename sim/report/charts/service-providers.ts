@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bands, hasColumns, meanOf, runTotal, type DailySeries } from "../series.js";
+import { bands, hasColumns, meanOf, MONEY_BAND, runTotal, type DailySeries } from "../series.js";
 import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, perDay, title, labelColors } from "./common.js";
 import { bandPanel, dayX, panelTitle } from "./panels.js";
 
@@ -56,7 +56,7 @@ export function serviceProviders(series: DailySeries, meta: RunMeta): TopLevelSp
           order: { field: "order", type: "quantitative" as const },
         },
       },
-      bandPanel(bands(series.rows, series.binDays, meanOf("providers_fees")), {
+      bandPanel(bands(series.rows, series.binDays, meanOf("providers_fees"), MONEY_BAND), {
         title: `Fees paid to providers, RMB ${unit}`,
         yAxis: moneyAxis("RMB"),
         color: "#54a24b",

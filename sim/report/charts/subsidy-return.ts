@@ -15,14 +15,14 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
   const endings = scenarios.map((s) => {
     const end = points.find((p) => p.scenario === s && p.day === lastDay);
     if (!end) return `${s}: no data`;
-    const ratio = end.ratio === null ? "no clearly positive extra subsidy to divide by" : `${end.ratio.toFixed(2)} RMB of GMV per extra RMB`;
+    const ratio = end.ratio === null ? "no clearly positive extra subsidy to divide by" : `${end.ratio.toFixed(2)} RMB of GMV per extra RMB${ratioInterval(end)}`;
     return `${s}: GMV ${sign(end.gmv)}${compact(Math.abs(end.gmv))}, subsidy ${sign(end.subsidy)}${compact(Math.abs(end.subsidy))} → ${ratio}`;
   });
   const lines = points.flatMap((p) => [
     { day: p.day, scenario: p.scenario, measure: "Extra GMV", value: p.gmv, lo: p.gmvLo, hi: p.gmvHi },
     { day: p.day, scenario: p.scenario, measure: "Extra money subsidy", value: p.subsidy, lo: p.subsidyLo, hi: p.subsidyHi },
   ]);
-  const ratios = points.filter((p) => p.ratio !== null).map((p) => ({ day: p.day, scenario: p.scenario, ratio: p.ratio }));
+  const ratios = points.filter((p) => p.ratio !== null).map((p) => ({ day: p.day, scenario: p.scenario, ratio: p.ratio, lo: p.ratioLo, hi: p.ratioHi }));
   const color = {
     field: "scenario",
     type: "nominal" as const,
@@ -62,7 +62,14 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
     height: PANEL_HEIGHT,
     data: { values: ratios },
     layer: [
-      { data: { values: [{ zero: 0 }] }, mark: { type: "rule" as const, color: "#888", strokeDash: [4, 3] }, encoding: { y: { field: "zero", type: "quantitative" as const } } },
+      // the zero reference: a plain thin grey rule, unlike any series and in no legend
+      { data: { values: [{ zero: 0 }] }, mark: { type: "rule" as const, color: "#999", strokeWidth: 1 }, encoding: { y: { field: "zero", type: "quantitative" as const } } },
+      // the ratio's 95% interval over replication pairs (compare-series.ts: delta method), where it has one
+      {
+        transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
+        mark: { type: "area" as const, opacity: 0.14 },
+        encoding: { x: { ...x, axis: dayAxis(1) }, y: { field: "lo", type: "quantitative" as const }, y2: { field: "hi" }, color },
+      },
       {
         mark: { type: "line" as const },
         encoding: {
@@ -82,6 +89,12 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
     vconcat: ratios.length ? [cumulativePanel(false), ratioPanel] : [cumulativePanel(true)],
     config: CONFIG,
   };
+}
+
+/** " [95%: 1.20, 3.40]" when the ratio has an interval, else "". */
+function ratioInterval(p: CumulativeDifferencePoint): string {
+  const text = (x: number) => x.toFixed(2).replace("-", "−");
+  return p.ratioLo === null || p.ratioHi === null ? "" : ` [95%: ${text(p.ratioLo)}, ${text(p.ratioHi)}]`;
 }
 
 function sign(x: number): string {

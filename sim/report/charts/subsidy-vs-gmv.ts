@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bandsOf, meanOf, perRepBins, sig, type DailySeries } from "../series.js";
+import { bandsOf, meanOf, MONEY_BAND, perRepBins, sig, type DailySeries } from "../series.js";
 import { compact, CONFIG, dayAxis, dayScale, moneyAxis, percent, SCHEMA, title, WIDTH } from "./common.js";
 
 export const SUBSIDY_LEVERS = [
@@ -26,7 +26,7 @@ export function subsidyVsGmv(series: DailySeries, meta: RunMeta): TopLevelSpec {
   const binDays = meta.horizonDays >= 28 ? 7 : 1;
   const unit = "RMB per day";
   const binNote = binDays === 1 ? "" : `, ${binDays}-day means`;
-  const gmv = bandsOf(perRepBins(series.rows, binDays, meanOf("gmv"))).map((p) => ({ ...p, mid: p.day + binDays / 2 }));
+  const gmv = bandsOf(perRepBins(series.rows, binDays, meanOf("gmv")), MONEY_BAND).map((p) => ({ ...p, mid: p.day + binDays / 2 }));
   // Stacked by hand: ranged bars (x to x2 spanning the bin) do not stack in Vega-Lite.
   const perLever = SUBSIDY_LEVERS.map((l) => bandsOf(perRepBins(series.rows, binDays, meanOf(l.column))));
   const levers = perLever[0].flatMap((p0, i) => {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta } from "../read-report.js";
-import { bands, hasColumns, meanOf, weightedMeanOf, type BinAggregate, type DailySeries } from "../series.js";
+import { bands, COUNT_BAND, hasColumns, meanOf, UNIT_BAND, weightedMeanOf, type BandLimits, type BinAggregate, type DailySeries } from "../series.js";
 import { CONFIG, SCHEMA, WIDTH, shareAxis, title } from "./common.js";
 import { bandPanel, dayX } from "./panels.js";
 
@@ -13,17 +13,20 @@ interface ExperiencePanel {
   yAxis: object;
   aggregate: BinAggregate;
   color: string;
+  /** What the band may show: the quantity's bounds. */
+  limits: BandLimits;
 }
 
 /** What users live through, one panel each, in page order. */
 const PANELS: readonly ExperiencePanel[] = [
-  { column: "trust_mean", title: "Trust in the platform: mean over users (0–1)", yAxis: { title: "Trust (0–1)", format: ".3~f" }, aggregate: meanOf("trust_mean"), color: "#54a24b" },
+  { column: "trust_mean", title: "Trust in the platform: mean over users (0–1)", yAxis: { title: "Trust (0–1)", format: ".3~f" }, aggregate: meanOf("trust_mean"), color: "#54a24b", limits: UNIT_BAND },
   {
     column: "ad_fatigue_mean",
     title: "Ad fatigue: unwanted paid items a user remembers, mean over users",
     yAxis: { title: "Items per user", format: ".3~f" },
     aggregate: meanOf("ad_fatigue_mean"),
     color: "#e45756",
+    limits: COUNT_BAND,
   },
   {
     column: "delivery_days",
@@ -32,6 +35,7 @@ const PANELS: readonly ExperiencePanel[] = [
     // Weighted by orders: a day without orders (delivery_days 0) says nothing about delivery.
     aggregate: weightedMeanOf("delivery_days", "orders"),
     color: "#9d755d",
+    limits: COUNT_BAND,
   },
   {
     column: "content_pull",
@@ -39,6 +43,7 @@ const PANELS: readonly ExperiencePanel[] = [
     yAxis: { title: "Pull (0–1)", format: ".3~f" },
     aggregate: meanOf("content_pull"),
     color: "#a05195",
+    limits: UNIT_BAND,
   },
   {
     column: "reference_price_index",
@@ -46,6 +51,8 @@ const PANELS: readonly ExperiencePanel[] = [
     yAxis: shareAxis("Of list price"),
     aggregate: meanOf("reference_price_index"),
     color: "#4c78a8",
+    // a share of the list price: never below 0 (an expectation above the list price is possible)
+    limits: COUNT_BAND,
   },
 ];
 
@@ -63,7 +70,7 @@ export function userExperience(series: DailySeries, meta: RunMeta): TopLevelSpec
     $schema: SCHEMA,
     title: title("Users' experience", meta, "Lines: mean over replications; bands: 95% interval"),
     vconcat: panels.map((p, i) =>
-      bandPanel(bands(series.rows, series.binDays, p.aggregate), {
+      bandPanel(bands(series.rows, series.binDays, p.aggregate, p.limits), {
         title: p.title,
         yAxis: p.yAxis,
         color: p.color,

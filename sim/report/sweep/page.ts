@@ -6,6 +6,7 @@
 import { describeAdaptive, describeDesign } from "../../experiments/sweep/spec.js";
 import { formatInterval, formatValue } from "../../io/format.js";
 import { escapeHtml, figure, link, pageShell } from "../html.js";
+import { parameterLabel } from "../parameter-text.js";
 import type { PointSummary, SweepAnalysis } from "./analyse.js";
 import { hasSobolIndices, sobolAnalysis } from "./effects.js";
 import { kpiLabel, kpiUnit, sweepNote } from "./charts/common.js";
@@ -94,7 +95,9 @@ ${rows.join("\n")}
 }
 
 function parameterTable(a: SweepAnalysis): string {
-  const rows = a.plan.spec.parameters.map((p) => `<tr><td><code>${escapeHtml(p.path)}</code></td><td>${escapeHtml(p.kind === "values" ? "values" : p.distribution)}</td><td>${escapeHtml(p.written)}</td></tr>`);
+  const paths = a.plan.spec.parameters.map((p) => p.path);
+  // the path and, under it, the short label the charts use for it
+  const rows = a.plan.spec.parameters.map((p) => `<tr><td><code>${escapeHtml(p.path)}</code><br><span class="muted">${escapeHtml(parameterLabel(p.path, paths))}</span></td><td>${escapeHtml(p.kind === "values" ? "values" : p.distribution)}</td><td>${escapeHtml(p.written)}</td></tr>`);
   return `<table>
 <thead><tr><th>Parameter</th><th>Kind</th><th>Values or bounds</th></tr></thead>
 <tbody>

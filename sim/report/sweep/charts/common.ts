@@ -4,6 +4,7 @@ import { ANALYSIS_KPIS } from "../../../experiments/sweep/sweep-kpis.js";
 import { COMPACT_LABEL } from "../../charts/common.js";
 import { compactNumber, unitKind } from "../../../io/format.js";
 import type { SweepAnalysis } from "../analyse.js";
+import { parameterLabel } from "../../parameter-text.js";
 
 /** "Sweep NAME · full grid · 25 points × 4 replications · base seed 1 · 120 days". */
 export function sweepNote(a: SweepAnalysis): string {
@@ -41,6 +42,12 @@ export function kpiText(key: string, x: number | null): string {
 /** Labels of a legend or an axis in a KPI's unit, as its axis has them (% for shares, k/M/B otherwise). */
 export function kpiLegend(key: string) {
   return unitKind(kpiUnit(key)) === "share" ? { format: "~%" } : { labelExpr: COMPACT_LABEL };
+}
+
+/** The short label of each parameter of the sweep, distinct among them (report/parameter-text.ts parameterLabel). */
+export function parameterLabeller(a: SweepAnalysis): (path: string) => string {
+  const paths = a.plan.spec.parameters.map((p) => p.path);
+  return (path) => parameterLabel(path, paths);
 }
 
 /** Field names in chart data must not hold dots (Vega reads them as nesting). */

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
-import { field, finite, kpiAxis, kpiLabel, kpiLegend, kpiText, sweepNote } from "./common.js";
+import { field, finite, kpiAxis, kpiLabel, kpiLegend, kpiText, parameterLabeller, sweepNote } from "./common.js";
 
 /**
  * A KPI's mean over two parameters. On a grid one cell per pair of levels
@@ -10,6 +10,7 @@ import { field, finite, kpiAxis, kpiLabel, kpiLegend, kpiText, sweepNote } from 
  */
 export function kpiHeatmap(a: SweepAnalysis, kpi: string, xPath: string, yPath: string): TopLevelSpec {
   const isGrid = a.plan.spec.design.type === "grid";
+  const label = parameterLabeller(a);
   const rows = a.points.filter((s) => Number.isFinite(s.kpis[kpi]?.mean));
   let values: Record<string, unknown>[];
   if (isGrid) {
@@ -28,8 +29,8 @@ export function kpiHeatmap(a: SweepAnalysis, kpi: string, xPath: string, yPath: 
     values = rows.map((s) => ({ x: s.point.values[xPath], y: s.point.values[yPath], mean: finite(s.kpis[kpi].mean), isBest: false }));
   }
   const color = { field: "mean", type: "quantitative" as const, aggregate: isGrid ? undefined : ("mean" as const), title: kpiAxis(kpi).title, scale: { scheme: "viridis" }, legend: { orient: "right" as const, direction: "vertical" as const, ...kpiLegend(kpi), titleLimit: 200 } };
-  const x = isGrid ? { field: "x", type: "ordinal" as const, title: xPath, sort: "ascending" as const } : { field: "x", type: "quantitative" as const, bin: { maxbins: 8 }, title: xPath };
-  const y = isGrid ? { field: "y", type: "ordinal" as const, title: yPath, sort: "descending" as const } : { field: "y", type: "quantitative" as const, bin: { maxbins: 8 }, title: yPath };
+  const x = isGrid ? { field: "x", type: "ordinal" as const, title: label(xPath), sort: "ascending" as const } : { field: "x", type: "quantitative" as const, bin: { maxbins: 8 }, title: label(xPath) };
+  const y = isGrid ? { field: "y", type: "ordinal" as const, title: label(yPath), sort: "descending" as const } : { field: "y", type: "quantitative" as const, bin: { maxbins: 8 }, title: label(yPath) };
   const layers: unknown[] = [
     { mark: { type: "rect" }, encoding: { x, y, color, tooltip: [{ field: "x", title: xPath }, { field: "y", title: yPath }, isGrid ? { field: "meanText", title: "Mean" } : { field: "mean", title: "Mean", format: ",.3~r", aggregate: "mean" }] } },
   ];

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH, HEIGHT } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
-import { field, finite, kpiAxis, kpiLabel, kpiText, sweepNote } from "./common.js";
+import { field, finite, kpiAxis, kpiLabel, kpiText, parameterLabeller, sweepNote } from "./common.js";
 
 /**
  * A KPI against one parameter: the mean of each point with its 95% interval
@@ -13,6 +13,7 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
   const params = a.plan.spec.parameters;
   const other = params.find((p) => p.path !== path && p.kind === "values" && p.values.length <= 8);
   const isGrid = a.plan.spec.design.type === "grid";
+  const label = parameterLabeller(a);
   const values = a.points
     .filter((s) => Number.isFinite(s.kpis[kpi]?.mean))
     .map((s) => ({
@@ -29,8 +30,8 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
     }));
   const groups = [...new Set(values.map((v) => v.group))];
   const isNumeric = values.every((v) => typeof v.x === "number");
-  const x = { field: "x", type: isNumeric ? ("quantitative" as const) : ("ordinal" as const), title: path, scale: isNumeric ? { zero: false } : undefined };
-  const color = { field: "group", type: "nominal" as const, title: other && isGrid ? other.path : null, sort: groups, scale: { range: SCENARIO_COLORS }, legend: groups.length > 1 ? {} : null };
+  const x = { field: "x", type: isNumeric ? ("quantitative" as const) : ("ordinal" as const), title: label(path), scale: isNumeric ? { zero: false } : undefined };
+  const color = { field: "group", type: "nominal" as const, title: other && isGrid ? label(other.path) : null, sort: groups, scale: { range: SCENARIO_COLORS }, legend: groups.length > 1 ? {} : null };
   const y = { field: "mean", type: "quantitative" as const, axis: kpiAxis(kpi), scale: { zero: false } };
   const tooltip = [
     { field: "point", title: "Point" }, { field: "x", title: path }, ...(other && isGrid ? [{ field: "group", title: other.path }] : []),

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA, WIDTH } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
 import { morrisIndices } from "../effects.js";
-import { finite, kpiLabel, kpiLegend, kpiText, sweepNote } from "./common.js";
+import { finite, kpiLabel, kpiLegend, kpiText, parameterLabeller, sweepNote } from "./common.js";
 
 /**
  * Morris screening plane for a KPI: mu* (size of a parameter's effect) against
@@ -10,8 +10,9 @@ import { finite, kpiLabel, kpiLegend, kpiText, sweepNote } from "./common.js";
  * interaction). Parameters far right matter; high ones interact.
  */
 export function morrisPlane(a: SweepAnalysis, kpi: string): TopLevelSpec {
+  const label = parameterLabeller(a);
   const values = morrisIndices(a, kpi).map((m) => ({
-    parameter: m.path, muStar: finite(m.muStar), sigma: finite(m.sigma), mu: finite(m.mu), n: m.n,
+    parameter: label(m.path), path: m.path, muStar: finite(m.muStar), sigma: finite(m.sigma), mu: finite(m.mu), n: m.n,
     muStarText: kpiText(kpi, m.muStar), muText: kpiText(kpi, m.mu), sigmaText: kpiText(kpi, m.sigma),
   }));
   const x = { field: "muStar", type: "quantitative" as const, title: "mu* (mean |elementary effect|, per unit of the range)", scale: { zero: true }, axis: kpiLegend(kpi) };
@@ -23,7 +24,7 @@ export function morrisPlane(a: SweepAnalysis, kpi: string): TopLevelSpec {
     height: 320,
     data: { values },
     layer: [
-      { mark: { type: "point", filled: true, size: 70, color: "#4c78a8" }, encoding: { x, y, tooltip: [{ field: "parameter" }, { field: "muStarText", title: "mu*" }, { field: "muText", title: "mu" }, { field: "sigmaText", title: "sigma" }, { field: "n", title: "Effects" }] } },
+      { mark: { type: "point", filled: true, size: 70, color: "#4c78a8" }, encoding: { x, y, tooltip: [{ field: "parameter" }, { field: "path", title: "Path" }, { field: "muStarText", title: "mu*" }, { field: "muText", title: "mu" }, { field: "sigmaText", title: "sigma" }, { field: "n", title: "Effects" }] } },
       { mark: { type: "text", align: "left", dx: 7, fontSize: 11 }, encoding: { x, y, text: { field: "parameter" } } },
     ],
     config: CONFIG,

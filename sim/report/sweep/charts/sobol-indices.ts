@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA, WIDTH } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
 import { sobolAnalysis } from "../effects.js";
-import { finite, kpiLabel, sweepNote } from "./common.js";
+import { finite, kpiLabel, parameterLabeller, sweepNote } from "./common.js";
 
 const FIRST = "S1: first order (alone)";
 const TOTAL = "ST: total (with interactions)";
@@ -17,15 +17,16 @@ const TOTAL = "ST: total (with interactions)";
 export function sobolIndicesChart(a: SweepAnalysis, kpi: string): TopLevelSpec {
   const s = sobolAnalysis(a, kpi);
   const rows = (s?.rows ?? []).filter((x) => Number.isFinite(x.s1) && Number.isFinite(x.st)).sort((p, q) => q.st - p.st);
+  const label = parameterLabeller(a);
   const values = rows.flatMap((x) => [
-    { parameter: x.path, index: FIRST, value: finite(x.s1), low: finite(x.s1Low), high: finite(x.s1High) },
-    { parameter: x.path, index: TOTAL, value: finite(x.st), low: finite(x.stLow), high: finite(x.stHigh) },
+    { parameter: label(x.path), path: x.path, index: FIRST, value: finite(x.s1), low: finite(x.s1Low), high: finite(x.s1High) },
+    { parameter: label(x.path), path: x.path, index: TOTAL, value: finite(x.st), low: finite(x.stLow), high: finite(x.stHigh) },
   ]);
-  const y = { field: "parameter", type: "nominal" as const, sort: rows.map((x) => x.path), title: null, axis: { labelLimit: 320 } };
+  const y = { field: "parameter", type: "nominal" as const, sort: rows.map((x) => label(x.path)), title: null, axis: { labelLimit: 320 } };
   const yOffset = { field: "index", type: "nominal" as const, sort: [FIRST, TOTAL] };
   const color = { field: "index", type: "nominal" as const, title: null, scale: { domain: [FIRST, TOTAL], range: ["#4c78a8", "#e4572e"] } };
   const x = { field: "value", type: "quantitative" as const, title: "Sobol index (share of the KPI's variance over the design)", scale: { zero: true } };
-  const tooltip = [{ field: "parameter" }, { field: "index", title: "Index" }, { field: "value", title: "Estimate", format: ".3f" }, { field: "low", title: "95% low", format: ".3f" }, { field: "high", title: "95% high", format: ".3f" }];
+  const tooltip = [{ field: "parameter" }, { field: "path", title: "Path" }, { field: "index", title: "Index" }, { field: "value", title: "Estimate", format: ".3f" }, { field: "low", title: "95% low", format: ".3f" }, { field: "high", title: "95% high", format: ".3f" }];
   return {
     $schema: SCHEMA,
     title: {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { CONFIG, SCHEMA, WIDTH } from "../../charts/common.js";
 import type { SweepAnalysis } from "../analyse.js";
 import { parameterEffects } from "../effects.js";
-import { finite, kpiAxis, kpiLabel, kpiText, sweepNote } from "./common.js";
+import { finite, kpiAxis, kpiLabel, kpiText, parameterLabeller, sweepNote } from "./common.js";
 
 /**
  * Tornado of the parameters' effects on a KPI: one bar per parameter from the
@@ -11,8 +11,10 @@ import { finite, kpiAxis, kpiLabel, kpiText, sweepNote } from "./common.js";
  */
 export function tornado(a: SweepAnalysis, kpi: string): TopLevelSpec {
   const effects = parameterEffects(a, kpi).sort((p, q) => Math.abs(q.high - q.low) - Math.abs(p.high - p.low));
+  const label = parameterLabeller(a);
   const values = effects.map((e) => ({
-    parameter: e.path,
+    parameter: label(e.path),
+    path: e.path,
     low: finite(e.low),
     high: finite(e.high),
     lowText: kpiText(kpi, e.low),
@@ -23,7 +25,7 @@ export function tornado(a: SweepAnalysis, kpi: string): TopLevelSpec {
     range: `${e.lowValue} → ${e.highValue}`,
   }));
   const method = effects[0]?.method ?? "marginal means";
-  const y = { field: "parameter", type: "nominal" as const, sort: effects.map((e) => e.path), title: null, axis: { labelLimit: 320 } };
+  const y = { field: "parameter", type: "nominal" as const, sort: effects.map((e) => label(e.path)), title: null, axis: { labelLimit: 320 } };
   return {
     $schema: SCHEMA,
     title: {
@@ -39,7 +41,7 @@ export function tornado(a: SweepAnalysis, kpi: string): TopLevelSpec {
       x: { field: "from", type: "quantitative", axis: kpiAxis(kpi), scale: { zero: false } },
       x2: { field: "to" },
       color: { field: "direction", type: "nominal", title: null, scale: { domain: ["raising it raises the KPI", "raising it lowers the KPI"], range: ["#4c78a8", "#e4572e"] } },
-      tooltip: [{ field: "parameter" }, { field: "range", title: "Parameter from → to" }, { field: "lowText", title: "KPI at low" }, { field: "highText", title: "KPI at high" }],
+      tooltip: [{ field: "parameter" }, { field: "path", title: "Path" }, { field: "range", title: "Parameter from → to" }, { field: "lowText", title: "KPI at low" }, { field: "highText", title: "KPI at high" }],
     },
     config: CONFIG,
   } as TopLevelSpec;
