@@ -12,6 +12,8 @@ import { gmvByChannel } from "../report/charts/gmv-by-channel.js";
 import { OVERLAYS, compareOverlayPanels } from "../report/charts/compare-overlay.js";
 import type { RunMeta, TimeseriesRow } from "../report/read-report.js";
 import { dailySeries } from "../report/series.js";
+import { withProgramme } from "../report/charts/programme.js";
+import { scheduleOf, unionSchedule } from "../report/programme-windows.js";
 import { resolutionOf } from "../scenario/resolution.js";
 import type { Scenario } from "../scenario/schema.js";
 import { pairedInterval } from "../stats/paired-interval.js";
@@ -88,9 +90,11 @@ export function liveCharts(run: LiveRun): LiveChart[] {
   const scenario = side("scenario");
   const runs = run.isSameScenario ? [scenario] : [side("compare"), scenario];
   const title = run.isSameScenario ? "The scenario as it runs" : "The scenario against the one it is compared with, as they run";
+  // both scenarios' programme windows and intervention days, as the comparison page marks them
+  const schedule = unionSchedule([scheduleOf(run.request.scenario), ...(run.isSameScenario ? [] : [scheduleOf(run.request.compare)])]);
   return [
-    { name: "overlay", spec: compareOverlayPanels(runs, [OVERLAYS.gmv, OVERLAYS.repurchase, OVERLAYS.merchants], title, true) },
-    { name: "gmv-by-channel", spec: gmvByChannel(scenario.series, scenario.meta) },
+    { name: "overlay", spec: withProgramme(compareOverlayPanels(runs, [OVERLAYS.gmv, OVERLAYS.repurchase, OVERLAYS.merchants], title, true), schedule) },
+    { name: "gmv-by-channel", spec: withProgramme(gmvByChannel(scenario.series, scenario.meta), scheduleOf(run.request.scenario)) },
   ];
 }
 
