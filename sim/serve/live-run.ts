@@ -87,13 +87,18 @@ export class LiveRun {
     const { port1, port2 } = new MessageChannel();
     const target = this.progress[side][rep];
     port1.on("message", (m: DaysMessage) => {
+      if (target.result) return; // the result came first and holds every day
       target.rows.set(m.rows, m.firstDay * COLUMNS.length);
       target.days = m.firstDay + m.rows.length / COLUMNS.length;
       this.tell();
     });
     const task: StreamTask = { scenario: this.request[side], rep, seed, port: port2, everyMs };
     try {
-      target.result = (await pool.run(task, { transferList: [port2], signal: this.abort.signal })) as ReplicationResult;
+      const result = (await pool.run(task, { transferList: [port2], signal: this.abort.signal })) as ReplicationResult;
+      // the port's last days may still be on their way: the result's series is every day, at platform scale alike
+      target.rows.set(result.series);
+      target.days = result.days;
+      target.result = result;
       this.tell();
     } finally {
       port1.close();

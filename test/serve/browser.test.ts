@@ -73,7 +73,7 @@ describe.runIf(isBuilt() && hasChromium)("the sandbox in a browser", () => {
 
     // the paired difference over both replication pairs, with intervals
     expect(await page.getAttribute("#kpis", "data-pairs")).toBe("2");
-    const subsidyRow = await page.locator('#kpis tr[data-kpi="subsidy_total"] td').allTextContents();
+    const subsidyRow = await page.locator('#kpis tr[data-kpi="subsidy_all_rmb_total"] td').allTextContents();
     expect(subsidyRow[3]).toMatch(/^\+/);
     expect(subsidyRow[4]).toMatch(/ to /);
     await page.screenshot({ path: screenshot("sandbox.png"), fullPage: false });
