@@ -77,7 +77,7 @@ export const WINDOWED_PROGRAMMES = [
   { group: "feeRelief", label: "the fee relief", isOn: (lv: Scenario["levers"]) => lv.feeRelief.newMerchantDays > 0 && lv.feeRelief.takeRate < lv.takeRate },
 ] as const;
 
-export const TRAFFIC_BOOSTS = ["newMerchantBoost", "newCreatorBoost", "selfBroadcastBoost", "beltBoost"] as const;
+export const TRAFFIC_BOOSTS = ["newMerchantBoost", "newCreatorBoost", "selfBroadcastBoost", "beltBoost", "growingMerchantBoost"] as const;
 
 /** One problem of a set of parameters, before it is given a place in the files. */
 interface Problem {
