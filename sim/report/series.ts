@@ -109,7 +109,7 @@ export function perRepBins(rows: readonly TimeseriesRow[], binDays: number, aggr
 /** What a band may show: the bounds of the quantity (a share 0..1, a count from 0), and the replications a bin needs. */
 export interface BandLimits {
   bounds?: readonly [number, number];
-  /** bins with fewer replications that have a value are left out (2: an interval needs two) */
+  /** bins with fewer replications that have a value are left out (2: an interval needs two), unless the run has fewer */
   minReps?: number;
 }
 
@@ -145,7 +145,8 @@ export function bandsOf(values: Map<number, Map<number, number>>, limits: BandLi
       const v = bins.get(day);
       if (v !== undefined && Number.isFinite(v)) xs.push(v);
     }
-    if (xs.length === 0 || xs.length < (limits.minReps ?? 1)) continue;
+    // a run of one replication has no interval anywhere: its line is still drawn
+    if (xs.length === 0 || xs.length < Math.min(limits.minReps ?? 1, values.size)) continue;
     const m = meanInterval(xs);
     out.push({ day, mean: sig(m.mean), lo: sig(Math.max(min, m.ci95[0])), hi: sig(Math.min(max, m.ci95[1])) });
   }

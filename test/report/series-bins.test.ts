@@ -37,4 +37,9 @@ describe("bands", () => {
     }
     expect(share[1].mean).toBeCloseTo(0.51, 10);
   });
+
+  it("draw the line of a run of one replication (it has no interval, and nothing to leave out)", () => {
+    const one = new Map([[0, new Map([[0, 0.3], [1, 0.4]])]]);
+    expect(bandsOf(one, SHARE_BAND)).toEqual([{ day: 0, mean: 0.3, lo: 0.3, hi: 0.3 }, { day: 1, mean: 0.4, lo: 0.4, hi: 0.4 }]);
+  });
 });
