@@ -4,18 +4,16 @@
  * and the KPI table, no console error, and no request leaving the machine.
  * Saves full-page screenshots to docs/images/ for the README.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReport } from "../../sim/report/read-report.js";
 import { writeComparison } from "../../sim/report/write-comparison.js";
 import { isBuilt, ROOT, sim, tempDir, removeTempDirs } from "./helpers.js";
-import { systemToolAvailable } from "../helpers/system-tool.js";
+import { hasChromium, launchChromium } from "../helpers/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 interface Visit {
   page: Page;
@@ -23,9 +21,8 @@ interface Visit {
   requests: string[];
 }
 
-const hasChromium = systemToolAvailable({ what: "chromium (browser)", present: existsSync(CHROMIUM), install: "apt-get install chromium; .ci/run installs it", requiredBy: "SIM_REQUIRE_CHROMIUM" });
 
-describe.runIf(isBuilt() && hasChromium)("report pages in a browser", () => {
+describe.runIf(isBuilt() && hasChromium())("report pages in a browser", () => {
   let browser: Browser;
   let reportPage: string;
   let comparePage: string;
@@ -40,7 +37,7 @@ describe.runIf(isBuilt() && hasChromium)("report pages in a browser", () => {
     reportPage = join(out, "baseline", "index.html");
     const result = await writeComparison([readReport(join(out, "baseline")), readReport(join(out, "heavier-feed"))], join(out, "compare"));
     comparePage = join(result.outDir, "index.html");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

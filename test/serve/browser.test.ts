@@ -8,17 +8,14 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemToolAvailable } from "../helpers/system-tool.js";
+import { hasChromium, launchChromium } from "../helpers/chromium.js";
 import { isBuilt, removeTempDirs, ROOT, sim, tempDir } from "../report/helpers.js";
 import { serve, type Served } from "./server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const hasChromium = systemToolAvailable({ what: "chromium (browser)", present: existsSync(CHROMIUM), install: "apt-get install chromium; .ci/run installs it", requiredBy: "SIM_REQUIRE_CHROMIUM" });
 
-describe.runIf(isBuilt() && hasChromium)("the sandbox in a browser", () => {
+describe.runIf(isBuilt() && hasChromium())("the sandbox in a browser", () => {
   let browser: Browser;
   let server: Served;
   let dir: string;
@@ -26,7 +23,7 @@ describe.runIf(isBuilt() && hasChromium)("the sandbox in a browser", () => {
   beforeAll(async () => {
     dir = tempDir("sandbox");
     server = await serve(["--dir", dir]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
