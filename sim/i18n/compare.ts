@@ -29,11 +29,11 @@ export const COMPARE = {
   "compare.footer": { en: "Written by livecommerce-sim from the runs' tables. Rebuild with {command} on the same folders and --out.", "zh-CN": "由 livecommerce-sim 根据各运行的数据表生成。在相同文件夹和 --out 上运行 {command} 可重建。" },
   "compare.platform": {
     en: "{sentence} Every run here simulates this platform {days}; {command} refuses runs of different platforms or horizons.",
-    "zh-CN": "{sentence}此处每次运行都模拟该平台 {days}；{command} 会拒绝平台或模拟时长不同的运行。",
+    "zh-CN": "{sentence}此处每次运行都模拟该平台{days}；{command} 会拒绝平台或模拟时长不同的运行。",
   },
-  "compare.overDays": { en: "over {n} days", "zh-CN": "共 {n} 天" },
+  "compare.overDays": { en: "over {n} days", "zh-CN": "，为期 {n} 天" },
   "compare.samples.title": { en: "One platform, different sample sizes.", "zh-CN": "同一平台，样本量不同。" },
-  "compare.samples.lead": { en: "Every run here simulates the same platform {days}, but not at the same sample size:", "zh-CN": "此处每次运行都模拟同一平台 {days}，但样本量不同：" },
+  "compare.samples.lead": { en: "Every run here simulates the same platform {days}, but not at the same sample size:", "zh-CN": "此处每次运行都模拟同一平台{days}，但样本量不同：" },
   "compare.samples.each": {
     en: "{scenario} is therefore compared with the baseline but {notPaired}: the same seed draws different agents at a different sample size, so replications share no noise and only Welch intervals apply. Its differences also include any effect of the sample size itself.",
     "zh-CN": "因此 {scenario} 与基准情景对比但{notPaired}：相同的随机种子在不同样本量下抽到不同的主体，重复实验之间没有共同噪声，只能使用 Welch 区间。其差异也包含样本量本身的影响。",
@@ -91,6 +91,7 @@ export const COMPARE = {
   "compare.th.power": { en: "Replications for {power} power (have {n})", "zh-CN": "达到 {power} 功效所需重复次数（现有 {n}）" },
   "compare.th.paired": { en: "Paired 95% interval", "zh-CN": "配对 95% 置信区间" },
   "compare.th.welch": { en: "Welch 95% interval", "zh-CN": "Welch 95% 置信区间" },
+  "compare.why": { en: "{reading}: {reason}", "zh-CN": "{reading}：{reason}" },
   "compare.reading.paired": { en: "paired", "zh-CN": "配对" },
   "compare.reading.welch": { en: "Welch", "zh-CN": "Welch" },
 

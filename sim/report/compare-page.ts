@@ -166,7 +166,7 @@ function kpiRow(r: KpiComparison, isPaired: boolean, lang: Lang): string {
     `<td class="num">${escapeHtml(formatDifference(r.difference, r.unit, lang))}</td>`,
     `<td class="num">${escapeHtml(formatPercentChange(r.relativeChange, lang))}</td>`,
     `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.ci95, r.unit, lang))}</td>`,
-    `<td class="why"><strong>${escapeHtml(t(lang, r.reading === "paired" ? "compare.reading.paired" : "compare.reading.welch"))}</strong>: ${escapeHtml(whyText(r, lang))}</td>`,
+    `<td class="why">${htmlT(lang, "compare.why", { reading: `<strong>${escapeHtml(t(lang, r.reading === "paired" ? "compare.reading.paired" : "compare.reading.welch"))}</strong>`, reason: escapeHtml(whyText(r, lang)) })}</td>`,
     `<td>${yesNo(r.excludesZero, lang)}</td>`,
     `<td>${Number.isFinite(r.holmP) ? `${yesNo(r.survivesHolm, lang)} <span class="muted">(${escapeHtml(formatP(r.holmP, lang))})</span>` : `<span class="no">${escapeHtml(t(lang, "format.na"))}</span>`}</td>`,
     `<td class="num">${Number.isFinite(r.replicationsForPower) ? r.replicationsForPower.toLocaleString("en-US") : "—"}</td>`,
