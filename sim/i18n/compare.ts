@@ -26,7 +26,10 @@ export const COMPARE = {
     "zh-CN": "每个情景每项指标一行：均值、差值、所读区间及原因、配对与 Welch 区间、p 值与 Holm 校正后 p 值、达到 {power} 检验功效所需的重复次数",
   },
   "compare.file.json": { en: "the same, with how each run was paired and what it simulates", "zh-CN": "内容同上，并注明各运行如何配对及其模拟的平台" },
-  "compare.footer": { en: "Written by livecommerce-sim from the runs' tables. Rebuild with {command} on the same folders and --out.", "zh-CN": "由 livecommerce-sim 根据各运行的数据表生成。在相同文件夹和 --out 上运行 {command} 可重建。" },
+  "compare.footer": {
+    en: "Written by livecommerce-sim from the runs' tables. Rebuild with {command} on the same folders and {out}.",
+    "zh-CN": "由 livecommerce-sim 根据各运行的数据表生成。对相同的文件夹、以相同的 {out} 运行 {command} 即可重建。",
+  },
   "compare.platform": {
     en: "{sentence} Every run here simulates this platform {days}; {command} refuses runs of different platforms or horizons.",
     "zh-CN": "{sentence}此处每次运行都模拟该平台{days}；{command} 会拒绝平台或模拟时长不同的运行。",

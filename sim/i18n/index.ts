@@ -35,3 +35,9 @@ export function unitWord(unit: string, lang: Lang): string {
   const entry = Object.values(UNIT_WORDS).find((e) => e.en.toLowerCase() === u.toLowerCase());
   return entry ? entry[lang] : u;
 }
+
+/** A product category in `lang`: the catalogue's name for the schema's default categories; a scenario's own category stays as it named it. */
+export function categoryName(category: string, lang: Lang): string {
+  const key = `category.${category}`;
+  return key in MESSAGES ? MESSAGES[key as MessageKey][lang] : category;
+}

@@ -151,7 +151,10 @@ export const REPORT = {
 
   "category.apparel": { en: "apparel", "zh-CN": "服饰" },
   "category.beauty": { en: "beauty", "zh-CN": "美妆" },
+  "category.fresh-food": { en: "fresh-food", "zh-CN": "生鲜" },
   "category.snacks": { en: "snacks", "zh-CN": "零食" },
+  "category.personal-care": { en: "personal-care", "zh-CN": "个护" },
+  "category.mother-baby": { en: "mother-baby", "zh-CN": "母婴" },
   "category.food": { en: "food", "zh-CN": "食品" },
   "category.home": { en: "home", "zh-CN": "家居" },
   "category.electronics": { en: "electronics", "zh-CN": "数码家电" },

@@ -25,9 +25,11 @@ export function compactNumber(x: number, lang: Lang = "en"): string {
   if (!Number.isFinite(x)) return t(lang, "format.na");
   const a = Math.abs(x);
   if (lang === "zh-CN") {
-    if (a >= 1e12) return `${trim(x / 1e12)}万亿`;
-    if (a >= 1e8) return `${trim(x / 1e8)}亿`;
-    if (a >= 1e4) return `${trim(x / 1e4)}万`;
+    // the unit is chosen after rounding, so 9,999 reads 1万 rather than 10000
+    const r = Math.abs(Number(x.toPrecision(3)));
+    if (r >= 1e12) return `${trim(x / 1e12)}万亿`;
+    if (r >= 1e8) return `${trim(x / 1e8)}亿`;
+    if (r >= 1e4) return `${trim(x / 1e4)}万`;
     return trim(x);
   }
   if (a >= 1e9) return `${trim(x / 1e9)}B`;

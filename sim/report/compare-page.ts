@@ -48,7 +48,7 @@ ${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "", "charts", 
 <li>${link("comparison.json", "comparison.json")} <span class="muted">— ${h("compare.file.json")}</span></li>
 </ul>
 </main>
-<footer>${htmlT(lang, "compare.footer", { command: "<code>sim compare --force</code>" })}</footer>`;
+<footer>${htmlT(lang, "compare.footer", { command: "<code>sim compare --force</code>", out: "--out" })}</footer>`;
   return pageShell(t(lang, "compare.title", { title }), body, lang);
 }
 

@@ -8,7 +8,7 @@ import { parameterValueText } from "./parameter-text.js";
 import { meanInterval } from "../stats/mean-interval.js";
 import { repsText, runSeedsText } from "./charts/common.js";
 import { formatInterval, formatValue, compactNumber } from "../io/format.js";
-import { kpiLabel, MESSAGES, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { categoryName, kpiLabel, MESSAGES, t, type Lang, type MessageKey } from "../i18n/index.js";
 import { escapeHtml, figure, htmlT, link, pageShell } from "./html.js";
 import type { CategoryRow, KpiSummary, ReportData } from "./read-report.js";
 import type { ChartEntry } from "./report-charts.js";
@@ -96,12 +96,6 @@ ${rows.join("\n")}
 </table>`;
 }
 
-
-/** A category's name in `lang`: the catalogue's for the schema's default categories, else as the scenario names it. */
-function categoryName(category: string, lang: Lang): string {
-  const key = `category.${category}`;
-  return key in MESSAGES ? MESSAGES[key as MessageKey][lang] : category;
-}
 
 function categoryTable(rows: readonly CategoryRow[], lang: Lang): string {
   const categories: string[] = [];

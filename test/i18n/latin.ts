@@ -1,0 +1,28 @@
+/**
+ * What a Chinese page may keep in Latin letters, for the i18n tests. A
+ * "Latin word" is two or more letters in a row; single letters are symbols
+ * (r, p, t, x, n in the statistics notes). Left out before looking:
+ * - file names (comparison.csv, summary.json) and command-line options
+ *   (--out): a reader types them as they are;
+ * - the names below, which Chinese strategists read as they are: the acronyms
+ *   GMV, NPS, KPI, the file formats, the names of the statistics (Welch,
+ *   Holm–Bonferroni), Vega-Lite, and the program's own name.
+ * Code (<code>), scenario names and descriptions, which the user wrote, are
+ * removed by the page tests themselves.
+ */
+export const ALLOWED_LATIN = new Set([
+  "GMV", "NPS", "KPI", "CSV", "JSON", "SVG", "PNG", "YAML", "MB", "CDF",
+  "Vega", "Lite", "Welch", "Holm", "Bonferroni", "livecommerce", "sim",
+]);
+
+const FILE_NAME = /[\w.-]+\.(?:csv|json|svg|png|html|yaml)\b/g;
+const OPTION = /--[a-z][a-z-]*/g;
+
+/** The Latin words of `text` that a Chinese page should not have. */
+export function latinWords(text: string): string[] {
+  const rest = text.replace(FILE_NAME, " ").replace(OPTION, " ");
+  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w));
+}
+
+/** Chinese characters, CJK punctuation and full-width forms. */
+export const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;

@@ -1,0 +1,177 @@
+/**
+ * Pages and charts in one language each: a zh-CN run page and comparison page
+ * keep no English label, an English one no Chinese character, and a folder
+ * remembers its language for `sim report`.
+ *
+ * What a Chinese page may keep in Latin letters is decided narrowly:
+ * - removed before looking: the style sheet, tags and their attributes, and
+ *   <code> elements (KPI keys, parameter paths, commands, the run's command
+ *   line): code is typed as it is;
+ * - removed too: what the user wrote, exactly as written: scenario names and
+ *   descriptions;
+ * - then latinWords (./../i18n/latin.ts) allows file names, option names and a
+ *   short list of acronyms and names (GMV, NPS, Welch, ...).
+ * Chart specs: every title, subtitle, axis and legend title, and every data
+ * value a nominal, ordinal or text channel shows, scenario names excepted.
+ * The pages also inline every chart's SVG, so the rendered text is checked too.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeReportPages } from "../../sim/report/build-report.js";
+import { readReport } from "../../sim/report/read-report.js";
+import { writeComparison } from "../../sim/report/write-comparison.js";
+import { makeReportFixture } from "../fixtures/make-report-fixture.js";
+import { CJK, latinWords } from "../i18n/latin.js";
+import { isBuilt, realRun, removeTempDirs, sim, tempDir } from "./helpers.js";
+
+const ZH = "scen-zh";
+const EN = "scen-en";
+
+function unescape(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** The text a reader sees, without code and without what the user wrote. */
+function readerText(html: string, userGiven: readonly string[]): string {
+  let text = html
+    .replace(/<style>[\s\S]*?<\/style>/g, " ")
+    .replace(/<code>[\s\S]*?<\/code>/g, " ")
+    .replace(/<[^>]+>/g, " ");
+  text = unescape(text);
+  for (const given of [...userGiven].sort((a, b) => b.length - a.length)) text = text.split(given).join(" ");
+  return text;
+}
+
+/** The strings a chart shows, from its Vega-Lite spec. */
+function specStrings(spec: unknown): string[] {
+  const shown: string[] = [];
+  const labelFields = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  const walk = (node: unknown, key: string): void => {
+    if (typeof node === "string") {
+      if (key === "title" || key === "text" || key === "subtitle") shown.push(node);
+      return;
+    }
+    if (Array.isArray(node)) {
+      if (key === "values") rows.push(...node.filter((v): v is Record<string, unknown> => v !== null && typeof v === "object"));
+      node.forEach((n) => walk(n, key === "values" ? "" : key));
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.field === "string" && (o.type === "nominal" || o.type === "ordinal" || key === "text")) labelFields.add(o.field);
+    for (const [k, v] of Object.entries(o)) walk(v, k);
+  };
+  walk(spec, "");
+  for (const row of rows) for (const f of labelFields) if (typeof row[f] === "string") shown.push(row[f] as string);
+  return shown;
+}
+
+function chartSpecs(dir: string): [string, unknown][] {
+  const charts = join(dir, "charts");
+  return readdirSync(charts).filter((f) => f.endsWith(".vl.json")).map((f) => [f, JSON.parse(readFileSync(join(charts, f), "utf8"))]);
+}
+
+/** Latin words left in a Chinese page, its charts' specs, with the file they are in. */
+function englishLeft(dir: string, userGiven: readonly string[]): string[] {
+  const page = readFileSync(join(dir, "index.html"), "utf8");
+  const left = latinWords(readerText(page, userGiven)).map((w) => `index.html: ${w}`);
+  for (const [file, spec] of chartSpecs(dir)) {
+    for (const s of specStrings(spec)) {
+      let rest = s;
+      for (const given of userGiven) rest = rest.split(given).join(" ");
+      left.push(...latinWords(rest).map((w) => `${file}: ${w} (in "${s}")`));
+    }
+  }
+  return [...new Set(left)];
+}
+
+/** Chinese characters anywhere in an English page or its specs. */
+function chineseLeft(dir: string): string[] {
+  const files = ["index.html", ...chartSpecs(dir).map(([f]) => join("charts", f))];
+  return files.filter((f) => CJK.test(readFileSync(join(dir, f), "utf8")));
+}
+
+function userGivenOf(dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => {
+    const { meta } = readReport(d);
+    return [meta.scenario, meta.description].filter((x) => x !== "");
+  });
+}
+
+describe.skipIf(!isBuilt())("run and comparison pages from real runs", () => {
+  let out: string;
+  let zh: string;
+  let en: string;
+  let zhRunStderr = "";
+  beforeAll(() => {
+    out = tempDir("i18n");
+    const run = sim(["run", "scenarios/baseline.yaml", "--users", "3000", "--days", "60", "--reps", "3", "--out", out, "--quiet", "--set", `name=${ZH}`, "--lang", "zh-CN"]);
+    if (run.status !== 0) throw new Error(run.stderr);
+    zhRunStderr = run.stderr;
+    zh = join(out, ZH);
+    en = realRun(out, EN, ["levers.takeRate=0.06"]);
+  }, 120_000);
+  afterAll(removeTempDirs);
+
+  it("writes a zh-CN run page with no English label left, and says so in <html lang>", () => {
+    const page = readFileSync(join(zh, "index.html"), "utf8");
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("核心指标");
+    expect(zhRunStderr).toBe(""); // no vega warning while drawing the Chinese charts
+    expect(englishLeft(zh, userGivenOf([zh]))).toEqual([]);
+  });
+
+  it("writes an English run page with no Chinese character", () => {
+    expect(readFileSync(join(en, "index.html"), "utf8")).toContain('<html lang="en">');
+    expect(chineseLeft(en)).toEqual([]);
+  });
+
+  it("writes a zh-CN comparison page with no English label left, and an English one with no Chinese", () => {
+    const zhCompare = join(out, "compare-zh");
+    const enCompare = join(out, "compare-en");
+    const compared = sim(["compare", zh, en, "--out", zhCompare, "--lang", "zh-CN"]);
+    expect(compared.status).toBe(0);
+    expect(compared.stderr).toBe("");
+    expect(sim(["compare", zh, en, "--out", enCompare]).status).toBe(0);
+    expect(readFileSync(join(zhCompare, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
+    expect(englishLeft(zhCompare, userGivenOf([zh, en]))).toEqual([]);
+    expect(chineseLeft(enCompare)).toEqual([]);
+    // the tables stay as they are: English column names and reasons
+    expect(readFileSync(join(zhCompare, "comparison.csv"), "utf8")).toBe(readFileSync(join(enCompare, "comparison.csv"), "utf8"));
+  });
+
+  it("remembers the language: sim report rebuilds a zh-CN folder in Chinese unless --lang says otherwise", () => {
+    expect(JSON.parse(readFileSync(join(zh, "manifest.json"), "utf8")).lang).toBe("zh-CN");
+    expect(JSON.parse(readFileSync(join(en, "manifest.json"), "utf8")).lang).toBeUndefined();
+    expect(sim(["report", zh]).status).toBe(0);
+    expect(readFileSync(join(zh, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
+    expect(sim(["report", zh, "--lang", "en"]).status).toBe(0);
+    expect(chineseLeft(zh)).toEqual([]);
+    const refused = sim(["report", zh, "--lang", "fr"]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain("zh-CN");
+  });
+});
+
+describe("Chinese pages of unpaired runs, different samples and older folders", () => {
+  afterAll(removeTempDirs);
+
+  it("keep no English label in the callouts and notes those cases add", async () => {
+    const dir = tempDir("i18n-fixtures");
+    const base = makeReportFixture(dir, { name: "fx-base" });
+    const seeds = makeReportFixture(dir, { name: "fx-seeds", baseSeed: 7, gmvLift: 0.03 });
+    const sample = makeReportFixture(dir, { name: "fx-sample", users: 6000 });
+    const old = makeReportFixture(dir, { name: "fx-old", withoutResolution: true });
+    for (const d of [base, old]) await writeReportPages(d, { lang: "zh-CN" });
+    const compare = join(dir, "compare");
+    await writeComparison([base, seeds, sample].map((d) => readReport(d)), compare, { lang: "zh-CN" });
+    const page = readFileSync(join(compare, "index.html"), "utf8");
+    expect(page).toContain("本次对比未配对");
+    expect(page).toContain("同一平台，样本量不同");
+    expect(englishLeft(compare, userGivenOf([base, seeds, sample]))).toEqual([]);
+    expect(englishLeft(old, userGivenOf([old]))).toEqual([]);
+    expect(englishLeft(base, userGivenOf([base]))).toEqual([]);
+  });
+});
