@@ -182,9 +182,4 @@ export const COMPARE = {
     "zh-CN": "各情景按需求来源划分的每日订单：内容激发的兴趣、周期性需求的补货，以及冲动消费。",
   },
 
-  "headline.gmv": { en: "GMV", "zh-CN": "GMV" },
-  "headline.repurchase": { en: "Repurchase rate", "zh-CN": "复购率" },
-  "headline.overMark": { en: "Merchants over the mark", "zh-CN": "超过销售门槛的商家" },
-  "headline.nps": { en: "NPS", "zh-CN": "NPS" },
-  "headline.net": { en: "Platform net", "zh-CN": "平台净收入" },
 } as const satisfies Catalogue;
