@@ -27,7 +27,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     try {
       if (isSweepFolder(dir)) {
         // a sweep folder: points.csv, effects.csv, charts and index.html from sweep.json and runs.csv
-        await writeSweepReport(dir, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+        await writeSweepReport(dir, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`), lang: args.lang });
         process.stdout.write(`${dir}/index.html\n`);
         return;
       }

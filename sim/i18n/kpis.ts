@@ -1,6 +1,7 @@
 /**
  * KPI names in Chinese, by KPI key. The English name is the KPI's own label
- * in experiments/kpis.ts (and in summary.json), so it is written once, there;
+ * in experiments/kpis.ts or experiments/sweep/sweep-kpis.ts (and in
+ * summary.json), so it is written once, there;
  * a test fails when a KPI in KPIS has no Chinese name here, or a name here
  * has no KPI. A KPI without one (a folder from a newer version) shows its English label.
  */
@@ -32,6 +33,11 @@ export const KPI_LABELS_ZH: Readonly<Record<string, string>> = {
   share_tier_1m_5m: "达人 GMV 占比：粉丝 100万–500万",
   share_tier_5m_10m: "达人 GMV 占比：粉丝 500万–1000万",
   share_tier_gt10m: "达人 GMV 占比：粉丝 1000 万以上",
+  // the sweep's own KPIs (experiments/sweep/sweep-kpis.ts)
+  gmv_per_subsidy_rmb: "每元资金补贴带来的 GMV",
+  gmv_gain_vs_reference: "相对参照点增加的 GMV",
+  subsidy_extra_vs_reference: "相对参照点多花的资金补贴",
+  incremental_gmv_per_subsidy_rmb: "相对参照点每多补贴 1 元带来的额外 GMV",
 };
 
 /** A KPI's name in `lang`: the English label it came with, or its Chinese name by key (falling back to the English label). */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { KPIS } from "../../sim/experiments/kpis.js";
+import { ANALYSIS_KPIS } from "../../sim/experiments/sweep/sweep-kpis.js";
 import { unitKind } from "../../sim/io/format.js";
 import { holesOf } from "../../sim/i18n/core.js";
 import { categoryName, KPI_LABELS_ZH, LANGS, MESSAGES, MODULES, t, unitWord } from "../../sim/i18n/index.js";
@@ -46,14 +47,14 @@ describe("the catalogue", () => {
 });
 
 describe("KPI names", () => {
-  it("every KPI in KPIS has a Chinese name, and every Chinese name a KPI", () => {
-    const keys = KPIS.map((k) => k.key);
+  it("every KPI in KPIS and of a sweep has a Chinese name, and every Chinese name a KPI", () => {
+    const keys = [...new Set([...KPIS, ...ANALYSIS_KPIS].map((k) => k.key))];
     expect(keys.filter((k) => !KPI_LABELS_ZH[k])).toEqual([]);
     expect(Object.keys(KPI_LABELS_ZH).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
   it("every unit word a KPI shows has a Chinese form", () => {
-    const shown = KPIS.filter((k) => ["money", "count", "score"].includes(unitKind(k.unit)));
+    const shown = [...KPIS, ...ANALYSIS_KPIS].filter((k) => ["money", "count", "score"].includes(unitKind(k.unit)));
     for (const k of shown) expect(unitWord(k.unit, "zh-CN"), `${k.key}: ${k.unit}`).not.toMatch(LATIN_WORD);
   });
 });

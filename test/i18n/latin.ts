@@ -2,25 +2,29 @@
  * What a Chinese page may keep in Latin letters, for the i18n tests. A
  * "Latin word" is two or more letters in a row; single letters are symbols
  * (r, p, t, x, n in the statistics notes). Left out before looking:
- * - file names (comparison.csv, summary.json) and command-line options
- *   (--out): a reader types them as they are;
+ * - file names (comparison.csv, summary.json), commands (sim sweep) and
+ *   command-line options (--out): a reader types them as they are;
  * - the names below, which Chinese strategists read as they are: the acronyms
  *   GMV, NPS, KPI, the file formats, the names of the statistics (Welch,
- *   Holm–Bonferroni), Vega-Lite, and the program's own name.
+ *   Holm–Bonferroni, Morris, Sobol and its ST index), Vega-Lite, and the
+ *   program's own name.
  * Code (<code>), scenario names and descriptions, which the user wrote, are
  * removed by the page tests themselves.
  */
 export const ALLOWED_LATIN = new Set([
   "GMV", "NPS", "KPI", "CSV", "JSON", "SVG", "PNG", "YAML", "MB", "CDF",
   "Vega", "Lite", "Welch", "Holm", "Bonferroni", "livecommerce", "sim",
+  // sensitivity analysis: the methods' names and their indices' symbols
+  "Morris", "Sobol", "Saltelli", "Jansen", "ST",
 ]);
 
 const FILE_NAME = /[\w.-]+\.(?:csv|json|svg|png|html|yaml)\b/g;
 const OPTION = /--[a-z][a-z-]*/g;
+const COMMAND = /\bsim [a-z]+\b/g;
 
 /** The Latin words of `text` that a Chinese page should not have. */
 export function latinWords(text: string): string[] {
-  const rest = text.replace(FILE_NAME, " ").replace(OPTION, " ");
+  const rest = text.replace(FILE_NAME, " ").replace(OPTION, " ").replace(COMMAND, " ");
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w));
 }
 

@@ -155,6 +155,35 @@ describe.skipIf(!isBuilt())("run and comparison pages from real runs", () => {
   });
 });
 
+describe.skipIf(!isBuilt())("sweep pages", () => {
+  afterAll(removeTempDirs);
+
+  /** What the user chose: the sweep's name and description, and the parameter paths. */
+  function sweepGiven(dir: string): string[] {
+    const { spec } = JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8"));
+    return [spec.name, spec.description ?? "", ...spec.parameters.map((p: { path: string }) => p.path)].filter((x) => x !== "");
+  }
+
+  it("writes a zh-CN grid sweep page and a Morris one with no English label left, remembered by sim report", () => {
+    const out = tempDir("i18n-sweep");
+    const common = ["--users", "3000", "--days", "30", "--quiet"];
+    const grid = join(out, "grid");
+    const swept = sim(["sweep", "scenarios/baseline.yaml", "--param", "levers.takeRate=0.04,0.06", "--param", "levers.commercialLoad=0.15,0.25", "--reps", "2", "--out", grid, "--lang", "zh-CN", ...common]);
+    expect(swept.status).toBe(0);
+    expect(readFileSync(join(grid, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
+    expect(englishLeft(grid, sweepGiven(grid))).toEqual([]);
+    expect(sim(["report", grid]).status).toBe(0);
+    expect(readFileSync(join(grid, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
+    expect(sim(["report", grid, "--lang", "en"]).status).toBe(0);
+    expect(chineseLeft(grid)).toEqual([]);
+
+    const morris = join(out, "morris");
+    const params = ["--param", "levers.takeRate=uniform:0.03:0.07", "--param", "levers.commercialLoad=uniform:0.1:0.3"];
+    expect(sim(["sweep", "scenarios/baseline.yaml", ...params, "--design", "morris", "--trajectories", "2", "--levels", "4", "--reps", "1", "--out", morris, "--lang", "zh-CN", ...common]).status).toBe(0);
+    expect(englishLeft(morris, sweepGiven(morris))).toEqual([]);
+  }, 120_000);
+});
+
 describe("Chinese pages of unpaired runs, different samples and older folders", () => {
   afterAll(removeTempDirs);
 
