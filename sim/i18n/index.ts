@@ -8,6 +8,7 @@
 import { fill, type Catalogue, type Holes, type Lang, type Params } from "./core.js";
 import { CHARTS } from "./charts.js";
 import { COMPARE } from "./compare.js";
+import { CHECK } from "./check.js";
 import { REPORT } from "./report.js";
 import { SWEEP } from "./sweep.js";
 import { FORMAT, UNIT_WORDS } from "./units.js";
@@ -15,9 +16,9 @@ import { FORMAT, UNIT_WORDS } from "./units.js";
 export { isLang, LANGS, type Entry, type Lang } from "./core.js";
 export { kpiLabel, KPI_LABELS_ZH } from "./kpis.js";
 
-export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP } as const satisfies Catalogue;
+export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP, ...CHECK } as const satisfies Catalogue;
 /** The modules, for the test that no key is defined twice (a spread would silently keep the last). */
-export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP];
+export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP, CHECK];
 
 export type MessageKey = keyof typeof MESSAGES;
 /** The keys whose texts have no placeholder: what a table of labels may hold. */

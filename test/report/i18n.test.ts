@@ -22,6 +22,7 @@ import { writeReportPages } from "../../sim/report/build-report.js";
 import { readReport } from "../../sim/report/read-report.js";
 import { writeComparison } from "../../sim/report/write-comparison.js";
 import { makeReportFixture } from "../fixtures/make-report-fixture.js";
+import { writeFileSync } from "node:fs";
 import { CJK, latinWords } from "../i18n/latin.js";
 import { isBuilt, realRun, removeTempDirs, sim, tempDir } from "./helpers.js";
 
@@ -181,6 +182,43 @@ describe.skipIf(!isBuilt())("sweep pages", () => {
     const params = ["--param", "levers.takeRate=uniform:0.03:0.07", "--param", "levers.commercialLoad=uniform:0.1:0.3"];
     expect(sim(["sweep", "scenarios/baseline.yaml", ...params, "--design", "morris", "--trajectories", "2", "--levels", "4", "--reps", "1", "--out", morris, "--lang", "zh-CN", ...common]).status).toBe(0);
     expect(englishLeft(morris, sweepGiven(morris))).toEqual([]);
+  }, 120_000);
+});
+
+describe.skipIf(!isBuilt())("the page of sim check", () => {
+  afterAll(removeTempDirs);
+
+  /** What the targets file says in its own words: descriptions, titles, sources, reasons, scenario names; the run folders' names. */
+  function checkGiven(dir: string): string[] {
+    const c = JSON.parse(readFileSync(join(dir, "check.json"), "utf8"));
+    const targets = c.targets.flatMap((t: { title: string; source: string; reason?: string; checks: { of: string; against?: string }[] }) =>
+      [t.title, t.source, t.reason ?? "", ...t.checks.flatMap((k) => [k.of, k.against ?? ""])]);
+    return [...c.files.flatMap((f: { file: string; description: string }) => [f.file, f.description]), ...targets, ...c.runs.map((r: { id: string }) => r.id)].filter((x: string) => x !== "");
+  }
+
+  it("writes a zh-CN check page with no English label left, statuses, rule and tolerance included", () => {
+    const dir = tempDir("i18n-check");
+    const baseline = join(process.cwd(), "scenarios", "baseline.yaml");
+    const trust = join(process.cwd(), "scenarios", "trust-first.yaml");
+    const file = join(dir, "targets.yaml");
+    writeFileSync(file, [
+      "description: Tiny targets", "targets:",
+      "  - id: sells", "    title: Target sells", "    source: a test", "    scenarios:", `      baseline: ${baseline}`,
+      "    checks:", "      - measure: gmv_total", "        of: baseline", "        band: '> 0'",
+      "  - id: known-gap", "    title: Target known gap", "    source: a test", "    scenarios:", `      baseline: ${baseline}`,
+      "    checks:", "      - measure: gmv_total", "        of: baseline", "        band: '< 0'", "    expect: miss", "    reason: GMV is never negative",
+      "  - id: paired", "    title: Target paired", "    source: a test", "    scenarios:", `      baseline: ${baseline}`, `      trust: ${trust}`,
+      "    checks:", "      - measure: {column: guarantee_cost}", "        of: trust", "        minus: baseline", "        band: '> 0'",
+      "      - measure: gmv_total", "        of: trust", "        over: baseline", "        band: [0.5, 2]",
+    ].join("\n"));
+    const out = join(dir, "out");
+    const r = sim(["check", file, "--users", "2000", "--days", "40", "--reps", "2", "--tolerance", "0.1", "--out", out, "--lang", "zh-CN"]);
+    expect(r.status === 0 || r.status === 1).toBe(true);
+    const page = readFileSync(join(out, "index.html"), "utf8");
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("预期未达成");
+    const left = latinWords(readerText(page, checkGiven(out)));
+    expect(left).toEqual([]);
   }, 120_000);
 });
 

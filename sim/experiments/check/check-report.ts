@@ -2,13 +2,12 @@
  * What `sim check` writes and prints: check.json (every target, check and
  * run, with per-replication values) and the terminal table.
  */
+import { t, type Lang } from "../../i18n/index.js";
 import { num } from "./describe.js";
 import type { TargetResult, TargetStatus } from "./evaluate.js";
 import { MET_RULE } from "./spec.js";
 
-export const TOLERANCE_RULE = (f: number) =>
-  `Bands were widened for a run at small size (--tolerance ${f}): each bounded side moved out by the larger of ${f} × the band's width ` +
-  `(${f} × |bound| for a one-sided band) and the measured 95% half-width.`;
+export const TOLERANCE_RULE = (f: number, lang: Lang = "en") => t(lang, "check.toleranceRule", { f });
 
 export interface CheckRunEntry {
   /** folder name under runs/ */
