@@ -9,6 +9,7 @@ import { fill, type Catalogue, type Holes, type Lang, type Params } from "./core
 import { CHARTS } from "./charts.js";
 import { COMPARE } from "./compare.js";
 import { CHECK } from "./check.js";
+import { DISCOVER } from "./discover.js";
 import { REPORT } from "./report.js";
 import { SWEEP } from "./sweep.js";
 import { FORMAT, UNIT_WORDS } from "./units.js";
@@ -16,9 +17,9 @@ import { FORMAT, UNIT_WORDS } from "./units.js";
 export { isLang, LANGS, type Entry, type Lang } from "./core.js";
 export { kpiLabel, KPI_LABELS_ZH } from "./kpis.js";
 
-export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP, ...CHECK } as const satisfies Catalogue;
+export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP, ...CHECK, ...DISCOVER } as const satisfies Catalogue;
 /** The modules, for the test that no key is defined twice (a spread would silently keep the last). */
-export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP, CHECK];
+export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP, CHECK, DISCOVER];
 
 export type MessageKey = keyof typeof MESSAGES;
 /** The keys whose texts have no placeholder: what a table of labels may hold. */

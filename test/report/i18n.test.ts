@@ -178,6 +178,18 @@ describe.skipIf(!isBuilt())("sweep pages", () => {
     expect(sim(["report", grid, "--lang", "en"]).status).toBe(0);
     expect(chineseLeft(grid)).toEqual([]);
 
+    // scenario discovery on the same sweep: half the points have the higher take rate
+    const found = sim(["discover", grid, "--where", "levers.takeRate > 0.05", "--out", join(out, "discover"), "--lang", "zh-CN", "-q"]);
+    expect(found.status).toBe(0);
+    const discovery = readFileSync(join(out, "discover", "discovery.html"), "utf8");
+    expect(discovery).toContain('<html lang="zh-CN">');
+    const given = [...sweepGiven(grid), "levers.takeRate > 0.05"];
+    expect(latinWords(readerText(discovery, given))).toEqual([]);
+    for (const f of readdirSync(join(out, "discover", "discovery-charts")).filter((x) => x.endsWith(".vl.json"))) {
+      const spec = JSON.parse(readFileSync(join(out, "discover", "discovery-charts", f), "utf8"));
+      expect(specStrings(spec).flatMap((x) => latinWords(given.reduce((r, g) => r.split(g).join(" "), x))), f).toEqual([]);
+    }
+
     const morris = join(out, "morris");
     const params = ["--param", "levers.takeRate=uniform:0.03:0.07", "--param", "levers.commercialLoad=uniform:0.1:0.3"];
     expect(sim(["sweep", "scenarios/baseline.yaml", ...params, "--design", "morris", "--trajectories", "2", "--levels", "4", "--reps", "1", "--out", morris, "--lang", "zh-CN", ...common]).status).toBe(0);
