@@ -8,6 +8,7 @@
 import { fill, type Catalogue, type Holes, type Lang, type Params } from "./core.js";
 import { CHARTS } from "./charts.js";
 import { COMPARE } from "./compare.js";
+import { CALIBRATION } from "./calibration.js";
 import { CHECK } from "./check.js";
 import { DISCOVER } from "./discover.js";
 import { REPORT } from "./report.js";
@@ -17,9 +18,9 @@ import { FORMAT, UNIT_WORDS } from "./units.js";
 export { isLang, LANGS, type Entry, type Lang } from "./core.js";
 export { kpiLabel, KPI_LABELS_ZH } from "./kpis.js";
 
-export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP, ...CHECK, ...DISCOVER } as const satisfies Catalogue;
+export const MESSAGES = { ...UNIT_WORDS, ...FORMAT, ...REPORT, ...CHARTS, ...COMPARE, ...SWEEP, ...CHECK, ...DISCOVER, ...CALIBRATION } as const satisfies Catalogue;
 /** The modules, for the test that no key is defined twice (a spread would silently keep the last). */
-export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP, CHECK, DISCOVER];
+export const MODULES: readonly Catalogue[] = [UNIT_WORDS, FORMAT, REPORT, CHARTS, COMPARE, SWEEP, CHECK, DISCOVER, CALIBRATION];
 
 export type MessageKey = keyof typeof MESSAGES;
 /** The keys whose texts have no placeholder: what a table of labels may hold. */

@@ -16,9 +16,9 @@
 export const ALLOWED_LATIN = new Set([
   "GMV", "NPS", "KPI", "CSV", "JSON", "SVG", "PNG", "YAML", "MB", "CDF",
   "Vega", "Lite", "Welch", "Holm", "Bonferroni", "livecommerce", "sim",
-  // sensitivity analysis and scenario discovery: the methods' names, their authors, their indices' symbols
+  // sensitivity analysis, scenario discovery, calibration (CMA-ES): the methods' names, their authors, their indices' symbols
   "Morris", "Sobol", "Saltelli", "Jansen", "ST", "PRIM", "CART", "Gini", "EMA", "Workbench",
-  "Friedman", "Fisher", "Bryant", "Lempert", "Breiman",
+  "Friedman", "Fisher", "Bryant", "Lempert", "Breiman", "CMA", "ES",
 ]);
 
 const FILE_NAME = /[\w.-]+\.(?:csv|json|svg|png|html|yaml)\b/g;
