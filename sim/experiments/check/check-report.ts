@@ -59,12 +59,12 @@ export function buildCheckReport(input: Omit<CheckReport, "rule" | "toleranceRul
 export function checkTable(report: CheckReport): string {
   const rows: string[][] = [];
   const lines: string[] = [];
-  for (const t of report.targets) {
-    rows.push([t.status, t.id, t.title, "", "", ""]);
-    for (const c of t.checks) {
-      rows.push(["", `  ${c.label}`, num(c.mean), `[${num(c.ci95[0])}, ${num(c.ci95[1])}]`, `band ${c.bandText}${c.judgedBandText !== c.bandText ? ` (widened: ${c.judgedBandText})` : ""}`, c.met ? "in band" : "out of band"]);
+  for (const target of report.targets) {
+    rows.push([target.status, target.id, target.title, "", "", ""]);
+    for (const c of target.checks) {
+      rows.push(["", `  ${c.label}`, num(c.mean), `[${num(c.ci95[0])}, ${num(c.ci95[1])}]`, `band ${c.bandText}${c.judgedBandText !== c.bandText ? ` (widened: ${c.judgedBandText})` : ""}`, t("en", c.met ? "check.inBand" : "check.outOfBand")]);
     }
-    if (t.reason) rows.push(["", `  reason: ${t.reason}`, "", "", "", ""]);
+    if (target.reason) rows.push(["", `  reason: ${target.reason}`, "", "", "", ""]);
   }
   const checkRows = rows.filter((r) => r[0] === "" && r[2] !== "");
   const w = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...checkRows.map((r) => r[i].length)));
