@@ -5,6 +5,7 @@
  * runs are logged as they finish, so an interrupted sweep is resumed by
  * running the same command again.
  */
+import { isLang, type Lang } from "../i18n/index.js";
 import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { cpus } from "node:os";
 import { existsSync, statSync } from "node:fs";
@@ -110,6 +111,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const out = resolve(args.out ?? (isFolder(input) ? input : join("reports", "sweeps", spec.name)));
     const shard = args.shard ? parseShard(args.shard) : undefined;
     const plan = buildPlan(spec, packageVersion());
+    // resuming a sweep keeps the language its page was written in, unless --lang says otherwise
+    const lang = args.lang ?? recordedLang(out);
     if (spec.adaptive && spec.adaptive.maxReps < spec.reps) throw new UsageError(`--adaptive: maxreps ${spec.adaptive.maxReps} is below --reps ${spec.reps}`);
 
     const progress = new SweepProgressReporter({ name: spec.name + (shard ? ` (shard ${shard.index}/${shard.count})` : ""), isQuiet: args.quiet, isTTY: process.stderr.isTTY === true, intervalSec: args.progressInterval });
@@ -118,7 +121,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     let summary;
     try {
       summary = await runSweep(plan, out, {
-        threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "), lang: args.lang,
+        threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "), lang,
         onStart: (info) => {
           if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
           if (args.queue && !args.quiet) process.stderr.write(`sim: runs go to the queue ${sweepQueueName(plan, out)} on ${args.queue}; start workers with: sim worker ${args.queue}\n`);
@@ -137,7 +140,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     if (shard) {
       process.stdout.write(`shard ${shard.index}/${shard.count} done; join the shard folders with: sim merge FOLDERS... --out FOLDER\n`);
     } else {
-      await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`), lang: args.lang });
+      await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`), lang });
       process.stdout.write(`${join(out, args.report ? "index.html" : "points.csv")}\n`);
     }
   },
@@ -190,4 +193,15 @@ function isFolder(path: string): boolean {
 
 function shardText(shard: Shard | undefined): string {
   return shard ? ` shard ${shard.index}/${shard.count}` : "";
+}
+
+/** The language sweep.json records for the folder's page, if the folder is a sweep that records one. */
+function recordedLang(dir: string): Lang | undefined {
+  if (!isSweepFolder(dir)) return undefined;
+  try {
+    const lang = readSweepManifest(dir).lang;
+    return isLang(lang) ? lang : undefined;
+  } catch {
+    return undefined; // not a sweep this version reads: runSweep says so
+  }
 }

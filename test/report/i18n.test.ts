@@ -100,7 +100,7 @@ describe.skipIf(!isBuilt())("sweep pages", () => {
     return [spec.name, spec.description ?? "", ...spec.parameters.map((p: { path: string }) => p.path)].filter((x) => x !== "");
   }
 
-  it("writes a zh-CN grid sweep page and a Morris one with no English label left, remembered by sim report", () => {
+  it("writes a zh-CN grid sweep page and a Morris one with no English label left, remembered by sim report and a resumed sim sweep", () => {
     const out = tempDir("i18n-sweep");
     const common = ["--users", "3000", "--days", "30", "--quiet"];
     const grid = join(out, "grid");
@@ -112,6 +112,9 @@ describe.skipIf(!isBuilt())("sweep pages", () => {
     expect(readFileSync(join(grid, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
     expect(sim(["report", grid, "--lang", "en"]).status).toBe(0);
     expect(chineseLeft(grid)).toEqual([]);
+    // resumed (every run logged already), the sweep keeps the language sweep.json records
+    expect(sim(["sweep", grid, "--quiet"]).status).toBe(0);
+    expect(readFileSync(join(grid, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
 
     // scenario discovery on the same sweep: half the points have the higher take rate
     const found = sim(["discover", grid, "--where", "levers.takeRate > 0.05", "--out", join(out, "discover"), "--lang", "zh-CN", "-q"]);
