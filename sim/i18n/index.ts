@@ -40,8 +40,12 @@ export function unitWord(unit: string, lang: Lang): string {
   return entry ? entry[lang] : u;
 }
 
+/** The text of a key made from data ("category." + a name), or undefined when the catalogue has no such key. */
+export function lookup(lang: Lang, key: string): string | undefined {
+  return Object.hasOwn(MESSAGES, key) ? MESSAGES[key as MessageKey][lang] : undefined;
+}
+
 /** A product category in `lang`: the catalogue's name for the schema's default categories; a scenario's own category stays as it named it. */
 export function categoryName(category: string, lang: Lang): string {
-  const key = `category.${category}`;
-  return key in MESSAGES ? MESSAGES[key as MessageKey][lang] : category;
+  return lookup(lang, `category.${category}`) ?? category;
 }

@@ -8,15 +8,14 @@
  */
 import type { CalibrationResult, CheckFit, StopReason } from "../../experiments/calibrate/spec.js";
 import { bandText, checkWords, num } from "../../experiments/check/describe.js";
-import { MESSAGES, t, type Lang, type MessageKey } from "../../i18n/index.js";
+import { lookup, MESSAGES, t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { repsText } from "../charts/common.js";
 import { escapeHtml, figure, htmlT, link, pageShell } from "../html.js";
 import { bestEvaluation, checkPairs, type CalibrationChart, type CheckPair } from "./charts.js";
 
 /** Why the search stopped, in `lang`; a reason this version does not know stays as calibration.json has it. */
 export function stopReasonText(reason: StopReason, lang: Lang = "en"): string {
-  const key = `calibration.stop.${reason}`;
-  return key in MESSAGES ? MESSAGES[key as MessageKey][lang] : reason;
+  return lookup(lang, `calibration.stop.${reason}`) ?? reason;
 }
 
 export const NOT_IMPROVED_TEXT = t("en", "calibration.notImproved");
