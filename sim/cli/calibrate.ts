@@ -7,6 +7,7 @@
  * when the optimizer could not improve on the start: it says so), 2 on bad
  * input, 130 when interrupted.
  */
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -22,7 +23,7 @@ import { UsageError } from "./fail.js";
 import { checkQueueOption } from "./queue-option.js";
 import { onRunLogInterrupt, progressLine } from "./progress.js";
 
-interface CalibrateArgs {
+interface CalibrateArgs extends LangArgs {
   file: string;
   budget?: number;
   users?: number;
@@ -54,6 +55,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option("queue", { type: "string", describe: "run on `sim worker` processes through this Redis queue (redis://host:port/db) instead of local threads" })
       .option("out", { type: "string", describe: "the calibration folder", defaultDescription: "reports/calibrations/<name>" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
+      .option("lang", LANG_OPTION)
       .example("$0 calibrate calibration/baseline.yaml", "fit the baseline's behaviour parameters to the public targets")
       .example("$0 calibrate calibration/baseline.yaml --budget 20 --users 5000 --out /tmp/try", "a quick, small trial")
       .epilogue(`${CALIBRATION_FORMAT}\n\nRuns are appended to <out>/${RUNS_FILE} as they finish; the same command resumes an interrupted calibration and gives the same result. Exit codes: 0 done (also when nothing better than the start was found), 1 failure, 2 bad input, 130 interrupted.`)
@@ -107,7 +109,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       if (isTTY) progressLine("", true);
     }
     writeCalibrationTables(out, spec, result.evaluations, result);
-    await writeCalibrationPage(out, result);
+    await writeCalibrationPage(out, result, { lang: args.lang });
 
     const best = result.evaluations[result.best];
     const start = result.evaluations[0];

@@ -7,6 +7,7 @@
  * index.html into <out>. Exit 0 when every target not marked `expect: miss`
  * is met, 1 when one is missed, 2 on bad input.
  */
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
@@ -30,7 +31,7 @@ import { shownPath } from "../scenario/yaml-source.js";
 import { EXIT, UsageError } from "./fail.js";
 import { onInterrupt, progressLine } from "./progress.js";
 
-interface CheckArgs {
+interface CheckArgs extends LangArgs {
   targets: string[];
   users?: number;
   reps: number;
@@ -57,6 +58,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option("out", { type: "string", default: "reports/check", describe: "folder for check.json, index.html and runs/" })
       .option("tolerance", { type: "number", describe: "for a run at small size: widen each band on each bounded side by the larger of this fraction of its width (of |bound| when one-sided) and the measured 95% half-width" })
       .option("pages", { type: "boolean", default: false, describe: "also draw each new run's report page and charts (as sim run does)" })
+      .option("lang", LANG_OPTION)
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .example("$0 check targets/platform.yaml", "every public target, each scenario at its own size")
       .example("$0 check targets/platform.yaml --users 20000 --reps 4", "smaller and faster; runs already in reports/check/runs/ are reused")
@@ -113,10 +115,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         const kept = { warnings };
         await writeRunTables(tmp, result, {
           version, commandLine, baseSeed: args.seed, threads: args.threads, wallTimeSec,
-          peakRssMb: process.resourceUsage().maxRSS / 1024, differsFromBaseline: diffParameters(run.scenario, baseline!), ...kept,
+          peakRssMb: process.resourceUsage().maxRSS / 1024, differsFromBaseline: diffParameters(run.scenario, baseline!), ...kept, lang: args.lang,
         });
         writeFileSync(join(tmp, CHECK_RUN_FILE), `${JSON.stringify({ code: size.code, version, seeds }, null, 2)}\n`);
-        if (args.pages) await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+        if (args.pages) await writeReportPages(tmp, { onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`), lang: args.lang });
       });
       entries.get(run.id)!.wallTimeSec = Number(wallTimeSec.toFixed(3));
       current = undefined;
@@ -135,7 +137,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       seeds, files: files.map((f) => ({ file: f.file, description: f.description.trim() })), targets, runs: [...entries.values()],
     });
     replaceFile(join(out, "check.json"), `${JSON.stringify(report, null, 2)}\n`);
-    replaceFile(join(out, "index.html"), checkPage(report));
+    replaceFile(join(out, "index.html"), checkPage(report, args.lang));
 
     const made = toRun.length;
     const scale = args.users !== undefined ? `${args.users} users` : "each scenario's users";

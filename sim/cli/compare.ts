@@ -12,8 +12,9 @@ import { NotAReportError, readReport, type ReportData } from "../report/read-rep
 import { NotComparableError } from "../report/same-platform.js";
 import { ComparisonExistsError, defaultCompareOut, writeComparison } from "../report/write-comparison.js";
 import { UsageError } from "./fail.js";
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 
-interface CompareArgs {
+interface CompareArgs extends LangArgs {
   dirs: string[];
   out?: string;
   baseline?: string;
@@ -29,6 +30,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option("out", { type: "string", describe: "output folder", defaultDescription: "reports/compare-<names joined by -vs->" })
       .option("baseline", { type: "string", describe: "the folder (or scenario name) to compare against", defaultDescription: "the first folder" })
       .option("force", { type: "boolean", default: false, describe: "replace an earlier comparison in the output folder" })
+      .option("lang", LANG_OPTION)
       .example("$0 compare reports/baseline reports/trust-first", "trust-first against the baseline, into reports/compare-baseline-vs-trust-first/")
       .example("$0 compare reports/a reports/b reports/c --baseline reports/b --out reports/abc", "a and c against b")
       .epilogue(
@@ -43,7 +45,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const b = args.baseline === undefined ? 0 : baselineIndex(args.baseline, dirs, reports);
     const ordered = [reports[b], ...reports.filter((_, i) => i !== b)];
     const out = args.out ?? defaultCompareOut(ordered);
-    const result = await asUsageErrorAsync(() => writeComparison(ordered, out, { force: args.force }));
+    const result = await asUsageErrorAsync(() => writeComparison(ordered, out, { force: args.force, lang: args.lang }));
     for (const p of result.comparison.pairings) {
       if (!p.isPaired) process.stderr.write(`sim: warning: ${p.scenario} vs ${result.comparison.baseline} is unpaired (${p.reason}): intervals are Welch intervals\n`);
     }

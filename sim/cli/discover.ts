@@ -7,6 +7,7 @@
  * column; an expression that no point or every point satisfies leaves
  * nothing to discover: said on stderr, nothing written, exit 0.
  */
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -20,7 +21,7 @@ import { discover, writeDiscovery } from "../report/discover/build.js";
 import type { DiscoverMethod } from "../report/discover/tables.js";
 import { UsageError } from "./fail.js";
 
-interface DiscoverArgs {
+interface DiscoverArgs extends LangArgs {
   dir: string;
   where: string;
   method: DiscoverMethod;
@@ -46,6 +47,7 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
       .option("max-depth", { type: "number", default: CART_DEFAULTS.maxDepth, describe: "CART: levels of splits at most" })
       .option("out", { type: "string", describe: "folder for discovery.html and its tables (default: the sweep folder)" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no summary on stderr" })
+      .option("lang", LANG_OPTION)
       .example("$0 discover reports/sweeps/subsidy --where \"platform_net > 0 and gmv_growth > 0.1\"", "the parameter ranges where the platform makes money and GMV grows over 10%")
       .epilogue("Writes discovery.html, discovery.csv (PRIM's peeling trajectory), discovery-boxes.csv, discovery.json and discovery-charts/. KPI names are those of points.csv without _mean (gmv_total, platform_net, ...); parameters by their path. If no point or every point satisfies the expression there is nothing to discover: said on stderr, nothing written, exit 0. Exit 2: a bad expression or option.") as unknown as Argv<DiscoverArgs>,
   handler: async (args) => {
@@ -74,7 +76,7 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
       return;
     }
     const d = discover(sp, dir, args.where, y, { method: args.method, threshold: args.threshold, alpha: args.alpha, minMass: args.minMass, maxDepth: args.maxDepth }, packageVersion());
-    const page = await writeDiscovery(d, resolve(args.out ?? dir), (m) => process.stderr.write(`sim: warning: ${m}\n`));
+    const page = await writeDiscovery(d, resolve(args.out ?? dir), (m) => process.stderr.write(`sim: warning: ${m}\n`), args.lang);
     if (!args.quiet && process.stderr.isTTY) {
       process.stderr.write(`sim: ${yes} of ${data.y.length} points satisfy ${args.where}\n`);
       if (d.prim) {

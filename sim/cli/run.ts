@@ -4,6 +4,7 @@
  * writes each scenario's report folder through a temporary folder, so a
  * failed or interrupted run leaves the previous report intact.
  */
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
@@ -17,7 +18,7 @@ import { loadScenario } from "../scenario/load.js";
 import { UsageError } from "./fail.js";
 import { onInterrupt, progressLine } from "./progress.js";
 
-interface RunArgs {
+interface RunArgs extends LangArgs {
   scenarios: string[];
   reps: number;
   seed: number;
@@ -45,6 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("out", { type: "string", default: "reports", describe: "folder for the report folders (<out>/<scenario name>/)" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
+      .option("lang", LANG_OPTION)
       .example("$0 run", "the baseline, 5 replications, into reports/baseline/")
       .example("$0 run scenarios/baseline.yaml scenarios/trust-first.yaml --reps 10", "two scenarios on shared seeds")
       .example("$0 run scenarios/baseline.yaml --set levers.commercialLoad=0.3 --days 180", "a quick what-if")
@@ -91,7 +93,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const folder = await writeRunReport(out, run, {
         version: packageVersion(), commandLine: ["sim", ...process.argv.slice(2)].join(" "), baseSeed: args.seed,
         threads: args.threads, wallTimeSec, peakRssMb, differsFromBaseline: diffParameters(run.scenario, baseline),
-        warnings: warnings.get(run.scenario.name) ?? [],
+        warnings: warnings.get(run.scenario.name) ?? [], lang: args.lang,
       }, (m) => process.stderr.write(`sim: warning: ${m}\n`));
       process.stdout.write(`${run.scenario.name}: ${args.reps} replication${args.reps === 1 ? "" : "s"} → ${folder}/index.html\n`);
     }

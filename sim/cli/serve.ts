@@ -7,8 +7,9 @@ import { cpus } from "node:os";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { UsageError } from "./fail.js";
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 
-interface ServeArgs {
+interface ServeArgs extends LangArgs {
   port: number;
   host: string;
   dir: string;
@@ -27,6 +28,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option("dir", { type: "string", default: ".", describe: "folder of your scenario files; saved scenarios and reports go here, nowhere else" })
       .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads shared by all runs" })
       .option("max-runs", { type: "number", default: 4, describe: "runs at once over all tabs; more are refused until one ends" })
+      .option("lang", { ...LANG_OPTION, describe: "language the page opens in (its switch changes it); the browser's own language when not given" })
       .option("max-users", { type: "number", default: 1_000_000, describe: "most simulated users a run may ask for" })
       .example("$0 serve", "the sandbox at http://127.0.0.1:8080/")
       .example("$0 serve --dir my-scenarios --port 9000", "your own scenarios, saved into my-scenarios/")
@@ -41,7 +43,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   handler: async (args) => {
     // fastify loads only for this command
     const { buildServer } = await import("../serve/server.js");
-    const { app } = buildServer({ dir: args.dir, threads: args.threads, maxRuns: args["max-runs"], maxUsers: args["max-users"] });
+    const { app } = buildServer({ dir: args.dir, threads: args.threads, maxRuns: args["max-runs"], maxUsers: args["max-users"], lang: args.lang });
     let address: string;
     try {
       address = await app.listen({ port: args.port, host: args.host });

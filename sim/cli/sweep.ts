@@ -5,6 +5,8 @@
  * runs are logged as they finish, so an interrupted sweep is resumed by
  * running the same command again.
  */
+import { isLang, type Lang } from "../i18n/index.js";
+import { LANG_OPTION, type LangArgs } from "./lang-option.js";
 import { cpus } from "node:os";
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,7 +27,7 @@ import { checkQueueOption } from "./queue-option.js";
 import { onRunLogInterrupt } from "./progress.js";
 import { SweepProgressReporter } from "./sweep-progress.js";
 
-interface SweepArgs {
+interface SweepArgs extends LangArgs {
   input: string;
   param?: string[];
   design?: string;
@@ -84,6 +86,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .option("progress-interval", { type: "number", default: 10, describe: "seconds between progress lines when stderr is not a terminal" })
       .option("report", { type: "boolean", default: true, describe: "write the charts and index.html at the end (--no-report: only the tables points.csv and effects.csv)" })
+      .option("lang", LANG_OPTION)
       .example("$0 sweep scenarios/baseline.yaml --param levers.consumerSubsidy.rate=0,0.05,0.1 --param levers.selfBroadcast.support=0:2:0.5 --reps 4", "a 3 × 5 grid, 4 replications per point")
       .example("$0 sweep sweeps/subsidy-grid.yaml", "a sweep file; run it again after an interruption to finish it")
       .example("$0 sweep my.yaml --shard 2/3 --out reports/sweeps/part2", "one third of the runs, e.g. as a batch array job")
@@ -108,6 +111,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const out = resolve(args.out ?? (isFolder(input) ? input : join("reports", "sweeps", spec.name)));
     const shard = args.shard ? parseShard(args.shard) : undefined;
     const plan = buildPlan(spec, packageVersion());
+    // resuming a sweep keeps the language its page was written in, unless --lang says otherwise
+    const lang = args.lang ?? recordedLang(out);
     if (spec.adaptive && spec.adaptive.maxReps < spec.reps) throw new UsageError(`--adaptive: maxreps ${spec.adaptive.maxReps} is below --reps ${spec.reps}`);
 
     const progress = new SweepProgressReporter({ name: spec.name + (shard ? ` (shard ${shard.index}/${shard.count})` : ""), isQuiet: args.quiet, isTTY: process.stderr.isTTY === true, intervalSec: args.progressInterval });
@@ -116,7 +121,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     let summary;
     try {
       summary = await runSweep(plan, out, {
-        threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "),
+        threads: args.threads, shard, queueUrl: args.queue, commandLine: ["sim", ...process.argv.slice(2)].join(" "), lang,
         onStart: (info) => {
           if (info.droppedTornBytes > 0 && !args.quiet) process.stderr.write(`sim: the last line of runs.csv was cut off (a run killed while it was written); dropped, the run will be done again\n`);
           if (args.queue && !args.quiet) process.stderr.write(`sim: runs go to the queue ${sweepQueueName(plan, out)} on ${args.queue}; start workers with: sim worker ${args.queue}\n`);
@@ -135,7 +140,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     if (shard) {
       process.stdout.write(`shard ${shard.index}/${shard.count} done; join the shard folders with: sim merge FOLDERS... --out FOLDER\n`);
     } else {
-      await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`) });
+      await writeSweepReport(out, { hasCharts: args.report, onWarning: (m) => process.stderr.write(`sim: warning: ${m}\n`), lang });
       process.stdout.write(`${join(out, args.report ? "index.html" : "points.csv")}\n`);
     }
   },
@@ -188,4 +193,15 @@ function isFolder(path: string): boolean {
 
 function shardText(shard: Shard | undefined): string {
   return shard ? ` shard ${shard.index}/${shard.count}` : "";
+}
+
+/** The language sweep.json records for the folder's page, if the folder is a sweep that records one. */
+function recordedLang(dir: string): Lang | undefined {
+  if (!isSweepFolder(dir)) return undefined;
+  try {
+    const lang = readSweepManifest(dir).lang;
+    return isLang(lang) ? lang : undefined;
+  } catch {
+    return undefined; // not a sweep this version reads: runSweep says so
+  }
 }

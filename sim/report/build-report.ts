@@ -12,20 +12,24 @@ import { renderChart, writeRenderedChart, type RenderedChart } from "./render.js
 import { reportCharts } from "./report-charts.js";
 import { reportPage } from "./page.js";
 import { replaceFile, replaceFolder } from "../io/files.js";
+import { isLang, type Lang } from "../i18n/index.js";
 
 export interface ReportPagesOptions {
   /** Called with each warning vega logged while rendering (a clean report has none). */
   onWarning?: (message: string) => void;
+  /** The language of the page and charts; default: the one the folder's manifest records, else English. */
+  lang?: Lang;
 }
 
 /** Reads the tables in `dir` and writes `dir/charts/` and `dir/index.html`. Throws NotAReportError for a folder that is not a report. */
 export async function writeReportPages(dir: string, options: ReportPagesOptions = {}): Promise<void> {
   const report = readReport(dir);
-  const charts = reportCharts(report);
+  const lang = options.lang ?? (isLang(report.manifest.lang) ? report.manifest.lang : "en");
+  const charts = reportCharts(report, lang);
   const rendered: RenderedChart[] = [];
   for (const chart of charts) rendered.push(await renderChart(chart.name, chart.spec));
   for (const r of rendered) for (const w of r.warnings) options.onWarning?.(`${r.name}: ${w}`);
-  const html = reportPage(report, charts, new Map(rendered.map((r) => [r.name, r.svg])));
+  const html = reportPage(report, charts, new Map(rendered.map((r) => [r.name, r.svg])), lang);
   replaceFolder(dir, "charts", (tmp) => rendered.forEach((r) => writeRenderedChart(tmp, r)));
   replaceFile(join(dir, "index.html"), html);
 }

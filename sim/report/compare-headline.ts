@@ -7,6 +7,7 @@
  */
 import { ALPHA, type Comparison, type KpiComparison } from "./compare.js";
 import { formatDifference, formatDifferenceInterval, formatP, formatValue } from "../io/format.js";
+import { t } from "../i18n/index.js";
 
 /** KPI key and its short name on the terminal, in print order. */
 export const HEADLINE_KPIS: readonly (readonly [string, string])[] = [
@@ -45,7 +46,8 @@ export function headlineText(comparison: Comparison): string {
     const pairing = comparison.pairings[i];
     const n = Math.max(0, ...rows.map((r) => r.n));
     const family = rows.filter((r) => Number.isFinite(r.pValue)).length;
-    const how = pairing.isPaired ? "paired by seed" : pairing.sampleDifference ? "unpaired: different sample sizes" : "unpaired";
+    // the terminal speaks English; the words are the pages' (the catalogue's)
+    const how = t("en", pairing.isPaired ? "compare.pairedBySeed" : pairing.sampleDifference ? "compare.unpairedSamples" : "compare.unpaired");
     const title = `${scenario} − ${comparison.baseline} (${how}, ${n} replications; Holm over ${family} KPIs at ${Math.round(ALPHA * 100)}%)`;
     return [title, ...alignedLines([HEADER, ...chosen])].join("\n");
   });

@@ -6,9 +6,10 @@
  */
 import { parameterValueText } from "./parameter-text.js";
 import { runSeedsText } from "./charts/common.js";
-import { ALPHA, POWER, type Comparison, type KpiComparison } from "./compare.js";
+import { ALPHA, pairing, POWER, readingReasonText, type Comparison, type KpiComparison } from "./compare.js";
 import { formatDifference, formatDifferenceInterval, formatP, formatPercentChange, formatValue } from "../io/format.js";
-import { escapeHtml, figure, link, pageShell } from "./html.js";
+import { kpiLabel, MESSAGES, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { escapeHtml, figure, htmlT, link, pageShell } from "./html.js";
 import type { ReportData } from "./read-report.js";
 import type { ChartEntry } from "./report-charts.js";
 import { resolutionSentence, sampleText } from "./resolution-note.js";
@@ -19,34 +20,36 @@ export interface ComparedRun {
   href: string;
 }
 
-export function comparePage(comparison: Comparison, runs: readonly ComparedRun[], charts: readonly ChartEntry[], svgs: ReadonlyMap<string, string>): string {
-  const title = `${comparison.baseline} vs ${comparison.scenarios.join(", ")}`;
+export function comparePage(comparison: Comparison, runs: readonly ComparedRun[], charts: readonly ChartEntry[], svgs: ReadonlyMap<string, string>, lang: Lang = "en"): string {
+  const title = t(lang, "compare.vs", { baseline: comparison.baseline, others: comparison.scenarios.join(", ") });
+  const reports = runs.map((r) => r.report);
   const unpaired = comparison.pairings.filter((p) => !p.isPaired && !p.sampleDifference);
+  const h = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
   const body = `<header>
-<h1>Comparison: ${escapeHtml(title)}</h1>
-<p class="lead">Each scenario against the baseline <strong>${escapeHtml(comparison.baseline)}</strong>: the difference of every KPI (scenario − baseline) with a 95% interval.</p>
-<nav>${link("#runs", "Runs")}${link("#kpis", "KPI differences")}${link("#reading", "How to read them")}${link("#charts", "Charts")}${link("#tables", "Tables")}</nav>
+<h1>${escapeHtml(t(lang, "compare.title", { title }))}</h1>
+<p class="lead">${htmlT(lang, "compare.lead", { baseline: `<strong>${escapeHtml(comparison.baseline)}</strong>` })}</p>
+<nav>${link("#runs", t(lang, "compare.nav.runs"))}${link("#kpis", t(lang, "compare.nav.kpis"))}${link("#reading", t(lang, "compare.nav.reading"))}${link("#charts", t(lang, "page.nav.charts"))}${link("#tables", t(lang, "page.nav.tables"))}</nav>
 </header>
 <main>
-${platformBlock(comparison, runs.map((r) => r.report))}
-${unpaired.length ? unpairedCallout(unpaired) : ""}
-${comparison.pairings.every((p) => p.isPaired) ? `<p class="note">All runs used the same sample and seeds over the same horizon, so replication r of each scenario is paired with replication r of the baseline: the noise they share cancels. Each KPI row says whether the paired or the unpaired (Welch) interval is the one to read, and why.</p>` : ""}
-<h2 id="runs">Runs</h2>
-${runsTable(runs)}
-<h2 id="kpis">KPI differences</h2>
-${comparison.scenarios.map((s) => kpiTable(comparison, s)).join("\n")}
-<h2 id="reading">How to read the differences</h2>
-${readingNotes(comparison)}
-<h2 id="charts">Charts</h2>
-${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "")).join("\n")}
-<h2 id="tables">Tables</h2>
+${platformBlock(comparison, reports, lang)}
+${unpaired.length ? unpairedCallout(unpaired, reports, lang) : ""}
+${comparison.pairings.every((p) => p.isPaired) ? `<p class="note">${h("compare.allPaired")}</p>` : ""}
+<h2 id="runs">${h("compare.h.runs")}</h2>
+${runsTable(runs, lang)}
+<h2 id="kpis">${h("compare.h.kpis")}</h2>
+${comparison.scenarios.map((s) => kpiTable(comparison, s, lang)).join("\n")}
+<h2 id="reading">${h("compare.h.reading")}</h2>
+${readingNotes(comparison, lang)}
+<h2 id="charts">${h("page.h.charts")}</h2>
+${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "", "charts", lang)).join("\n")}
+<h2 id="tables">${h("page.h.tables")}</h2>
 <ul class="files">
-<li>${link("comparison.csv", "comparison.csv")} <span class="muted">— one row per scenario and KPI: means, difference, the interval read and why, paired and Welch intervals, p-value and Holm-adjusted p-value, replications for ${Math.round(POWER * 100)}% power</span></li>
-<li>${link("comparison.json", "comparison.json")} <span class="muted">— the same, with how each run was paired and what it simulates</span></li>
+<li>${link("comparison.csv", "comparison.csv")} <span class="muted">— ${escapeHtml(t(lang, "compare.file.csv", { power: `${Math.round(POWER * 100)}%` }))}</span></li>
+<li>${link("comparison.json", "comparison.json")} <span class="muted">— ${h("compare.file.json")}</span></li>
 </ul>
 </main>
-<footer>Written by livecommerce-sim from the runs' tables. Rebuild with <code>sim compare --force</code> on the same folders and --out.</footer>`;
-  return pageShell(`Comparison: ${title}`, body);
+<footer>${htmlT(lang, "compare.footer", { command: "<code>sim compare --force</code>", out: "--out" })}</footer>`;
+  return pageShell(t(lang, "compare.title", { title }), body, lang);
 }
 
 /**
@@ -54,44 +57,54 @@ ${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "")).join("\n"
  * platforms) and what a simulated agent stands for; when the samples differ,
  * each run's resolution and why that rules out pairing.
  */
-function platformBlock(comparison: Comparison, reports: readonly ReportData[]): string {
+function platformBlock(comparison: Comparison, reports: readonly ReportData[], lang: Lang): string {
   const baseline = reports[0];
-  const days = `over ${baseline.meta.horizonDays} days`;
+  const days = escapeHtml(t(lang, "compare.overDays", { n: baseline.meta.horizonDays }));
   const sampled = comparison.pairings.filter((p) => p.sampleDifference);
   if (sampled.length === 0) {
-    return `<p class="note"><strong>Platform.</strong> ${escapeHtml(resolutionSentence(baseline.meta))} Every run here simulates this platform ${days}; <code>sim compare</code> refuses runs of different platforms or horizons.</p>`;
+    const sentence = htmlT(lang, "compare.platform", { sentence: escapeHtml(resolutionSentence(baseline.meta, lang)), days, command: "<code>sim compare</code>" });
+    return `<p class="note"><strong>${escapeHtml(t(lang, "page.platform"))}</strong> ${sentence}</p>`;
   }
-  const items = reports.map((r) => `<li><strong>${escapeHtml(r.meta.scenario)}</strong>: ${escapeHtml(resolutionSentence(r.meta))}</li>`).join("\n");
-  return `<div class="callout"><strong>One platform, different sample sizes.</strong> Every run here simulates the same platform ${days}, but not at the same sample size:
+  const items = reports.map((r) => `<li><strong>${escapeHtml(r.meta.scenario)}</strong>: ${escapeHtml(resolutionSentence(r.meta, lang))}</li>`).join("\n");
+  const each = (p: Comparison["pairings"][number]) =>
+    htmlT(lang, "compare.samples.each", { scenario: `<strong>${escapeHtml(p.scenario)}</strong>`, notPaired: `<strong>${escapeHtml(t(lang, "compare.notPaired"))}</strong>` });
+  return `<div class="callout"><strong>${escapeHtml(t(lang, "compare.samples.title"))}</strong> ${htmlT(lang, "compare.samples.lead", { days })}
 <ul>${items}</ul>
-${sampled.map((p) => `<strong>${escapeHtml(p.scenario)}</strong> is therefore compared with the baseline but <strong>not paired</strong>: the same seed draws different agents at a different sample size, so replications share no noise and only Welch intervals apply. Its differences also include any effect of the sample size itself.`).join("<br>")}</div>`;
+${sampled.map(each).join("<br>")}</div>`;
 }
 
-function unpairedCallout(unpaired: Comparison["pairings"]): string {
-  const items = unpaired.map((p) => `<li><strong>${escapeHtml(p.scenario)}</strong>: ${escapeHtml(p.reason ?? "not paired")}</li>`).join("\n");
-  return `<div class="callout"><strong>This comparison is unpaired</strong> for:
+/** Why each run is not paired, in `lang`: worked out again from the runs (comparison.json keeps the English). */
+function unpairedCallout(unpaired: Comparison["pairings"], reports: readonly ReportData[], lang: Lang): string {
+  const reasonOf = (p: Comparison["pairings"][number]) => {
+    const other = reports.find((r) => r.meta.scenario === p.scenario);
+    return (other ? pairing(reports[0], other, lang).reason : p.reason) ?? t(lang, "pairing.notPaired");
+  };
+  const items = unpaired.map((p) => `<li><strong>${escapeHtml(p.scenario)}</strong>: ${escapeHtml(reasonOf(p))}</li>`).join("\n");
+  return `<div class="callout"><strong>${escapeHtml(t(lang, "compare.unpaired.title"))}</strong>${escapeHtml(t(lang, "compare.unpaired.for"))}
 <ul>${items}</ul>
-Their intervals are Welch intervals over independent replications, wider than a paired comparison would give. Run the scenarios with the same seeds, sample and horizon to pair them.</div>`;
+${escapeHtml(t(lang, "compare.unpaired.after"))}</div>`;
 }
 
 /** What the columns mean: the interval to read, the Holm correction, the replications figure. */
-function readingNotes(comparison: Comparison): string {
+function readingNotes(comparison: Comparison, lang: Lang): string {
   const family = new Set(comparison.rows.filter((r) => r.scenario === comparison.scenarios[0] && Number.isFinite(r.pValue)).map((r) => r.kpi)).size;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  return `<p class="note"><strong>Which interval to read.</strong> When two runs pair, replication r of the scenario is set against replication r of the baseline on the same seed, and the noise they share cancels: the paired interval is read where that makes it narrower than the unpaired (Welch) one. Where pairing makes it wider, the Welch interval is read: once the scenarios' paths part (merchant entry diverging, say), replication r of one tells little about replication r of the other, and pairing only halves the degrees of freedom; paired/Welch width ratios of 1.5–1.7 were measured for merchant counts. Each row says which interval and why; where pairing widens it, with the correlation of the two runs across replications (a clearly negative one means even the Welch interval may be too narrow). comparison.csv keeps both intervals.</p>
-<p class="note"><strong>Survives Holm.</strong> A comparison reads ${family || "many"} KPIs at once, and at the 5% level about one in twenty intervals excludes 0 by chance when nothing differs. The Holm–Bonferroni correction, over each scenario's KPIs, keeps the chance of any such false difference at ${pct(ALPHA)} whatever the dependence between KPIs; the adjusted p-value is shown. A difference whose interval excludes 0 but which does not survive is a lead to check with more replications, not a finding.</p>
-<p class="note"><strong>Replications for ${pct(POWER)} power.</strong> Roughly how many replications (pairs; per scenario when unpaired) would detect a true difference of the observed size ${pct(POWER)} of the time at the ${pct(ALPHA)} level, from the spread seen here: n ≈ ((z<sub>0.975</sub> + z<sub>0.8</sub>) · sd / |difference|)², sd being that of one replication's difference. A planning figure for a rerun, not evidence; — where the difference is 0. Reaching the Holm-corrected level takes more.</p>`;
+  const formula = `n ≈ ((z<sub>0.975</sub> + z<sub>0.8</sub>) · ${escapeHtml(t(lang, "compare.formula.sd"))} / |${escapeHtml(t(lang, "compare.formula.difference"))}|)²`;
+  return `<p class="note"><strong>${escapeHtml(t(lang, "compare.reading.which.title"))}</strong> ${htmlT(lang, "compare.reading.which")}</p>
+<p class="note"><strong>${escapeHtml(t(lang, "compare.reading.holm.title"))}</strong> ${htmlT(lang, "compare.reading.holm", { family: String(family || t(lang, "compare.reading.many")), alpha: pct(ALPHA) })}</p>
+<p class="note"><strong>${escapeHtml(t(lang, "compare.reading.power.title", { power: pct(POWER) }))}</strong> ${htmlT(lang, "compare.reading.power", { power: pct(POWER), alpha: pct(ALPHA), formula })}</p>`;
 }
 
-function runsTable(runs: readonly ComparedRun[]): string {
+function runsTable(runs: readonly ComparedRun[], lang: Lang): string {
   const baseline = runs[0].report;
   const rows = runs.map(({ report, href }, i) => {
     const m = report.meta;
-    const changed = i === 0 ? `<span class="muted">(baseline of this comparison)</span>` : parameterChanges(baseline, report);
-    return `<tr><td>${link(href, m.scenario)}</td><td>${changed}</td><td>${escapeHtml(sampleText(m))}</td><td class="num">${m.reps}</td><td>${escapeHtml(runSeedsText(m))}</td><td class="num">${m.horizonDays}</td></tr>`;
+    const changed = i === 0 ? `<span class="muted">${escapeHtml(t(lang, "compare.baselineRow"))}</span>` : parameterChanges(baseline, report, lang);
+    return `<tr><td>${link(href, m.scenario)}</td><td>${changed}</td><td>${escapeHtml(sampleText(m, lang))}</td><td class="num">${m.reps}</td><td>${escapeHtml(runSeedsText(m, lang))}</td><td class="num">${m.horizonDays}</td></tr>`;
   });
+  const th = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
   return `<table>
-<thead><tr><th>Scenario</th><th>Parameters that differ from the baseline of this comparison</th><th>Simulated sample</th><th class="num">Replications</th><th>Seeds</th><th class="num">Days</th></tr></thead>
+<thead><tr><th>${th("compare.th.scenario")}</th><th>${th("compare.th.changes")}</th><th>${th("compare.th.sample")}</th><th class="num">${th("compare.th.reps")}</th><th>${th("compare.th.seeds")}</th><th class="num">${th("compare.th.days")}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -104,7 +117,7 @@ ${runs.map(({ report }) => (report.meta.description ? `<p class="note"><strong>$
  * differences from the project's baseline scenario, so a path differs between
  * the two when either lists it with a value the other does not share.
  */
-export function parameterChanges(baseline: ReportData, other: ReportData): string {
+export function parameterChanges(baseline: ReportData, other: ReportData, lang: Lang = "en"): string {
   const valueIn = (r: ReportData, path: string, fallback: unknown) => {
     const d = r.manifest.differsFromBaseline?.find((x) => x.path === path);
     return d ? d.value : fallback;
@@ -117,47 +130,57 @@ export function parameterChanges(baseline: ReportData, other: ReportData): strin
   for (const [path, projectDefault] of paths) {
     const a = valueIn(baseline, path, projectDefault);
     const b = valueIn(other, path, projectDefault);
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`<code>${escapeHtml(path)}</code> ${escapeHtml(parameterValueText(path, a))} → ${escapeHtml(parameterValueText(path, b))}`);
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`<code>${escapeHtml(path)}</code> ${escapeHtml(parameterValueText(path, a, lang))} → ${escapeHtml(parameterValueText(path, b, lang))}`);
   }
-  if (!baseline.manifest.differsFromBaseline || !other.manifest.differsFromBaseline) return `<span class="muted">unknown (no manifest)</span>`;
-  return changes.length ? changes.join("<br>") : `<span class="muted">none</span>`;
+  if (!baseline.manifest.differsFromBaseline || !other.manifest.differsFromBaseline) return `<span class="muted">${escapeHtml(t(lang, "compare.changes.unknown"))}</span>`;
+  return changes.length ? changes.join("<br>") : `<span class="muted">${escapeHtml(t(lang, "compare.changes.none"))}</span>`;
 }
 
 
-function kpiTable(comparison: Comparison, scenario: string): string {
+function kpiTable(comparison: Comparison, scenario: string, lang: Lang): string {
   const rows = comparison.rows.filter((r) => r.scenario === scenario);
   const isPaired = rows.some((r) => r.isPaired);
   const n = Math.max(0, ...rows.map((r) => r.n));
   const survivors = rows.filter((r) => r.survivesHolm).length;
-  return `<h3>${escapeHtml(scenario)} − ${escapeHtml(comparison.baseline)} (${isPaired ? "paired by seed" : "unpaired"}, ${n} replication${n === 1 ? "" : "s"}; ${survivors} of ${rows.length} differences survive the Holm correction)</h3>
+  const heading = t(lang, "compare.kpis.heading", {
+    scenario, baseline: comparison.baseline, pairing: t(lang, isPaired ? "compare.pairedBySeed" : "compare.unpaired"),
+    reps: n === 1 ? t(lang, "reps.one", { n }) : t(lang, "reps.many", { n }), survivors, rows: rows.length,
+  });
+  const th = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
+  return `<h3>${escapeHtml(heading)}</h3>
 <div class="scroll"><table class="kpis wide">
-<thead><tr><th>KPI</th><th class="num">Baseline</th><th class="num">Scenario</th><th class="num">Difference</th><th class="num">Relative</th><th class="num">95% interval to read</th><th>Which interval, and why</th><th>Excludes 0</th><th>Survives Holm (adjusted p)</th><th class="num">Replications for ${Math.round(POWER * 100)}% power (have ${n})</th>${isPaired ? `<th class="num">Paired 95% interval</th><th class="num">Welch 95% interval</th>` : ""}</tr></thead>
+<thead><tr><th>${th("compare.th.kpi")}</th><th class="num">${th("compare.th.baseline")}</th><th class="num">${th("compare.th.scenarioValue")}</th><th class="num">${th("compare.th.difference")}</th><th class="num">${th("compare.th.relative")}</th><th class="num">${th("compare.th.interval")}</th><th>${th("compare.th.why")}</th><th>${th("compare.th.excludesZero")}</th><th>${th("compare.th.holm")}</th><th class="num">${escapeHtml(t(lang, "compare.th.power", { power: `${Math.round(POWER * 100)}%`, n }))}</th>${isPaired ? `<th class="num">${th("compare.th.paired")}</th><th class="num">${th("compare.th.welch")}</th>` : ""}</tr></thead>
 <tbody>
-${rows.map((r) => kpiRow(r, isPaired)).join("\n")}
+${rows.map((r) => kpiRow(r, isPaired, lang)).join("\n")}
 </tbody>
 </table></div>`;
 }
 
-const yesNo = (x: boolean) => (x ? `<span class="yes">yes</span>` : `<span class="no">no</span>`);
+const yesNo = (x: boolean, lang: Lang) => (x ? `<span class="yes">${escapeHtml(t(lang, "format.yes"))}</span>` : `<span class="no">${escapeHtml(t(lang, "format.no"))}</span>`);
 
-function kpiRow(r: KpiComparison, isPaired: boolean): string {
+function kpiRow(r: KpiComparison, isPaired: boolean, lang: Lang): string {
   const cells = [
-    `<td>${escapeHtml(r.label)}<br><code>${escapeHtml(r.kpi)}</code></td>`,
-    `<td class="num">${escapeHtml(formatValue(r.baselineMean, r.unit))}</td>`,
-    `<td class="num">${escapeHtml(formatValue(r.scenarioMean, r.unit))}</td>`,
-    `<td class="num">${escapeHtml(formatDifference(r.difference, r.unit))}</td>`,
-    `<td class="num">${escapeHtml(formatPercentChange(r.relativeChange))}</td>`,
-    `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.ci95, r.unit))}</td>`,
-    `<td class="why"><strong>${r.reading === "paired" ? "paired" : "Welch"}</strong>: ${escapeHtml(r.readingReason)}</td>`,
-    `<td>${yesNo(r.excludesZero)}</td>`,
-    `<td>${Number.isFinite(r.holmP) ? `${yesNo(r.survivesHolm)} <span class="muted">(${escapeHtml(formatP(r.holmP))})</span>` : `<span class="no">n/a</span>`}</td>`,
+    `<td>${escapeHtml(kpiLabel(r.kpi, r.label, lang))}<br><code>${escapeHtml(r.kpi)}</code></td>`,
+    `<td class="num">${escapeHtml(formatValue(r.baselineMean, r.unit, lang))}</td>`,
+    `<td class="num">${escapeHtml(formatValue(r.scenarioMean, r.unit, lang))}</td>`,
+    `<td class="num">${escapeHtml(formatDifference(r.difference, r.unit, lang))}</td>`,
+    `<td class="num">${escapeHtml(formatPercentChange(r.relativeChange, lang))}</td>`,
+    `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.ci95, r.unit, lang))}</td>`,
+    `<td class="why">${htmlT(lang, "compare.why", { reading: `<strong>${escapeHtml(t(lang, r.reading === "paired" ? "compare.reading.paired" : "compare.reading.welch"))}</strong>`, reason: escapeHtml(whyText(r, lang)) })}</td>`,
+    `<td>${yesNo(r.excludesZero, lang)}</td>`,
+    `<td>${Number.isFinite(r.holmP) ? `${yesNo(r.survivesHolm, lang)} <span class="muted">(${escapeHtml(formatP(r.holmP, lang))})</span>` : `<span class="no">${escapeHtml(t(lang, "format.na"))}</span>`}</td>`,
     `<td class="num">${Number.isFinite(r.replicationsForPower) ? r.replicationsForPower.toLocaleString("en-US") : "—"}</td>`,
   ];
   if (isPaired) {
     cells.push(
-      `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.pairedCi95, r.unit))}</td>`,
-      `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.welchCi95, r.unit))}</td>`,
+      `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.pairedCi95, r.unit, lang))}</td>`,
+      `<td class="num wrap">${escapeHtml(formatDifferenceInterval(r.welchCi95, r.unit, lang))}</td>`,
     );
   }
   return `<tr>${cells.join("")}</tr>`;
+}
+
+/** Why the row's interval is the one to read: English as comparison.json has it, else said again in `lang` from the row's numbers. */
+function whyText(r: KpiComparison, lang: Lang): string {
+  return lang === "en" ? r.readingReason : readingReasonText(r.isPaired, r.widthRatio, r.correlation, lang);
 }

@@ -19,6 +19,7 @@ import { welchInterval, type DifferenceInterval } from "../stats/welch-interval.
 import { hasRatioScale } from "../io/format.js";
 import type { ReportData } from "./read-report.js";
 import { assertSamePlatform, sampleDifference } from "./same-platform.js";
+import { t, type Lang } from "../i18n/index.js";
 
 /** The family-wise error rate of the Holm correction, and the level of the power figure. */
 export const ALPHA = 0.05;
@@ -89,20 +90,20 @@ export interface Comparison {
  * in the same order, over the same horizon. Different sample sizes of one
  * platform draw different agents from the same seed, so nothing is shared.
  */
-export function pairing(baseline: ReportData, other: ReportData): Pairing {
+export function pairing(baseline: ReportData, other: ReportData, lang: Lang = "en"): Pairing {
   const a = baseline.meta, b = other.meta;
   const sample = sampleDifference(a, b);
   if (sample) {
     return {
       scenario: b.scenario, isPaired: false, sampleDifference: sample,
-      reason: `the runs simulate the same platform at different sample sizes (${sample}): their replications share no noise, so only Welch intervals apply, and the differences include any effect of the sample size itself`,
+      reason: t(lang, "pairing.samples", { sample: sampleDifference(a, b, lang) ?? sample }),
     };
   }
   if (a.horizonDays !== b.horizonDays) {
-    return { scenario: b.scenario, isPaired: false, reason: `horizons differ (${a.horizonDays} and ${b.horizonDays} days)` };
+    return { scenario: b.scenario, isPaired: false, reason: t(lang, "pairing.horizons", { a: a.horizonDays, b: b.horizonDays }) };
   }
   const sameSeeds = a.seeds.length > 0 && a.seeds.length === b.seeds.length && a.seeds.every((s, i) => s === b.seeds[i]);
-  if (!sameSeeds) return { scenario: b.scenario, isPaired: false, reason: "the runs used different seeds" };
+  if (!sameSeeds) return { scenario: b.scenario, isPaired: false, reason: t(lang, "pairing.seeds") };
   return { scenario: b.scenario, isPaired: true };
 }
 
@@ -140,27 +141,32 @@ function readingOf(paired: MeanInterval | null, welch: DifferenceInterval, sdWel
   const welchReading = (readingReason: string): Reading => ({
     reading: "welch", readingReason, ci95: welch.ci95, pValue: pValueOf(welch.mean, welch.se, Math.floor(welch.df)), sdPerReplication: sdWelch,
   });
-  if (!paired) return welchReading("the runs do not pair");
-  if (widthRatio > 1) {
-    const widens = `pairing widens it ${widthRatio.toFixed(2)}×`;
-    // Clearly anti-correlated runs make Welch, which assumes independent runs, too narrow as well: say so rather than hide it.
-    // (A correlation over a few replications is noisy: near 0 either sign means "little shared noise".)
-    if (correlation < -OPPOSITE_CORRELATION) {
-      return welchReading(`${widens}: the runs' replications move in opposite directions here (r = ${correlation.toFixed(2)}), so even the Welch interval may be too narrow: more replications settle it`);
-    }
-    const r = Number.isFinite(correlation) ? ` (r = ${correlation.toFixed(2)})` : "";
-    return welchReading(`${widens}: the runs' replications share little noise here${r}, so pairing only costs degrees of freedom`);
-  }
-  const readingReason = Number.isNaN(widthRatio)
-    ? "no spread over replications: both intervals collapse on the difference"
-    : widthRatio === 1
-      ? "pairing neither narrows nor widens it"
-      : `pairing by seed narrows it to ${widthRatio < 0.01 ? "under 0.01" : widthRatio.toFixed(2)}× the Welch width`;
+  const readingReason = readingReasonText(paired !== null, widthRatio, correlation);
+  if (!paired || widthRatio > 1) return welchReading(readingReason);
   return {
     reading: "paired", readingReason, ci95: paired.ci95,
     pValue: paired.n > 1 ? pValueOf(paired.mean, paired.sd / Math.sqrt(paired.n), paired.n - 1) : NaN,
     sdPerReplication: paired.sd,
   };
+}
+
+/**
+ * Why the interval a row reads is the one to read, from the row's own numbers
+ * (so a page in another language says it from comparison.json alone).
+ */
+export function readingReasonText(isPaired: boolean, widthRatio: number, correlation: number, lang: Lang = "en"): string {
+  if (!isPaired) return t(lang, "reason.noPair");
+  if (widthRatio > 1) {
+    const widens = t(lang, "reason.widens", { ratio: widthRatio.toFixed(2) });
+    // Clearly anti-correlated runs make Welch, which assumes independent runs, too narrow as well: say so rather than hide it.
+    // (A correlation over a few replications is noisy: near 0 either sign means "little shared noise".)
+    if (correlation < -OPPOSITE_CORRELATION) return t(lang, "reason.opposite", { widens, r: correlation.toFixed(2) });
+    const r = Number.isFinite(correlation) ? t(lang, "reason.r", { r: correlation.toFixed(2) }) : "";
+    return t(lang, "reason.little", { widens, r });
+  }
+  if (Number.isNaN(widthRatio)) return t(lang, "reason.noSpread");
+  if (widthRatio === 1) return t(lang, "reason.same");
+  return t(lang, "reason.narrows", { ratio: widthRatio < 0.01 ? t(lang, "reason.under") : widthRatio.toFixed(2) });
 }
 
 /** Correlation across replication pairs; NaN when either side has no spread. */

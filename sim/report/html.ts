@@ -1,4 +1,5 @@
 /** HTML bits shared by the report page and the comparison page: escaping, the style sheet, the shell. */
+import { MESSAGES, type Lang, type MessageKey } from "../i18n/index.js";
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -51,9 +52,23 @@ ul.files { font-size: 14px; padding-left: 20px; }
 footer { padding-top: 18px; padding-bottom: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); margin-top: 30px; }
 `;
 
-export function pageShell(title: string, body: string): string {
+/** Text for an element's content (never an attribute): quotes and apostrophes may stay as they are. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * A catalogue text as element content: the text escaped, then its
+ * placeholders filled with HTML (a <code> or <strong> element, an escaped
+ * name) as given.
+ */
+export function htmlT(lang: Lang, key: MessageKey, html: Readonly<Record<string, string>> = {}): string {
+  return escapeText(MESSAGES[key][lang]).replace(/\{(\w+)\}/g, (whole, name: string) => html[name] ?? whole);
+}
+
+export function pageShell(title: string, body: string, lang: Lang = "en"): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -69,9 +84,9 @@ ${body}
 }
 
 /** One figure per chart: the SVG inlined (so the page needs no other file), a caption, and links to the chart's files. */
-export function figure(name: string, caption: string, svg: string, chartsHref = "charts"): string {
+export function figure(name: string, caption: string, svg: string, chartsHref = "charts", lang: Lang = "en"): string {
   return `<figure id="${escapeHtml(name)}">
 <div class="chart">${svg}</div>
-<figcaption>${escapeHtml(caption)} Files: ${link(`${chartsHref}/${name}.svg`, "SVG")} · ${link(`${chartsHref}/${name}.png`, "PNG")} · ${link(`${chartsHref}/${name}.vl.json`, "Vega-Lite spec")}</figcaption>
+<figcaption>${escapeHtml(caption)} ${escapeHtml(MESSAGES["page.files"][lang])} ${link(`${chartsHref}/${name}.svg`, "SVG")} · ${link(`${chartsHref}/${name}.png`, "PNG")} · ${link(`${chartsHref}/${name}.vl.json`, MESSAGES["page.files.spec"][lang])}</figcaption>
 </figure>`;
 }

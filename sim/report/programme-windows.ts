@@ -12,6 +12,7 @@
  * startDay: 60, endDay: 240 } in a 300-day run gives
  * { label: "consumer subsidy", from: 60, to: 241 }.
  */
+import { t, type Lang, type PlainKey } from "../i18n/index.js";
 import { leverTimeline } from "../scenario/checks.js";
 import { ScenarioSchema, type Levers, type Scenario } from "../scenario/schema.js";
 
@@ -24,10 +25,17 @@ export interface ProgrammeWindow {
   to: number;
 }
 
+/** An intervention (the n-th of the scenario, from 1) applying or ending, and what it sets (its note, or its paths). */
+export interface InterventionNote {
+  n: number;
+  ends: boolean;
+  what: string;
+}
+
 /** A day on which interventions applied or ended, with their notes. */
 export interface InterventionMark {
   day: number;
-  notes: string[];
+  notes: InterventionNote[];
 }
 
 export interface ProgrammeSchedule {
@@ -44,19 +52,19 @@ type WindowGroup = "consumerSubsidy" | "coupons" | "trafficSubsidy" | "feeRelief
  * that does something and a budget to pay for it (the model's conditions in
  * model/platform.ts startDay; every boost counts, growingMerchantBoost too).
  */
-const WINDOWED: readonly { group: WindowGroup; label: string; acts: (lv: Levers) => boolean }[] = [
-  { group: "consumerSubsidy", label: "consumer subsidy", acts: (lv) => lv.consumerSubsidy.rate > 0 && lv.consumerSubsidy.totalBudgetRmb > 0 },
-  { group: "coupons", label: "coupons", acts: (lv) => lv.coupons.valueRmb > 0 && lv.coupons.totalBudgetRmb > 0 },
+const WINDOWED: readonly { group: WindowGroup; key: PlainKey; acts: (lv: Levers) => boolean }[] = [
+  { group: "consumerSubsidy", key: "programme.consumerSubsidy", acts: (lv) => lv.consumerSubsidy.rate > 0 && lv.consumerSubsidy.totalBudgetRmb > 0 },
+  { group: "coupons", key: "programme.coupons", acts: (lv) => lv.coupons.valueRmb > 0 && lv.coupons.totalBudgetRmb > 0 },
   {
     group: "trafficSubsidy",
-    label: "traffic subsidy",
+    key: "programme.trafficSubsidy",
     acts: (lv) => {
       const ts = lv.trafficSubsidy;
       const boosts = [ts.newMerchantBoost, ts.newCreatorBoost, ts.selfBroadcastBoost, ts.beltBoost, ts.growingMerchantBoost];
       return ts.budgetImpressions > 0 && boosts.some((b) => b > 0);
     },
   },
-  { group: "feeRelief", label: "fee relief", acts: (lv) => lv.feeRelief.newMerchantDays > 0 && lv.feeRelief.takeRate < lv.takeRate },
+  { group: "feeRelief", key: "programme.feeRelief", acts: (lv) => lv.feeRelief.newMerchantDays > 0 && lv.feeRelief.takeRate < lv.takeRate },
 ];
 
 /**
@@ -84,7 +92,7 @@ export function scheduleOf(scenario: Scenario): ProgrammeSchedule {
     for (const w of WINDOWED) {
       if (!w.acts(lv)) continue;
       // endDay is the last day the lever applies; the default 100000 means no end and is clipped here
-      add(w.label, Math.max(state.from, lv[w.group].startDay), Math.min(state.to, lv[w.group].endDay + 1));
+      add(t("en", w.key), Math.max(state.from, lv[w.group].startDay), Math.min(state.to, lv[w.group].endDay + 1));
     }
     for (const c of lv.campaigns) {
       if (c.discount <= 0 && c.trafficPush <= 0) continue;
@@ -107,15 +115,15 @@ function merged(windows: readonly ProgrammeWindow[]): ProgrammeWindow[] {
 
 /** The days inside the run on which an intervention applies (`at`) or gives the previous values back (`until`). */
 function interventionMarks(scenario: Scenario): InterventionMark[] {
-  const byDay = new Map<number, string[]>();
-  const mark = (day: number, note: string) => {
+  const byDay = new Map<number, InterventionNote[]>();
+  const mark = (day: number, note: InterventionNote) => {
     if (day < 0 || day >= scenario.horizonDays) return;
     (byDay.get(day) ?? byDay.set(day, []).get(day)!).push(note);
   };
   scenario.interventions.forEach((iv, i) => {
     const what = iv.note ?? Object.keys(iv.set).join(", ");
-    mark(iv.at, `intervention ${i + 1}: ${what}`);
-    if (iv.until !== undefined) mark(iv.until, `intervention ${i + 1} ends: ${what}`);
+    mark(iv.at, { n: i + 1, ends: false, what });
+    if (iv.until !== undefined) mark(iv.until, { n: i + 1, ends: true, what });
   });
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, notes]) => ({ day, notes }));
 }
@@ -128,10 +136,10 @@ export function unionSchedule(schedules: readonly ProgrammeSchedule[]): Programm
     const key = `${w.label}|${w.from}|${w.to}`;
     if (!seen.has(key)) { seen.add(key); windows.push(w); }
   }
-  const days = new Map<number, string[]>();
+  const days = new Map<number, InterventionNote[]>();
   for (const m of schedules.flatMap((s) => s.interventions)) {
     const notes = days.get(m.day) ?? days.set(m.day, []).get(m.day)!;
-    for (const n of m.notes) if (!notes.includes(n)) notes.push(n);
+    for (const n of m.notes) if (!notes.some((o) => o.n === n.n && o.ends === n.ends && o.what === n.what)) notes.push(n);
   }
   return {
     windows: windows.sort((a, b) => a.from - b.from || a.label.localeCompare(b.label)),
@@ -139,7 +147,23 @@ export function unionSchedule(schedules: readonly ProgrammeSchedule[]): Programm
   };
 }
 
+/** A window's name in `lang`: a lever's from the catalogue, a campaign's as the scenario names it. */
+export function windowLabel(label: string, lang: Lang): string {
+  const lever = WINDOWED.find((w) => t("en", w.key) === label);
+  return lever ? t(lang, lever.key) : label;
+}
+
+/** A window's days: "days 60–240", or "day 60". */
+export function windowDays(w: ProgrammeWindow, lang: Lang): string {
+  return w.to - w.from === 1 ? t(lang, "programme.day", { day: w.from }) : t(lang, "programme.days", { from: w.from, to: w.to - 1 });
+}
+
+/** "intervention 2: half the paid share", "intervention 2 ends: ...". */
+export function interventionText(note: InterventionNote, lang: Lang): string {
+  return t(lang, note.ends ? "programme.interventionEnds" : "programme.intervention", { n: note.n, what: note.what });
+}
+
 /** "consumer subsidy days 60–240; coupons days 70–160": the windows as a phrase. */
-export function scheduleText(schedule: ProgrammeSchedule): string {
-  return schedule.windows.map((w) => `${w.label} day${w.to - w.from === 1 ? ` ${w.from}` : `s ${w.from}–${w.to - 1}`}`).join("; ");
+export function scheduleText(schedule: ProgrammeSchedule, lang: Lang = "en"): string {
+  return schedule.windows.map((w) => t(lang, "programme.window", { label: windowLabel(w.label, lang), days: windowDays(w, lang) })).join(t(lang, "programme.separator"));
 }

@@ -53,6 +53,8 @@ export interface ReportManifest {
   differsFromBaseline?: ParameterDifference[];
   /** what sim run warned about (levers that never acted, capacity reached) */
   warnings?: string[];
+  /** the language of the pages (--lang), so `sim report` rebuilds them in it */
+  lang?: string;
 }
 
 /** One row of timeseries.csv with its numeric columns (rep, seed, day and every metric). */

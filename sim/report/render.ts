@@ -35,11 +35,18 @@ const PNG_ZOOM = 2;
 type TextItem = { fontSize?: number; fontWeight?: string | number; text?: unknown };
 // textMetrics is exported by vega at run time but not in its typings
 const textMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+/**
+ * Chinese characters, CJK punctuation and full-width forms (，：（）) are about
+ * 1 em wide in any CJK font: at DejaVu's 0.56 em a Chinese title would be clipped.
+ */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+const CJK_EM = 1.0;
 textMetrics.width = (item, text) => {
   const line = String(text ?? item.text ?? "");
   const size = item.fontSize ?? 11; // vega's default font size
   const isBold = item.fontWeight === "bold" || (typeof item.fontWeight === "number" && item.fontWeight >= 600);
-  return Math.ceil(line.length * size * (isBold ? 0.66 : 0.56));
+  const cjk = line.match(CJK)?.length ?? 0;
+  return Math.ceil((line.length - cjk) * size * (isBold ? 0.66 : 0.56) + cjk * size * CJK_EM);
 };
 
 export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {

@@ -7,16 +7,13 @@
  */
 import { resolutionText } from "../scenario/resolution.js";
 import { compactNumber } from "../io/format.js";
+import { t, type Lang } from "../i18n/index.js";
 import type { RunMeta } from "./read-report.js";
 
-/** Scales and counts as resolutionText writes them: whole numbers with separators from 100 up, else 3 significant digits (without trailing zeros). */
-function count(x: number): string {
+/** Scales and counts as resolutionText writes them: whole numbers with separators from 100 up, else 3 significant digits (without trailing zeros); in Chinese 万 and 亿 from 10,000 up. */
+function count(x: number, lang: Lang): string {
+  if (lang !== "en" && x >= 1e4) return compactNumber(x, lang);
   return x >= 100 ? Math.round(x).toLocaleString("en-US") : String(Number(x.toPrecision(3)));
-}
-
-/** The platform's users at day 0, or nothing when the folder does not say. */
-function platformUsersText(meta: RunMeta): string {
-  return Number.isFinite(meta.platform.users) ? `a platform of ${count(meta.platform.users)} users at day 0` : "";
 }
 
 /**
@@ -24,39 +21,45 @@ function platformUsersText(meta: RunMeta): string {
  * resolution; for an older folder, the one scale it recorded (scaleFactor, the
  * users' scale) and a plain statement that the creators' and merchants' are unknown.
  */
-export function resolutionSentence(meta: RunMeta): string {
-  if (meta.resolution) return resolutionText(meta.resolution);
-  const platform = platformUsersText(meta);
-  return (
-    `${platform ? `${platform[0].toUpperCase()}${platform.slice(1)}: o` : "O"}ne simulated user stands for ${count(meta.scaleFactor)} users. ` +
-    "What one simulated creator or merchant stands for is unknown: this folder was written before runs recorded their resolution (run the scenario again to record it)."
-  );
+export function resolutionSentence(meta: RunMeta, lang: Lang = "en"): string {
+  if (meta.resolution) return resolutionText(meta.resolution, lang);
+  const scale = count(meta.scaleFactor, lang);
+  const first = Number.isFinite(meta.platform.users)
+    ? t(lang, "resolution.old.platform", { users: count(meta.platform.users, lang), scale })
+    : t(lang, "resolution.old.noPlatform", { scale });
+  return first + t(lang, "resolution.old.unknown");
 }
 
 /**
  * The same in two lines of under a hundred characters for a chart's subtitle,
  * which does not wrap: a longer line would widen the whole chart.
  */
-export function resolutionLines(meta: RunMeta): string[] {
+export function resolutionLines(meta: RunMeta, lang: Lang = "en"): string[] {
   const r = meta.resolution;
-  const platform = Number.isFinite(meta.platform.users) ? `Platform: ${compactNumber(meta.platform.users)} users at day 0` : "Platform not stated";
-  if (!r) return [platform, `One simulated user stands for ${count(meta.scaleFactor)} users; creator and merchant scales unknown (older folder)`];
+  const platform = Number.isFinite(meta.platform.users)
+    ? t(lang, "resolution.line.platform", { users: compactNumber(meta.platform.users, lang) })
+    : t(lang, "resolution.line.noPlatform");
+  if (!r) return [platform, t(lang, "resolution.line.old", { scale: count(meta.scaleFactor, lang) })];
   return [
-    `${platform} · sample: ${sampleText(meta)}`,
-    `One simulated user stands for ${count(r.userScale)} users, creator ${count(r.creatorScale)}, merchant ${count(r.merchantScale)}, follow ${count(r.creatorFollowerScale)} followers`,
+    t(lang, "resolution.line.sample", { platform, sample: sampleText(meta, lang) }),
+    t(lang, "resolution.line.scales", {
+      users: count(r.userScale, lang), creators: count(r.creatorScale, lang), merchants: count(r.merchantScale, lang), followers: count(r.creatorFollowerScale, lang),
+    }),
   ];
 }
 
 /** The sample: "100k users, 2k creators, 1k merchants", or the users' scale alone for an older folder. */
-export function sampleText(meta: RunMeta): string {
+export function sampleText(meta: RunMeta, lang: Lang = "en"): string {
   const r = meta.resolution;
-  if (!r) return `users at ×${count(meta.scaleFactor)} (creators and merchants unknown)`;
-  return `${compactNumber(r.users)} users, ${compactNumber(r.creators)} creators, ${compactNumber(r.merchants)} merchants`;
+  if (!r) return t(lang, "resolution.sample.old", { scale: count(meta.scaleFactor, lang) });
+  return t(lang, "resolution.sample", { users: compactNumber(r.users, lang), creators: compactNumber(r.creators, lang), merchants: compactNumber(r.merchants, lang) });
 }
 
 /** What one simulated agent stands for, as a list: "200 users · 200 creators · 50 merchants · 100 followers per follow". */
-export function scalesText(meta: RunMeta): string {
+export function scalesText(meta: RunMeta, lang: Lang = "en"): string {
   const r = meta.resolution;
-  if (!r) return `${count(meta.scaleFactor)} users (creators and merchants unknown)`;
-  return `${count(r.userScale)} users · ${count(r.creatorScale)} creators · ${count(r.merchantScale)} merchants · ${count(r.creatorFollowerScale)} followers per follow`;
+  if (!r) return t(lang, "resolution.scales.old", { scale: count(meta.scaleFactor, lang) });
+  return t(lang, "resolution.scales", {
+    users: count(r.userScale, lang), creators: count(r.creatorScale, lang), merchants: count(r.merchantScale, lang), followers: count(r.creatorFollowerScale, lang),
+  });
 }

@@ -9,6 +9,7 @@
  * so they are compared unpaired.
  */
 import type { ReportData, RunMeta } from "./read-report.js";
+import { t, type Lang } from "../i18n/index.js";
 
 /** Runs that do not simulate the same platform: `sim compare` refuses them (exit code 2). */
 export class NotComparableError extends Error {
@@ -61,16 +62,16 @@ export function assertSamePlatform(baseline: ReportData, others: readonly Report
  * the same sample (same simulated users, creators, merchants and follower
  * scale), the precondition for pairing replications by seed.
  */
-export function sampleDifference(a: RunMeta, b: RunMeta): string | null {
+export function sampleDifference(a: RunMeta, b: RunMeta, lang: Lang = "en"): string | null {
   const ra = a.resolution, rb = b.resolution;
   if (!ra || !rb) {
-    if (ra || rb) return "one folder does not record its sample (it predates the resolution record)";
-    return same(a.scaleFactor, b.scaleFactor) ? null : `one simulated user stands for ${count(a.scaleFactor)} and ${count(b.scaleFactor)} users`;
+    if (ra || rb) return t(lang, "sample.unrecorded");
+    return same(a.scaleFactor, b.scaleFactor) ? null : t(lang, "sample.scale", { a: count(a.scaleFactor), b: count(b.scaleFactor) });
   }
   const parts: string[] = [];
   for (const kind of ["users", "creators", "merchants"] as const) {
-    if (!same(ra[kind], rb[kind])) parts.push(`${count(ra[kind])} and ${count(rb[kind])} simulated ${kind}`);
+    if (!same(ra[kind], rb[kind])) parts.push(t(lang, `sample.${kind}`, { a: count(ra[kind]), b: count(rb[kind]) }));
   }
-  if (!same(ra.creatorFollowerScale, rb.creatorFollowerScale)) parts.push(`a follow standing for ${count(ra.creatorFollowerScale)} and ${count(rb.creatorFollowerScale)} followers`);
-  return parts.length ? parts.join(", ") : null;
+  if (!same(ra.creatorFollowerScale, rb.creatorFollowerScale)) parts.push(t(lang, "sample.follow", { a: count(ra.creatorFollowerScale), b: count(rb.creatorFollowerScale) }));
+  return parts.length ? parts.join(t(lang, "chart.sep")) : null;
 }

@@ -12,6 +12,7 @@ import { kpiDefinitions, kpiValuesOf } from "../experiments/kpis.js";
 import type { ScenarioRun } from "../experiments/run.js";
 import { CATEGORY_COLUMNS, COLUMN_NAMES, COLUMNS, TIER_LABELS } from "../model/metrics.js";
 import { meanInterval } from "../stats/mean-interval.js";
+import type { Lang } from "../i18n/index.js";
 
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return "";
@@ -33,6 +34,8 @@ export interface RunMetaInput {
   differsFromBaseline: { path: string; value: unknown; baseline: unknown }[];
   /** what the run warned about (sim: warning: ...), kept in the manifest */
   warnings?: string[];
+  /** the language of the pages (--lang), recorded so `sim report` rebuilds them in it; left out for English */
+  lang?: Lang;
 }
 
 export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMetaInput): Promise<void> {
@@ -84,6 +87,7 @@ export async function writeRunTables(dir: string, run: ScenarioRun, meta: RunMet
     horizonDays: scenario.horizonDays, scaleFactor: resolution.userScale, resolution,
     wallTimeSec: meta.wallTimeSec, peakRssMb: meta.peakRssMb, createdAt: new Date().toISOString(),
     scenario, differsFromBaseline: meta.differsFromBaseline, warnings: meta.warnings ?? [],
+    ...(meta.lang && meta.lang !== "en" ? { lang: meta.lang } : {}),
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -25,6 +25,7 @@ import type { ChartEntry } from "./report-charts.js";
 import { replaceFile, replaceFolder } from "../io/files.js";
 import { resolutionSentence } from "./resolution-note.js";
 import { dailySeries, hasColumns } from "./series.js";
+import { t, type Lang } from "../i18n/index.js";
 
 /** The output folder holds something `sim compare` will not replace without being told to. */
 export class ComparisonExistsError extends Error {
@@ -37,6 +38,8 @@ export class ComparisonExistsError extends Error {
 export interface ComparisonOptions {
   /** Replace an earlier comparison in the output folder. */
   force?: boolean;
+  /** The language of the page and charts (comparison.csv and comparison.json stay English). */
+  lang?: Lang;
 }
 
 /**
@@ -87,33 +90,33 @@ export function defaultCompareOut(reports: readonly ReportData[]): string {
  * names are distinct. Orders by source are compared only when every run has
  * them (a folder written before the model reported them has not).
  */
-export function comparisonCharts(runs: readonly ReportData[], comparison: Comparison): ChartEntry[] {
+export function comparisonCharts(runs: readonly ReportData[], comparison: Comparison, lang: Lang = "en"): ChartEntry[] {
   const [baseline, ...others] = runs;
   const isPaired = comparison.pairings.every((p) => p.isPaired);
-  const note = compareNote(runs.map((r) => r.meta), isPaired);
+  const note = compareNote(runs.map((r) => r.meta), isPaired, lang);
   const overlayRuns: OverlayRun[] = runs.map((r) => ({ meta: r.meta, series: dailySeries(r.timeseries, r.meta.horizonDays) }));
   const returnsByScenario = others.map((o, i) => cumulativeDifferences(baseline, o, comparison.pairings[i].isPaired));
   const returns = returnsByScenario.flat();
   const charts: ChartEntry[] = [
-    { name: "kpi-forest", caption: "Every KPI's change against the baseline, relative to the baseline's level, with its 95% interval.", spec: kpiForest(comparison, note) },
+    { name: "kpi-forest", caption: t(lang, "caption.kpi-forest"), spec: kpiForest(comparison, note, lang) },
     // the return on the subsidy only where some scenario's money subsidy differs from the baseline's
     ...(others.some((o, i) => moneySubsidyDiffers(baseline, o, returnsByScenario[i]))
-      ? [{ name: "subsidy-return", caption: "Cumulative extra GMV against cumulative extra money subsidy, and the GMV each extra RMB of subsidy bought so far.", spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note) }]
+      ? [{ name: "subsidy-return", caption: t(lang, "caption.subsidy-return"), spec: subsidyReturn(returns, comparison.scenarios, comparison.baseline, note, lang) }]
       : []),
-    { name: "compare-gmv", caption: "GMV per day of each scenario on shared axes.", spec: compareOverlay(overlayRuns, OVERLAYS.gmv, isPaired) },
-    { name: "compare-repurchase", caption: "Share of orders that repeat a merchant, per day, in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.repurchase, isPaired) },
-    { name: "compare-merchants", caption: "Active merchants in each scenario.", spec: compareOverlay(overlayRuns, OVERLAYS.merchants, isPaired) },
+    { name: "compare-gmv", caption: t(lang, "caption.compare-gmv"), spec: compareOverlay(overlayRuns, OVERLAYS.gmv, isPaired, lang) },
+    { name: "compare-repurchase", caption: t(lang, "caption.compare-repurchase"), spec: compareOverlay(overlayRuns, OVERLAYS.repurchase, isPaired, lang) },
+    { name: "compare-merchants", caption: t(lang, "caption.compare-merchants"), spec: compareOverlay(overlayRuns, OVERLAYS.merchants, isPaired, lang) },
   ];
   if (runs.every((r) => hasColumns(r.timeseries, ORDER_SOURCE_COLUMNS))) {
     charts.push({
       name: "compare-demand",
-      caption: "Orders per day in each scenario by where the demand came from: interests that content created, restocks of recurring needs, and impulse buys.",
-      spec: compareOverlayPanels(overlayRuns, DEMAND_OVERLAYS, "Orders by where the demand came from, by scenario", isPaired),
+      caption: t(lang, "caption.compare-demand"),
+      spec: compareOverlayPanels(overlayRuns, DEMAND_OVERLAYS, t(lang, "overlay.demand.title"), isPaired, lang),
     });
   }
   // every scenario's programme on the shared day axes (the baseline usually has none)
   const schedule = unionSchedule(runs.map((r) => programmeSchedule(r.manifest.scenario, r.meta.horizonDays)));
-  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule) }));
+  return charts.map((c) => ({ ...c, spec: withProgramme(c.spec, schedule, lang) }));
 }
 
 /**
@@ -126,13 +129,14 @@ export async function writeComparison(reports: readonly ReportData[], outDir: st
   const [baseline, ...others] = runs;
   const comparison = compareReports(baseline, others);
   assertCanWriteComparison(absOut, options.force);
-  const charts = comparisonCharts(runs, comparison);
+  const lang = options.lang ?? "en";
+  const charts = comparisonCharts(runs, comparison, lang);
   const rendered: RenderedChart[] = [];
   for (const c of charts) rendered.push(await renderChart(c.name, c.spec));
   const warnings = rendered.flatMap((r) => r.warnings.map((w) => `${r.name}: ${w}`));
 
   const hrefs = runs.map((r) => relative(absOut, join(resolve(r.dir), "index.html")).split("\\").join("/"));
-  const html = comparePage(comparison, runs.map((report, i) => ({ report, href: hrefs[i] })), charts, new Map(rendered.map((r) => [r.name, r.svg])));
+  const html = comparePage(comparison, runs.map((report, i) => ({ report, href: hrefs[i] })), charts, new Map(rendered.map((r) => [r.name, r.svg])), lang);
   const json = {
     baseline: comparison.baseline,
     scenarios: comparison.scenarios,

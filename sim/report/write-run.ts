@@ -23,7 +23,7 @@ export function runWarnings(run: ScenarioRun): string[] {
 export async function writeRunReport(out: string, run: ScenarioRun, meta: RunMetaInput, onWarning?: (message: string) => void): Promise<string> {
   await replaceFolderAsync(out, run.scenario.name, async (tmp) => {
     await writeRunTables(tmp, run, meta);
-    await writeReportPages(tmp, { onWarning });
+    await writeReportPages(tmp, { onWarning, lang: meta.lang });
   });
   return resolve(out, run.scenario.name);
 }

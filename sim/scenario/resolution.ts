@@ -22,6 +22,8 @@
  * real account per simulated order happens `perMerchant` times to it per
  * simulated order (learning from buyers, for instance).
  */
+import { compactNumber } from "../io/format.js";
+import { t, type Lang } from "../i18n/index.js";
 import type { Scenario } from "./schema.js";
 
 export interface Resolution {
@@ -72,11 +74,19 @@ export function simulatedMerchants(s: Scenario, platformCount: number): number {
 }
 
 /** One sentence for pages and terminals: what the run simulates and what an agent stands for. */
-export function resolutionText(r: Resolution): string {
-  const n = (x: number) => (x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3));
-  return (
-    `A platform of ${n(r.platformUsers)} users at day 0, simulated by ${n(r.users)} users, ${n(r.creators)} creators and ${n(r.merchants)} merchants: ` +
-    `one simulated user stands for ${n(r.userScale)} users, one creator for ${n(r.creatorScale)} creators, one merchant for ${n(r.merchantScale)} merchants, ` +
-    `and one simulated follow for ${n(r.creatorFollowerScale)} followers of a creator.`
-  );
+export function resolutionText(r: Resolution, lang: Lang = "en"): string {
+  const n = (x: number) => resolutionCount(x, lang);
+  return t(lang, "resolution.sentence", {
+    platformUsers: n(r.platformUsers), users: n(r.users), creators: n(r.creators), merchants: n(r.merchants),
+    userScale: n(r.userScale), creatorScale: n(r.creatorScale), merchantScale: n(r.merchantScale), followScale: n(r.creatorFollowerScale),
+  });
+}
+
+/**
+ * A count or scale in a resolution sentence: whole numbers with separators
+ * from 100 up, else 3 significant digits; in Chinese, 万 and 亿 from 10,000 up.
+ */
+export function resolutionCount(x: number, lang: Lang = "en"): string {
+  if (lang !== "en" && x >= 1e4) return compactNumber(x, lang);
+  return x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3);
 }

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { kpiDefinitions, kpiValuesOf } from "../experiments/kpis.js";
 import { formatDifference, formatDifferenceInterval, formatValue } from "../io/format.js";
+import { kpiLabel, t, type Lang } from "../i18n/index.js";
 import { COLUMN_NAMES } from "../model/metrics.js";
 import { gmvByChannel } from "../report/charts/gmv-by-channel.js";
 import { OVERLAYS, compareOverlayPanels } from "../report/charts/compare-overlay.js";
@@ -76,30 +77,30 @@ export function metaOf(scenario: Scenario, run: LiveRun): RunMeta {
 }
 
 /** The compared scenario's name on the charts: its own, or "<name> (compared)" when the two share a name. */
-function sideName(run: LiveRun, side: Side): string {
+function sideName(run: LiveRun, side: Side, lang: Lang): string {
   const { scenario, compare } = run.request;
   if (side === "scenario" || compare.name !== scenario.name) return run.request[side].name;
-  return `${compare.name} (compared)`;
+  return t(lang, "sandbox.comparedName", { name: compare.name });
 }
 
-export function liveCharts(run: LiveRun): LiveChart[] {
+export function liveCharts(run: LiveRun, lang: Lang = "en"): LiveChart[] {
   const side = (s: Side) => {
-    const meta = { ...metaOf(run.request[s], run), scenario: sideName(run, s) };
+    const meta = { ...metaOf(run.request[s], run), scenario: sideName(run, s, lang) };
     return { meta, series: dailySeries(rowsOf(run.progress[s], run.seeds), meta.horizonDays) };
   };
   const scenario = side("scenario");
   const runs = run.isSameScenario ? [scenario] : [side("compare"), scenario];
-  const title = run.isSameScenario ? "The scenario as it runs" : "The scenario against the one it is compared with, as they run";
+  const title = t(lang, run.isSameScenario ? "sandbox.chartSame" : "sandbox.chartCompared");
   // both scenarios' programme windows and intervention days, as the comparison page marks them
   const schedule = unionSchedule([scheduleOf(run.request.scenario), ...(run.isSameScenario ? [] : [scheduleOf(run.request.compare)])]);
   return [
-    { name: "overlay", spec: withProgramme(compareOverlayPanels(runs, [OVERLAYS.gmv, OVERLAYS.repurchase, OVERLAYS.merchants], title, true), schedule) },
-    { name: "gmv-by-channel", spec: withProgramme(gmvByChannel(scenario.series, scenario.meta), scheduleOf(run.request.scenario)) },
+    { name: "overlay", spec: withProgramme(compareOverlayPanels(runs, [OVERLAYS.gmv, OVERLAYS.repurchase, OVERLAYS.merchants], title, true, lang), schedule, lang) },
+    { name: "gmv-by-channel", spec: withProgramme(gmvByChannel(scenario.series, scenario.meta, lang), scheduleOf(run.request.scenario), lang) },
   ];
 }
 
 /** Paired differences (scenario − compared) of the sandbox KPIs over the replications finished on both sides. */
-export function liveKpis(run: LiveRun): LiveKpis {
+export function liveKpis(run: LiveRun, lang: Lang = "en"): LiveKpis {
   const reps = run.seeds.map((_, r) => r).filter((r) => run.progress.scenario[r].result && run.progress.compare[r].result);
   const definitions = kpiDefinitions(run.request.window, run.request.scenario.horizonDays);
   const values = (side: Side) => reps.map((r) => kpiValuesOf(definitions, run.progress[side][r].result!));
@@ -113,11 +114,11 @@ export function liveKpis(run: LiveRun): LiveKpis {
     const isInterval = reps.length >= 2;
     return {
       key: def.key,
-      label: def.label,
-      scenario: formatValue(meanInterval(x).mean, def.unit),
-      compare: formatValue(meanInterval(y).mean, def.unit),
-      difference: formatDifference(d.mean, def.unit),
-      interval: isInterval ? formatDifferenceInterval(d.ci95, def.unit) : "needs 2 replications",
+      label: kpiLabel(def.key, def.label, lang),
+      scenario: formatValue(meanInterval(x).mean, def.unit, lang),
+      compare: formatValue(meanInterval(y).mean, def.unit, lang),
+      difference: formatDifference(d.mean, def.unit, lang),
+      interval: isInterval ? formatDifferenceInterval(d.ci95, def.unit, lang) : t(lang, "sandbox.needsTwo"),
       isClear: isInterval && (d.ci95[0] > 0 || d.ci95[1] < 0),
     };
   });

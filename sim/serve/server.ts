@@ -27,12 +27,12 @@ import { diffParameters } from "../experiments/diff.js";
 import { dayWindowOf } from "../experiments/kpis.js";
 import { BASELINE_FILE, packageVersion } from "../experiments/package-info.js";
 import { controlGroups, controlValues } from "./controls.js";
-import { SANDBOX_MESSAGES } from "./messages.js";
+import { isLang, sandboxMessages, type Lang } from "../i18n/index.js";
 import { RunPool } from "./run-pool.js";
 import { findScenario, listScenarios, loadEdited, saveScenario, SandboxError } from "./scenarios.js";
 import { liveCharts, liveKpis } from "./live-view.js";
 import type { LiveRun } from "./live-run.js";
-import { writeRunReport } from "../report/write-run.js";
+import { runWarnings, writeRunReport } from "../report/write-run.js";
 import { loadScenario } from "../scenario/load.js";
 
 export interface ServeOptions {
@@ -42,6 +42,8 @@ export interface ServeOptions {
   maxRuns: number;
   /** the most simulated users a run may ask for */
   maxUsers: number;
+  /** the language the page opens in, unless its address says; undefined: the browser's */
+  lang?: Lang;
   /** how often a running replication posts its days, in milliseconds */
   everyMs?: number;
 }
@@ -82,6 +84,11 @@ const RunBody = z.object({
 });
 const SaveBody = z.object({ base: z.string(), set: SetList, name: z.string(), file: z.string(), overwrite: z.boolean().default(false) });
 
+/** The page's language: "zh-CN" or English. */
+function langOf(text: string | undefined): Lang {
+  return isLang(text) ? text : "en";
+}
+
 /** A zod problem as a sentence naming the field. */
 function bodyError(err: z.ZodError): SandboxError {
   return new SandboxError(400, "the request is not valid", err.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`));
@@ -120,8 +127,8 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     return reply.type("text/javascript; charset=utf-8").header("cache-control", "max-age=3600").send(createReadStream(file));
   });
 
-  app.get("/api/meta", () => ({ version: packageVersion(), dir, threads: options.threads, maxRuns: options.maxRuns, maxUsers: options.maxUsers }));
-  app.get("/api/messages", () => SANDBOX_MESSAGES);
+  app.get("/api/meta", () => ({ version: packageVersion(), dir, threads: options.threads, maxRuns: options.maxRuns, maxUsers: options.maxUsers, lang: options.lang ?? null }));
+  app.get("/api/messages", () => sandboxMessages());
   app.get("/api/scenarios", () => listScenarios(dir).map(({ id, name, description }) => ({ id, name, description })));
   app.get("/api/controls", () => groups);
   app.get<{ Querystring: { id?: string } }>("/api/scenario", async (req) => {
@@ -141,14 +148,14 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const run = pool.start({ scenario: edited.scenario, compare: compare.scenario, reps: body.reps, seed: body.seed, window });
     return reply.code(201).send({ id: run.id, name: edited.scenario.name, compareName: compare.scenario.name, horizonDays: edited.scenario.horizonDays, reps: body.reps });
   });
-  app.get<{ Params: { id: string } }>("/api/runs/:id/events", (req, reply) => streamRun(pool.get(req.params.id), reply, req.raw));
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>("/api/runs/:id/events", (req, reply) => streamRun(pool.get(req.params.id), reply, req.raw, langOf(req.query.lang)));
   app.get<{ Params: { id: string } }>("/api/runs/:id", (req) => progressOf(pool.get(req.params.id)));
   app.delete<{ Params: { id: string } }>("/api/runs/:id", (req) => {
     const run = pool.get(req.params.id);
     run.cancel();
     return { id: run.id, status: run.status };
   });
-  app.post<{ Params: { id: string } }>("/api/runs/:id/report", async (req) => {
+  app.post<{ Params: { id: string }; Body: { lang?: string } | null }>("/api/runs/:id/report", async (req) => {
     const run = pool.get(req.params.id);
     if (run.status !== "done") throw new SandboxError(409, `the run is ${run.status}: a report needs a finished run`);
     const baseline = (await loadScenario(BASELINE_FILE)).scenario;
@@ -156,7 +163,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const folder = await writeRunReport(join(dir, "reports"), scenarioRun, {
       version: packageVersion(), commandLine: "sim serve (sandbox)", baseSeed: run.request.seed, threads: options.threads,
       wallTimeSec: ((run.finishedMs ?? performance.now()) - run.startedMs) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024,
-      differsFromBaseline: diffParameters(run.request.scenario, baseline), warnings: [],
+      differsFromBaseline: diffParameters(run.request.scenario, baseline), warnings: runWarnings(scenarioRun), lang: langOf(req.body?.lang),
     });
     return { folder, url: `/reports/${encodeURIComponent(run.request.scenario.name)}/index.html` };
   });
@@ -167,7 +174,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
 }
 
 /** Server-sent events of one run: progress, charts and KPIs as they change (at most every 250 ms), then "end". */
-function streamRun(run: LiveRun, reply: FastifyReply, request: IncomingMessage): void {
+function streamRun(run: LiveRun, reply: FastifyReply, request: IncomingMessage, lang: Lang): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" });
@@ -180,8 +187,8 @@ function streamRun(run: LiveRun, reply: FastifyReply, request: IncomingMessage):
     const days = [...run.progress.scenario, ...run.progress.compare].reduce((s, p) => s + p.days, 0);
     const pairs = run.pairsDone();
     send("progress", progressOf(run));
-    if (days !== sentDays) send("charts", liveCharts(run));
-    if (pairs !== sentPairs) send("kpis", liveKpis(run));
+    if (days !== sentDays) send("charts", liveCharts(run, lang));
+    if (pairs !== sentPairs) send("kpis", liveKpis(run, lang));
     sentDays = days;
     sentPairs = pairs;
     if (run.status !== "running") {

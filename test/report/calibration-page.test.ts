@@ -17,6 +17,7 @@ import type { Band, TargetSpec } from "../../sim/experiments/check/spec.js";
 import { writeCalibrationPage } from "../../sim/report/calibration/build.js";
 import { NOT_IMPROVED_TEXT } from "../../sim/report/calibration/page.js";
 import { removeTempDirs, tempDir } from "../helpers/temp.js";
+import { englishLeft } from "../i18n/page-text.js";
 
 const GROWTH = "creators.growthPerDay";
 const SENSITIVITY = "consumers.priceSensitivity";
@@ -215,6 +216,20 @@ describe("calibration page", () => {
     for (const page of [html, flatHtml]) {
       expect(page).not.toMatch(/<script/i);
       expect(page).not.toMatch(/(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    }
+  });
+
+  it("in Chinese keeps no English label but what the calibration's author wrote (names, titles, check labels, parameter paths) and version names", async () => {
+    for (const r of [improved, notImproved]) {
+      const zh = tempDir("calibration-page-zh");
+      await writeCalibrationPage(zh, r, { lang: "zh-CN" });
+      const given = [
+        r.spec.name, r.spec.description ?? "", ...r.spec.parameters.map((p) => p.path),
+        ...r.spec.targets.map((x) => x.target.title), ...r.before.map((c) => c.label),
+        r.version, r.format, // identifiers of the program and of calibration.json's format
+      ].filter((x) => x !== "");
+      expect(readFileSync(join(zh, "index.html"), "utf8")).toContain('<html lang="zh-CN">');
+      expect(englishLeft(zh, given)).toEqual([]);
     }
   });
 });

@@ -48,7 +48,7 @@ describe("programme windows from the resolved scenario", () => {
       { label: "mid-year", from: 150, to: 160 },
     ]);
     expect(s.interventions.map((m) => m.day)).toEqual([70, 161]);
-    expect(s.interventions[0].notes[0]).toMatch(/coupons/);
+    expect(s.interventions[0].notes[0].what).toMatch(/coupons/);
   });
 
   it("a manifest without a scenario, or one this version cannot read, has no programme", () => {
@@ -58,7 +58,8 @@ describe("programme windows from the resolved scenario", () => {
 
   it("the union of several runs' programmes keeps each window once", () => {
     const a = scheduleOf(scenario({ horizonDays: 300, levers: { consumerSubsidy: subsidy } }));
-    expect(unionSchedule([a, a, { windows: [], interventions: [{ day: 5, notes: ["x"] }] }])).toEqual({ windows: a.windows, interventions: [{ day: 5, notes: ["x"] }] });
+    const x = { n: 1, ends: false, what: "x" };
+    expect(unionSchedule([a, a, { windows: [], interventions: [{ day: 5, notes: [x] }] }])).toEqual({ windows: a.windows, interventions: [{ day: 5, notes: [x] }] });
   });
 });
 

@@ -2,13 +2,12 @@
  * What `sim check` writes and prints: check.json (every target, check and
  * run, with per-replication values) and the terminal table.
  */
+import { t, type Lang } from "../../i18n/index.js";
 import { num } from "./describe.js";
 import type { TargetResult, TargetStatus } from "./evaluate.js";
 import { MET_RULE } from "./spec.js";
 
-export const TOLERANCE_RULE = (f: number) =>
-  `Bands were widened for a run at small size (--tolerance ${f}): each bounded side moved out by the larger of ${f} × the band's width ` +
-  `(${f} × |bound| for a one-sided band) and the measured 95% half-width.`;
+export const TOLERANCE_RULE = (f: number, lang: Lang = "en") => t(lang, "check.toleranceRule", { f });
 
 export interface CheckRunEntry {
   /** folder name under runs/ */
@@ -60,12 +59,12 @@ export function buildCheckReport(input: Omit<CheckReport, "rule" | "toleranceRul
 export function checkTable(report: CheckReport): string {
   const rows: string[][] = [];
   const lines: string[] = [];
-  for (const t of report.targets) {
-    rows.push([t.status, t.id, t.title, "", "", ""]);
-    for (const c of t.checks) {
-      rows.push(["", `  ${c.label}`, num(c.mean), `[${num(c.ci95[0])}, ${num(c.ci95[1])}]`, `band ${c.bandText}${c.judgedBandText !== c.bandText ? ` (widened: ${c.judgedBandText})` : ""}`, c.met ? "in band" : "out of band"]);
+  for (const target of report.targets) {
+    rows.push([target.status, target.id, target.title, "", "", ""]);
+    for (const c of target.checks) {
+      rows.push(["", `  ${c.label}`, num(c.mean), `[${num(c.ci95[0])}, ${num(c.ci95[1])}]`, `band ${c.bandText}${c.judgedBandText !== c.bandText ? ` (widened: ${c.judgedBandText})` : ""}`, t("en", c.met ? "check.inBand" : "check.outOfBand")]);
     }
-    if (t.reason) rows.push(["", `  reason: ${t.reason}`, "", "", "", ""]);
+    if (target.reason) rows.push(["", `  reason: ${target.reason}`, "", "", "", ""]);
   }
   const checkRows = rows.filter((r) => r[0] === "" && r[2] !== "");
   const w = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...checkRows.map((r) => r[i].length)));

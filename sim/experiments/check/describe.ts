@@ -1,5 +1,6 @@
 /** Measures, bands and checks in words, the same on the terminal, the page and in check.json. */
 import { compactNumber } from "../../io/format.js";
+import { t, type Lang } from "../../i18n/index.js";
 import type { Band, CheckSpec, Measure, SimpleMeasure, WindowDay } from "./spec.js";
 
 function windowText(w: [WindowDay, WindowDay]): string {
@@ -18,29 +19,42 @@ export function measureText(m: Measure): string {
 
 /** "repurchase_rate of baseline", "repurchase_rate: trust-first − baseline (paired)", "sum(gmv_mall_search): grow-mall-search / baseline". */
 export function checkText(c: Pick<CheckSpec, "measure" | "comparison" | "of" | "against">): string {
-  const m = measureText(c.measure);
-  const wrapped = c.measure.kind === "ratio" ? `(${m})` : m;
-  if (c.comparison === "difference") return `${wrapped}: ${c.of} − ${c.against} (paired)`;
-  if (c.comparison === "ratio") return `${wrapped}: ${c.of} / ${c.against} (per replication)`;
-  return `${m} of ${c.of}`;
+  return checkWords({ measure: measureText(c.measure), comparison: c.comparison, of: c.of, against: c.against }, "en");
+}
+
+/**
+ * The same from a check's measure already in words (as check.json keeps it),
+ * in `lang`; `wrap` writes the measure (escaped and in a <code>, say, for a page).
+ */
+export function checkWords(
+  c: { measure: string; comparison: CheckSpec["comparison"]; of: string; against?: string },
+  lang: Lang,
+  wrap: (measure: string) => string = (m) => m,
+): string {
+  // a ratio measure ("a / b") is bracketed before it is compared with another run
+  const measure = wrap(c.comparison !== "value" && c.measure.includes(" / ") ? `(${c.measure})` : c.measure);
+  if (c.comparison === "difference") return t(lang, "check.difference", { measure, of: c.of, against: c.against ?? "" });
+  if (c.comparison === "ratio") return t(lang, "check.ratio", { measure, of: c.of, against: c.against ?? "" });
+  return t(lang, "check.of", { measure, of: c.of });
 }
 
 /** A number for a band or a value: three significant digits, k/M/B for large ones. */
-export function num(x: number): string {
-  return compactNumber(x);
+export function num(x: number, lang: Lang = "en"): string {
+  return compactNumber(x, lang);
 }
 
 /** "0.4..0.55", "> 0", ">= 3", "<= 0"; exclusive ends of a two-sided band as "(0.4..0.55]"-style brackets. */
-export function bandText(b: Band): string {
+export function bandText(b: Band, lang: Lang = "en"): string {
   const hasMin = b.min !== undefined;
   const hasMax = b.max !== undefined;
+  const n = (x: number) => num(x, lang);
   if (hasMin && hasMax) {
-    if (!b.minExclusive && !b.maxExclusive) return `${num(b.min!)}..${num(b.max!)}`;
-    return `${b.minExclusive ? "(" : "["}${num(b.min!)}, ${num(b.max!)}${b.maxExclusive ? ")" : "]"}`;
+    if (!b.minExclusive && !b.maxExclusive) return `${n(b.min!)}..${n(b.max!)}`;
+    return `${b.minExclusive ? "(" : "["}${n(b.min!)}, ${n(b.max!)}${b.maxExclusive ? ")" : "]"}`;
   }
-  if (hasMin) return `${b.minExclusive ? ">" : ">="} ${num(b.min!)}`;
-  if (hasMax) return `${b.maxExclusive ? "<" : "<="} ${num(b.max!)}`;
-  return "any value";
+  if (hasMin) return `${b.minExclusive ? ">" : ">="} ${n(b.min!)}`;
+  if (hasMax) return `${b.maxExclusive ? "<" : "<="} ${n(b.max!)}`;
+  return t(lang, "check.anyValue");
 }
 
 export function inBand(x: number, b: Band): boolean {

@@ -6,11 +6,10 @@
  * (a ratio per replication), and the band the mean must lie in.
  */
 import type { ColumnName } from "../../model/metrics.js";
+import { t } from "../../i18n/index.js";
 
 /** The rule a check is judged by, in words (the page and check.json state it). */
-export const MET_RULE =
-  "A check is met when the mean over replications of its measure (the value, the paired difference or the per-replication ratio) lies in its band; " +
-  "a target is met when all its checks are. The 95% interval (t interval over replications, paired for differences) is shown for reading, not used in the rule.";
+export const MET_RULE = t("en", "check.rule");
 
 export type Aggregate = "sum" | "mean";
 

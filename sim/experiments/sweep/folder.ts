@@ -23,6 +23,8 @@ export interface SweepManifest {
   points: PlanPoint[];
   shard?: Shard;
   commandLine?: string;
+  /** the language of the sweep's page (--lang), so `sim report` rebuilds it in it; absent for English */
+  lang?: string;
 }
 
 export class NotASweepError extends Error {}
@@ -31,7 +33,7 @@ export function isSweepFolder(dir: string): boolean {
   return existsSync(join(dir, SWEEP_FILE));
 }
 
-export function writeSweepManifest(dir: string, plan: SweepPlan, extra: { shard?: Shard; commandLine?: string } = {}): void {
+export function writeSweepManifest(dir: string, plan: SweepPlan, extra: { shard?: Shard; commandLine?: string; lang?: string } = {}): void {
   const manifest: SweepManifest = { format: FORMAT, version: plan.version, planId: plan.planId, spec: plan.spec, points: plan.points, ...extra };
   replaceFile(join(dir, SWEEP_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 }

@@ -64,7 +64,7 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeSummary 
   mkdirSync(outDir, { recursive: true });
   const unlock = lockSweepFolder(outDir);
   try {
-    writeSweepManifest(outDir, { ...planOf(first), spec: { ...first.spec, reps: Math.max(...manifests.map((m) => m.spec.reps)) } }, { commandLine: mergedCommand(manifests) });
+    writeSweepManifest(outDir, { ...planOf(first), spec: { ...first.spec, reps: Math.max(...manifests.map((m) => m.spec.reps)) } }, { commandLine: mergedCommand(manifests), ...(first.lang ? { lang: first.lang } : {}) });
     replaceFile(join(outDir, RUNS_FILE), text);
   } finally {
     unlock();

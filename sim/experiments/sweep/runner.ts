@@ -35,6 +35,8 @@ export interface SweepRunOptions {
   threads: number;
   shard?: Shard;
   commandLine?: string;
+  /** recorded in sweep.json: the language of the page (absent: English) */
+  lang?: string;
   onProgress?: (p: SweepProgress) => void;
   /** called once the log is open, with what was there already */
   onStart?: (info: { alreadyLogged: number; total: number; droppedTornBytes: number }) => void;
@@ -52,7 +54,7 @@ export async function runSweep(plan: SweepPlan, dir: string, opts: SweepRunOptio
   mkdirSync(dir, { recursive: true });
   const unlock = lockSweepFolder(dir);
   try {
-    writeSweepManifest(dir, plan, { shard: opts.shard, commandLine: opts.commandLine });
+    writeSweepManifest(dir, plan, { shard: opts.shard, commandLine: opts.commandLine, ...(opts.lang && opts.lang !== "en" ? { lang: opts.lang } : {}) });
     const { log, rows, droppedTornBytes } = RunLog.open(dir, runLogHeader(plan.spec.parameters.map((p) => p.path)));
     try {
       const kpiColumn = plan.spec.adaptive?.kpi;

@@ -4,6 +4,7 @@
  * replications per point, the KPIs of interest and the seed. Everything a
  * sweep computes follows from this object and the model version.
  */
+import { t, type Lang } from "../../i18n/index.js";
 import type { ParameterSpec, ParamValue } from "../designs/types.js";
 
 export type DesignSpec =
@@ -63,13 +64,13 @@ export function setEntry(path: string, value: unknown): string {
 }
 
 /** Design in words, for pages and progress: "grid", "Latin hypercube, 50 samples", … */
-export function describeDesign(design: DesignSpec): string {
+export function describeDesign(design: DesignSpec, lang: Lang = "en"): string {
   switch (design.type) {
-    case "grid": return "full grid";
-    case "lhs": return `Latin hypercube, ${design.samples} samples`;
-    case "morris": return `Morris elementary effects, ${design.trajectories} trajectories on ${design.levels} levels`;
-    case "sobol": return `Sobol (Saltelli sampling), ${design.samples} base samples`;
-    case "csv": return `points from ${design.file}`;
+    case "grid": return t(lang, "design.grid");
+    case "lhs": return t(lang, "design.lhs", { samples: design.samples });
+    case "morris": return t(lang, "design.morris", { trajectories: design.trajectories, levels: design.levels });
+    case "sobol": return t(lang, "design.sobol", { samples: design.samples });
+    case "csv": return t(lang, "design.csv", { file: design.file });
   }
 }
 

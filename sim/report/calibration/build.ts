@@ -5,6 +5,7 @@
  * temporary sibling renamed over it, so an interrupted write leaves the old
  * file whole; the folder's tables and calibration.json are left alone.
  */
+import type { Lang } from "../../i18n/index.js";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { CalibrationResult } from "../../experiments/calibrate/spec.js";
@@ -16,12 +17,15 @@ import { calibrationPage } from "./page.js";
 export interface CalibrationPageOptions {
   /** vega-lite's and vega's warnings while rendering, "<chart>: <message>"; a clean page has none */
   onWarning?: (message: string) => void;
+  /** The language of the page and charts (calibration.json stays English); default English. */
+  lang?: Lang;
 }
 
 const CHART_EXTENSIONS = [".vl.json", ".svg", ".png"] as const;
 
 export async function writeCalibrationPage(dir: string, result: CalibrationResult, options: CalibrationPageOptions = {}): Promise<void> {
-  const charts = calibrationCharts(result);
+  const lang = options.lang ?? "en";
+  const charts = calibrationCharts(result, lang);
   const rendered: RenderedChart[] = [];
   for (const chart of charts) rendered.push(await renderChart(chart.name, chart.spec));
   for (const r of rendered) for (const w of r.warnings) options.onWarning?.(`${r.name}: ${w}`);
@@ -42,5 +46,5 @@ export async function writeCalibrationPage(dir: string, result: CalibrationResul
       if (existsSync(file)) rmSync(file);
     }
   }
-  replaceFile(join(dir, "index.html"), calibrationPage(result, charts, new Map(rendered.map((r) => [r.name, r.svg]))));
+  replaceFile(join(dir, "index.html"), calibrationPage(result, charts, new Map(rendered.map((r) => [r.name, r.svg])), lang));
 }

@@ -6,9 +6,10 @@
  * the line a point must stay under to be "within noise" of the best).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { COMPACT_LABEL, CONFIG, SCHEMA, seedsText, WIDTH } from "../charts/common.js";
+import { compactLabel, configFor, repsText, SCHEMA, seedsText, WIDTH } from "../charts/common.js";
 import type { CalibrationParameter, CalibrationResult, CheckFit, Evaluation } from "../../experiments/calibrate/spec.js";
-import { num } from "../../experiments/check/describe.js";
+import { bandText, num } from "../../experiments/check/describe.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 export interface CalibrationChart {
   name: string;
@@ -19,15 +20,21 @@ export interface CalibrationChart {
 /** Every name a calibration page may draw, so a rebuild can remove charts it no longer draws. */
 export const CALIBRATION_CHART_NAMES = ["loss", "targets", "holdout", "parameter-traces", "loss-profile"] as const;
 
-/** Colours: the start, the other evaluations, the best; before and after; the band and the range within noise. */
-const ROLE = { start: "Start", evaluation: "Evaluation", best: "Best" } as const;
-const ROLE_COLORS = { domain: [ROLE.start, ROLE.evaluation, ROLE.best], range: ["#333333", "#8fb3dc", "#e4572e"] };
+/** The legends' entries in `lang`: the start, the other evaluations, the best; before and after; within noise of the best or above. */
+function legendWords(lang: Lang) {
+  const role = { start: t(lang, "calibration.role.start"), evaluation: t(lang, "calibration.role.evaluation"), best: t(lang, "calibration.role.best") };
+  const phase = { before: t(lang, "calibration.phase.before"), after: t(lang, "calibration.phase.after") };
+  const within = { best: t(lang, "calibration.within.best"), within: t(lang, "calibration.within.within"), above: t(lang, "calibration.within.above") };
+  return {
+    role, phase, within,
+    roleColors: { domain: [role.start, role.evaluation, role.best], range: ["#333333", "#8fb3dc", "#e4572e"] },
+    phaseColors: { domain: [phase.before, phase.after], range: ["#9aa3ad", "#e4572e"] },
+    withinColors: { domain: [within.best, within.within, within.above], range: ["#e4572e", "#4c78a8", "#c4c9cf"] },
+  };
+}
+type LegendWords = ReturnType<typeof legendWords>;
 const LINE_COLOR = "#4c78a8";
-const PHASE = { before: "Before (start)", after: "After (best)" } as const;
-const PHASE_COLORS = { domain: [PHASE.before, PHASE.after], range: ["#9aa3ad", "#e4572e"] };
 const BAND_COLOR = "#54a24b";
-const WITHIN = { best: "Best", within: "Within noise of the best", above: "Above" } as const;
-const WITHIN_COLORS = { domain: [WITHIN.best, WITHIN.within, WITHIN.above], range: ["#e4572e", "#4c78a8", "#c4c9cf"] };
 
 /** Two panels a row on the trace and profile charts. */
 const PANEL_COLUMNS = 2;
@@ -37,64 +44,39 @@ const PANEL_HEIGHT = 150;
 /** Losses above this many decades apart are drawn on a symmetric-log axis. */
 const LOG_DECADES = 2;
 
-export function calibrationCharts(r: CalibrationResult): CalibrationChart[] {
+export function calibrationCharts(r: CalibrationResult, lang: Lang = "en"): CalibrationChart[] {
   const charts: CalibrationChart[] = [];
   const threshold = num(r.threshold);
-  const symlog = isSymlog(r.evaluations.map((e) => e.loss));
-  const yNote = symlog
-    ? " The loss axis is symmetric-log (linear below 1, logarithmic above), since the losses span more than two decades and can be 0."
-    : "";
-  charts.push({
-    name: "loss",
-    caption:
-      `The loss (Σ weight × z² over the fitted checks, plus any priors' terms) of every evaluation in the order the optimizer asked, the start first; ` +
-      `the line is the lowest loss so far, the dashed line the best loss + ${threshold}, under which a point is within noise of the best.${yNote}`,
-    spec: lossChart(r),
-  });
+  const note = isSymlog(r.evaluations.map((e) => e.loss)) ? t(lang, "calibration.symlogNote") : "";
+  charts.push({ name: "loss", caption: t(lang, "calibration.caption.loss", { threshold, note }), spec: lossChart(r, lang) });
   const pairs = checkPairs(r);
   const fitted = pairs.filter((p) => !p.holdout);
   const held = pairs.filter((p) => p.holdout);
-  const targetsCaption =
-    "One row per check, each with its own x axis (the checks have different units; a shared or band-normalised axis would hide how far a mean is from its band). " +
-    "Green: the target's band (a one-sided band runs to the edge of the axis); grey: the mean with its 95% interval at the start, red: at the best point.";
+  const common = t(lang, "calibration.caption.targetsCommon");
   if (fitted.length > 0) {
-    charts.push({ name: "targets", caption: `Fitted targets before and after the fit. ${targetsCaption}`, spec: targetsChart(r, fitted, "Fitted targets before and after") });
+    charts.push({ name: "targets", caption: t(lang, "calibration.caption.targets", { common }), spec: targetsChart(r, fitted, t(lang, "calibration.targetsChart.fitted"), lang) });
   }
   if (held.length > 0) {
-    charts.push({
-      name: "holdout",
-      caption: `Held-out targets (not in the loss) at the start and at the best point: what the fit predicts beyond what it was fitted to. ${targetsCaption}`,
-      spec: targetsChart(r, held, "Held-out targets before and after"),
-    });
+    charts.push({ name: "holdout", caption: t(lang, "calibration.caption.holdout", { common }), spec: targetsChart(r, held, t(lang, "calibration.targetsChart.holdout"), lang) });
   }
   if (r.spec.parameters.length > 0 && r.evaluations.length > 0) {
-    charts.push({
-      name: "parameter-traces",
-      caption:
-        "Each parameter's value at every evaluation, one panel per parameter; the y axis spans the parameter's search range (logarithmic for a parameter searched on its log). " +
-        "The line follows the best point so far; the red point is the best.",
-      spec: tracesChart(r),
-    });
-    charts.push({
-      name: "loss-profile",
-      caption:
-        `Every evaluation's loss against each parameter's value, one panel per parameter. With loss = Σ weight × z², a rise of 3.84 over the best is the 95% profile-likelihood threshold for one parameter; ` +
-        `points under the dashed line (best + ${threshold}) are within noise of the best, and the shaded span is the range of their values. ` +
-        `The range is of evaluated points, so it is only as wide as the search explored: a narrow range where few points were evaluated is not evidence of a sharp fit.${yNote}`,
-      spec: profileChart(r),
-    });
+    charts.push({ name: "parameter-traces", caption: t(lang, "calibration.caption.traces"), spec: tracesChart(r, lang) });
+    charts.push({ name: "loss-profile", caption: t(lang, "calibration.caption.profile", { threshold, note }), spec: profileChart(r, lang) });
   }
   return charts;
 }
 
 /** "Calibration NAME · 42 of 60 evaluations · 5,000 users × 4 replications · 90 days · base seed 1 (seeds 1–4)". */
-export function calibrationNote(r: CalibrationResult): string {
+export function calibrationNote(r: CalibrationResult, lang: Lang = "en"): string {
   const s = r.spec;
-  const users = s.users !== undefined ? `${s.users.toLocaleString("en-US")} users` : "the base scenario's users";
-  const days = s.days !== undefined ? `${s.days} days` : "each target's horizon";
+  const users = s.users !== undefined ? t(lang, "calibration.note.users", { n: s.users.toLocaleString("en-US") }) : t(lang, "calibration.note.baseUsers");
+  const days = s.days !== undefined ? t(lang, "format.days", { n: s.days }) : t(lang, "calibration.size.horizon");
   const profile = r.evaluations.filter((e) => e.phase === "profile").length;
   const search = r.evaluations.length - profile;
-  return `Calibration ${s.name} · ${search} of ${s.budget} evaluations${profile > 0 ? ` + ${profile} in the profile` : ""} · ${users} × ${s.reps} replication${s.reps === 1 ? "" : "s"} · ${days} · base seed ${s.seed} (${seedsText(r.seeds)})`;
+  return t(lang, "calibration.note", {
+    name: s.name, search, budget: s.budget, profile: profile > 0 ? t(lang, "calibration.note.profile", { n: profile }) : "",
+    users, reps: repsText(s.reps, lang), days, seed: s.seed, seeds: seedsText(r.seeds, lang),
+  });
 }
 
 /** A check at the start and at the best point, matched by target id and label. */
@@ -140,12 +122,12 @@ function isSymlog(losses: readonly number[]): boolean {
 }
 
 /** The loss axis: symmetric-log with ticks at 0 and each decade when the losses span decades, else linear from 0. */
-function lossScale(losses: readonly number[]) {
-  if (!isSymlog(losses)) return { scale: { zero: true }, axis: { title: "Loss", labelExpr: COMPACT_LABEL } };
+function lossScale(losses: readonly number[], lang: Lang) {
+  if (!isSymlog(losses)) return { scale: { zero: true }, axis: { title: t(lang, "calibration.loss"), labelExpr: compactLabel(lang) } };
   const max = Math.max(...losses.filter((l) => Number.isFinite(l)));
   const ticks = [0];
   for (let d = 0; 10 ** d <= max * 10 && d < 30; d++) ticks.push(10 ** d);
-  return { scale: { type: "symlog" as const, constant: 1 }, axis: { title: "Loss (symmetric-log axis)", values: ticks, labelExpr: COMPACT_LABEL } };
+  return { scale: { type: "symlog" as const, constant: 1 }, axis: { title: t(lang, "calibration.lossSymlog"), values: ticks, labelExpr: compactLabel(lang) } };
 }
 
 /** The lowest loss so far and the evaluation it came from, at each evaluation. */
@@ -159,26 +141,42 @@ function runningBest(evals: readonly Evaluation[]): { loss: number; at: Evaluati
   return out;
 }
 
-function role(r: CalibrationResult, e: Evaluation): string {
-  return e.index === r.best ? ROLE.best : e.index === 0 ? ROLE.start : ROLE.evaluation;
+function role(r: CalibrationResult, e: Evaluation, words: LegendWords): string {
+  return e.index === r.best ? words.role.best : e.index === 0 ? words.role.start : words.role.evaluation;
 }
 
 function bestLevel(r: CalibrationResult): number {
   return (bestEvaluation(r)?.loss ?? NaN) + r.threshold;
 }
 
-const indexAxis = { title: "Evaluation (0 = the start)", format: "d", tickMinStep: 1 };
+function indexAxis(lang: Lang) {
+  return { title: t(lang, "calibration.indexAxis"), format: "d", tickMinStep: 1 };
+}
 
-export function lossChart(r: CalibrationResult): TopLevelSpec {
+/** Tooltip lines of an evaluation, in `lang`. */
+function evaluationTips(lang: Lang) {
+  return {
+    index: { field: "index", title: t(lang, "calibration.role.evaluation") },
+    generation: { field: "generation", title: t(lang, "calibration.generation") },
+    loss: { field: "loss", title: t(lang, "calibration.loss"), format: ".4~g" },
+    value: { field: "value", title: t(lang, "calibration.value"), format: ".4~g" },
+    parameter: lang === "en" ? { field: "parameter" } : { field: "parameter", title: t(lang, "sweep.tooltip.parameter") },
+  };
+}
+
+export function lossChart(r: CalibrationResult, lang: Lang = "en"): TopLevelSpec {
+  const words = legendWords(lang);
+  const tips = evaluationTips(lang);
   const running = runningBest(r.evaluations);
   const values = r.evaluations.map((e, i) => ({
     index: e.index,
     generation: e.generation,
     loss: finite(e.loss),
     bestSoFar: finite(running[i].loss),
-    role: role(r, e),
+    role: role(r, e, words),
   }));
-  const { scale, axis } = lossScale(r.evaluations.map((e) => e.loss));
+  const { scale, axis } = lossScale(r.evaluations.map((e) => e.loss), lang);
+  const indexX = { field: "index", type: "quantitative", axis: indexAxis(lang) };
   const y = { type: "quantitative" as const, scale, axis };
   const level = finite(bestLevel(r));
   const lastIndex = Math.max(0, ...r.evaluations.map((e) => e.index));
@@ -186,16 +184,16 @@ export function lossChart(r: CalibrationResult): TopLevelSpec {
   const layers: object[] = [
     {
       mark: { type: "line", interpolate: "step-after", color: LINE_COLOR, strokeWidth: 1.5 },
-      encoding: { x: { field: "index", type: "quantitative", axis: indexAxis }, y: { ...y, field: "bestSoFar" } },
+      encoding: { x: indexX, y: { ...y, field: "bestSoFar" } },
     },
     {
       mark: { type: "point", filled: true, opacity: 0.9 },
       encoding: {
-        x: { field: "index", type: "quantitative", axis: indexAxis },
+        x: indexX,
         y: { ...y, field: "loss" },
-        color: { field: "role", type: "nominal", title: null, scale: ROLE_COLORS },
-        size: { condition: { test: `datum.role === '${ROLE.best}'`, value: 110 }, value: 30 },
-        tooltip: [{ field: "index", title: "Evaluation" }, { field: "generation", title: "Generation" }, { field: "loss", title: "Loss", format: ".4~g" }, { field: "bestSoFar", title: "Best so far", format: ".4~g" }],
+        color: { field: "role", type: "nominal", title: null, scale: words.roleColors },
+        size: { condition: { test: `datum.role === '${words.role.best}'`, value: 110 }, value: 30 },
+        tooltip: [tips.index, tips.generation, tips.loss, { field: "bestSoFar", title: t(lang, "calibration.bestSoFar"), format: ".4~g" }],
       },
     },
   ];
@@ -203,29 +201,34 @@ export function lossChart(r: CalibrationResult): TopLevelSpec {
     layers.unshift(
       { data: { values: [{ level }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#777" }, encoding: { y: { ...y, field: "level" } } },
       {
-        data: { values: [{ level, x: lastIndex, text: `best + ${num(r.threshold)}` }] },
+        data: { values: [{ level, x: lastIndex, text: t(lang, "calibration.bestPlus", { threshold: num(r.threshold) }) }] },
         mark: { type: "text", align: "right", baseline: "bottom", dy: -3, fontSize: 10, color: "#555" },
-        encoding: { x: { field: "x", type: "quantitative", axis: indexAxis }, y: { ...y, field: "level" }, text: { field: "text" } },
+        encoding: { x: { ...indexX, field: "x" }, y: { ...y, field: "level" }, text: { field: "text" } },
       },
     );
   }
   return {
     $schema: SCHEMA,
     title: {
-      text: "Loss of every evaluation",
+      text: t(lang, "calibration.lossChart.title"),
       subtitle: [
-        calibrationNote(r),
-        !best ? "No evaluation"
-          : r.isImproved ? `Start ${num(r.evaluations[0]?.loss ?? NaN)} → best ${num(best.loss)} at evaluation ${best.index} (generation ${best.generation}) · line: the lowest loss so far`
-          : `No point better than the start (loss ${num(best.loss)}) · line: the lowest loss so far`,
+        calibrationNote(r, lang),
+        !best ? t(lang, "calibration.lossChart.none")
+          : r.isImproved ? t(lang, "calibration.lossChart.improved", { start: num(r.evaluations[0]?.loss ?? NaN), best: num(best.loss), index: best.index, generation: best.generation })
+          : t(lang, "calibration.lossChart.flat", { loss: num(best.loss) }),
       ],
     },
     width: WIDTH,
     height: 260,
     data: { values },
     layer: layers,
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
+}
+
+/** A check's band in words: as calibration.json has it in English, else said again in `lang`. */
+function bandIn(c: CheckFit, lang: Lang): string {
+  return lang === "en" ? c.bandText : bandText(c.band, lang);
 }
 
 /** The x range a check's row shows: its band's finite ends and both intervals, padded. */
@@ -238,7 +241,8 @@ function checkDomain(p: CheckPair): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-export function targetsChart(r: CalibrationResult, pairs: readonly CheckPair[], titleText: string): TopLevelSpec {
+export function targetsChart(r: CalibrationResult, pairs: readonly CheckPair[], titleText: string, lang: Lang = "en"): TopLevelSpec {
+  const words = legendWords(lang);
   const seen = new Map<string, number>();
   const rows = pairs.map((p) => {
     const base = p.title && p.title !== p.label ? `${p.label} · ${p.title}` : p.label;
@@ -252,21 +256,22 @@ export function targetsChart(r: CalibrationResult, pairs: readonly CheckPair[], 
     const [lo, hi] = checkDomain(p);
     const band = p.before.band;
     values.push({ row, kind: "domain", x: finite(lo), x2: finite(hi) });
-    values.push({ row, kind: "band", x: finite(band.min ?? lo), x2: finite(band.max ?? hi), band: p.before.bandText });
-    for (const [phase, c] of [[PHASE.before, p.before], [PHASE.after, p.after]] as const) {
+    values.push({ row, kind: "band", x: finite(band.min ?? lo), x2: finite(band.max ?? hi), band: bandIn(p.before, lang) });
+    for (const [phase, c] of [[words.phase.before, p.before], [words.phase.after, p.after]] as const) {
       if (!c) continue;
       values.push({
-        row, kind: "estimate", phase, targetId: p.targetId, label: p.label, band: c.bandText,
-        mean: finite(c.mean), lo: finite(c.ci95[0]), hi: finite(c.ci95[1]), z: finite(c.z), met: c.met ? "in band" : "out of band",
+        row, kind: "estimate", phase, targetId: p.targetId, label: p.label, band: bandIn(c, lang),
+        mean: finite(c.mean), lo: finite(c.ci95[0]), hi: finite(c.ci95[1]), z: finite(c.z), met: t(lang, c.met ? "calibration.inBand" : "calibration.outOfBand"),
       });
     }
   });
-  const x = { field: "x", type: "quantitative" as const, title: null, scale: { zero: false, nice: false }, axis: { labelExpr: COMPACT_LABEL, tickCount: 6, grid: true } };
-  const y = { field: "phase", type: "nominal" as const, title: null, sort: PHASE_COLORS.domain, scale: { domain: PHASE_COLORS.domain }, axis: { labelLimit: 140 } };
-  const color = { field: "phase", type: "nominal" as const, title: null, scale: PHASE_COLORS };
+  const x = { field: "x", type: "quantitative" as const, title: null, scale: { zero: false, nice: false }, axis: { labelExpr: compactLabel(lang), tickCount: 6, grid: true } };
+  const y = { field: "phase", type: "nominal" as const, title: null, sort: words.phaseColors.domain, scale: { domain: words.phaseColors.domain }, axis: { labelLimit: 140 } };
+  const color = { field: "phase", type: "nominal" as const, title: null, scale: words.phaseColors };
+  const band = t(lang, "calibration.th.band");
   return {
     $schema: SCHEMA,
-    title: { text: titleText, subtitle: [calibrationNote(r), "Band (green), and the mean with its 95% interval at the start and at the best point"] },
+    title: { text: titleText, subtitle: [calibrationNote(r, lang), t(lang, "calibration.targetsChart.note")] },
     data: { values },
     facet: {
       row: {
@@ -280,20 +285,24 @@ export function targetsChart(r: CalibrationResult, pairs: readonly CheckPair[], 
       height: { step: 16 },
       layer: [
         { transform: [{ filter: "datum.kind === 'domain'" }], mark: { type: "rule", opacity: 0 }, encoding: { x, x2: { field: "x2" } } },
-        { transform: [{ filter: "datum.kind === 'band'" }], mark: { type: "rect", color: BAND_COLOR, opacity: 0.2 }, encoding: { x, x2: { field: "x2" }, tooltip: [{ field: "band", title: "Band" }] } },
+        { transform: [{ filter: "datum.kind === 'band'" }], mark: { type: "rect", color: BAND_COLOR, opacity: 0.2 }, encoding: { x, x2: { field: "x2" }, tooltip: [{ field: "band", title: band }] } },
         { transform: [{ filter: "datum.kind === 'estimate'" }], mark: { type: "rule", strokeWidth: 2 }, encoding: { x: { ...x, field: "lo" }, x2: { field: "hi" }, y, color } },
         {
           transform: [{ filter: "datum.kind === 'estimate'" }],
           mark: { type: "point", filled: true, size: 55, opacity: 1 },
           encoding: {
             x: { ...x, field: "mean" }, y, color,
-            tooltip: [{ field: "label", title: "Check" }, { field: "phase" }, { field: "mean", title: "Mean", format: ".4~g" }, { field: "lo", title: "95% low", format: ".4~g" }, { field: "hi", title: "95% high", format: ".4~g" }, { field: "band", title: "Band" }, { field: "met", title: "Mean" }, { field: "z", title: "z", format: ".3~g" }],
+            tooltip: [
+              { field: "label", title: t(lang, "calibration.th.check") }, lang === "en" ? { field: "phase" } : { field: "phase", title: t(lang, "calibration.phase") },
+              { field: "mean", title: t(lang, "sweep.tooltip.mean"), format: ".4~g" }, { field: "lo", title: t(lang, "sweep.tooltip.low"), format: ".4~g" }, { field: "hi", title: t(lang, "sweep.tooltip.high"), format: ".4~g" },
+              { field: "band", title: band }, { field: "met", title: t(lang, "sweep.tooltip.mean") }, { field: "z", title: "z", format: ".3~g" },
+            ],
           },
         },
       ],
     },
     resolve: { scale: { x: "independent" } },
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }
 
@@ -326,11 +335,11 @@ export function logTicks(lo: number, hi: number): number[] {
 }
 
 /** The parameter's path says what the axis is: on the traces as the panel's title, on the profiles as the x axis's. `extent`: the values the axis spans. */
-function parameterAxis(p: CalibrationParameter, hasTitle: boolean, extent: [number, number]) {
+function parameterAxis(p: CalibrationParameter, hasTitle: boolean, extent: [number, number], lang: Lang) {
   const ticks = p.scale === "log" ? logTicks(extent[0], extent[1]) : [];
   return {
-    title: hasTitle ? `${p.path}${p.scale === "log" ? " (log scale)" : ""}` : null,
-    labelExpr: COMPACT_LABEL,
+    title: hasTitle ? parameterName(p, lang) : null,
+    labelExpr: compactLabel(lang),
     labelOverlap: "greedy" as const,
     ...(ticks.length >= 2 ? { values: ticks } : {}),
   };
@@ -341,12 +350,17 @@ function evaluatedExtent(r: CalibrationResult, p: CalibrationParameter): [number
   return v.length > 0 ? [Math.min(...v), Math.max(...v)] : [p.min, p.max];
 }
 
-function panelTitle(p: CalibrationParameter) {
-  return { text: `${p.path}${p.scale === "log" ? " (log scale)" : ""}`, fontSize: 11, fontWeight: "normal" as const, anchor: "start" as const, offset: 6 };
+/** "levers.takeRate", or "levers.takeRate (log scale)" for a parameter searched on its log. */
+function parameterName(p: CalibrationParameter, lang: Lang): string {
+  return `${p.path}${p.scale === "log" ? t(lang, "calibration.logScale") : ""}`;
+}
+
+function panelTitle(p: CalibrationParameter, lang: Lang) {
+  return { text: parameterName(p, lang), fontSize: 11, fontWeight: "normal" as const, anchor: "start" as const, offset: 6 };
 }
 
 /** One row per evaluation and parameter: the panels of the trace and profile charts filter it by parameter. */
-function longRows(r: CalibrationResult) {
+function longRows(r: CalibrationResult, words: LegendWords) {
   const running = runningBest(r.evaluations);
   const level = bestLevel(r);
   const rows: object[] = [];
@@ -360,8 +374,8 @@ function longRows(r: CalibrationResult) {
         value: finite(e.values[p.path]),
         incumbent: finite(running[i].at.values[p.path]),
         loss: finite(e.loss),
-        role: role(r, e),
-        within: isBest ? WITHIN.best : Number.isFinite(e.loss) && e.loss <= level ? WITHIN.within : WITHIN.above,
+        role: role(r, e, words),
+        within: isBest ? words.within.best : Number.isFinite(e.loss) && e.loss <= level ? words.within.within : words.within.above,
       });
     }
   });
@@ -372,12 +386,14 @@ function panelFilter(p: CalibrationParameter) {
   return [{ filter: { field: "parameter", equal: p.path } }];
 }
 
-export function tracesChart(r: CalibrationResult): TopLevelSpec {
+export function tracesChart(r: CalibrationResult, lang: Lang = "en"): TopLevelSpec {
+  const words = legendWords(lang);
+  const tips = evaluationTips(lang);
   const panels = r.spec.parameters.map((p) => {
-    const y = { type: "quantitative" as const, scale: parameterScale(p, true), axis: parameterAxis(p, false, [p.min, p.max]) };
-    const x = { field: "index", type: "quantitative" as const, axis: indexAxis };
+    const y = { type: "quantitative" as const, scale: parameterScale(p, true), axis: parameterAxis(p, false, [p.min, p.max], lang) };
+    const x = { field: "index", type: "quantitative" as const, axis: indexAxis(lang) };
     return {
-      title: panelTitle(p),
+      title: panelTitle(p, lang),
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
       transform: panelFilter(p),
@@ -387,38 +403,40 @@ export function tracesChart(r: CalibrationResult): TopLevelSpec {
           mark: { type: "point", filled: true, opacity: 0.9 },
           encoding: {
             x, y: { ...y, field: "value" },
-            color: { field: "role", type: "nominal", title: null, scale: ROLE_COLORS },
-            size: { condition: { test: `datum.role === '${ROLE.best}'`, value: 90 }, value: 22 },
-            tooltip: [{ field: "parameter" }, { field: "index", title: "Evaluation" }, { field: "generation", title: "Generation" }, { field: "value", title: "Value", format: ".4~g" }, { field: "loss", title: "Loss", format: ".4~g" }],
+            color: { field: "role", type: "nominal", title: null, scale: words.roleColors },
+            size: { condition: { test: `datum.role === '${words.role.best}'`, value: 90 }, value: 22 },
+            tooltip: [tips.parameter, tips.index, tips.generation, tips.value, tips.loss],
           },
         },
       ],
     };
   });
-  return panelGrid(r, { text: "Parameter traces", subtitle: [calibrationNote(r), "Each parameter's value at every evaluation; line: the best point so far; y spans the search range"] }, panels);
+  return panelGrid(r, { text: t(lang, "calibration.traces.title"), subtitle: [calibrationNote(r, lang), t(lang, "calibration.traces.note")] }, panels, lang);
 }
 
 /** One panel per parameter, PANEL_COLUMNS to a row, over every evaluation's long rows; colours and sizes shared. */
-function panelGrid(r: CalibrationResult, title: { text: string; subtitle: string[] }, panels: object[]): TopLevelSpec {
+function panelGrid(r: CalibrationResult, title: { text: string; subtitle: string[] }, panels: object[], lang: Lang): TopLevelSpec {
   return {
     $schema: SCHEMA,
     title,
-    data: { values: longRows(r) },
+    data: { values: longRows(r, legendWords(lang)) },
     columns: PANEL_COLUMNS,
     concat: panels,
     spacing: 24,
     resolve: { scale: { color: "shared", size: "shared" }, legend: { color: "shared", size: "shared" } },
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }
 
-export function profileChart(r: CalibrationResult): TopLevelSpec {
+export function profileChart(r: CalibrationResult, lang: Lang = "en"): TopLevelSpec {
+  const words = legendWords(lang);
+  const tips = evaluationTips(lang);
   const level = finite(bestLevel(r));
-  const { scale, axis } = lossScale(r.evaluations.map((e) => e.loss));
-  const y = { field: "loss", type: "quantitative" as const, scale, axis: { ...axis, title: "Loss" } };
+  const { scale, axis } = lossScale(r.evaluations.map((e) => e.loss), lang);
+  const y = { field: "loss", type: "quantitative" as const, scale, axis: { ...axis, title: t(lang, "calibration.loss") } };
   const panels = r.spec.parameters.map((p) => {
     const u = r.uncertainty.find((x) => x.path === p.path);
-    const x = { field: "value", type: "quantitative" as const, scale: parameterScale(p, false), axis: parameterAxis(p, true, evaluatedExtent(r, p)) };
+    const x = { field: "value", type: "quantitative" as const, scale: parameterScale(p, false), axis: parameterAxis(p, true, evaluatedExtent(r, p), lang) };
     const layers: object[] = [];
     if (u && Number.isFinite(u.low) && Number.isFinite(u.high)) {
       layers.push({
@@ -435,16 +453,16 @@ export function profileChart(r: CalibrationResult): TopLevelSpec {
       mark: { type: "point", filled: true, opacity: 0.85 },
       encoding: {
         x, y,
-        color: { field: "within", type: "nominal", title: null, scale: WITHIN_COLORS },
-        size: { condition: { test: `datum.within === '${WITHIN.best}'`, value: 90 }, value: 22 },
+        color: { field: "within", type: "nominal", title: null, scale: words.withinColors },
+        size: { condition: { test: `datum.within === '${words.within.best}'`, value: 90 }, value: 22 },
         order: { field: "loss", sort: "descending" },
-        tooltip: [{ field: "parameter" }, { field: "index", title: "Evaluation" }, { field: "value", title: "Value", format: ".4~g" }, { field: "loss", title: "Loss", format: ".4~g" }],
+        tooltip: [tips.parameter, tips.index, tips.value, tips.loss],
       },
     });
     return { width: PANEL_WIDTH, height: PANEL_HEIGHT, layer: layers };
   });
   return panelGrid(r, {
-    text: "Loss profile: which values fit within noise",
-    subtitle: [calibrationNote(r), `Every evaluation's loss against each parameter; dashed: best + ${num(r.threshold)}; shaded: the range within noise of the best`],
-  }, panels);
+    text: t(lang, "calibration.profile.title"),
+    subtitle: [calibrationNote(r, lang), t(lang, "calibration.profile.note", { threshold: num(r.threshold) })],
+  }, panels, lang);
 }

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import { TIER_KEYS, TIER_LABELS } from "../../model/metrics.js";
+import { t, type Lang } from "../../i18n/index.js";
 import type { RunMeta, TimeseriesRow } from "../read-report.js";
 import { bands, bandsOf, lastOf, meanOf, perRepBins, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, percent, title, labelColors } from "./common.js";
+import { configFor, SCHEMA, WIDTH, compact, countAxis, percent, tierLabel, title, labelColors } from "./common.js";
 import { dayX, flowBars, flowBinDays, flowUnit, panelTitle } from "./panels.js";
 
 /** Active creators by tier of platform-scale followers, one column per tier (metrics.ts). */
@@ -31,8 +32,8 @@ function meanOnDay(rows: readonly TimeseriesRow[], day: number, column: string):
  * creators on the first and the last day. A folder written before the model
  * reported tiers has none of these columns: report-charts.ts leaves the chart out.
  */
-export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: boolean, withGains: boolean): TopLevelSpec {
-  const tiers = TIER_LABELS.map((label, i) => ({ label, column: CREATOR_TIER_COLUMNS[i], color: TIER_COLORS[i] }));
+export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: boolean, withGains: boolean, lang: Lang = "en"): TopLevelSpec {
+  const tiers = TIER_LABELS.map((label, i) => ({ label: tierLabel(label, lang), column: CREATOR_TIER_COLUMNS[i], color: TIER_COLORS[i] }));
   const values = tiers.flatMap((t, order) =>
     bands(series.rows, series.binDays, lastOf(t.column)).map((p) => ({ day: p.day, tier: t.label, order, creators: p.mean })),
   );
@@ -42,21 +43,21 @@ export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: bool
   const shares = (day: number) => {
     const counts = tiers.map((t) => meanOnDay(series.rows, day, t.column));
     const all = counts.reduce((a, b) => a + b, 0);
-    return tiers.map((t, i) => `${t.label} ${percent(all > 0 ? counts[i] / all : 0, 1)}`).join(", ");
+    return tiers.map((tier, i) => t(lang, "chart.labelValue", { label: tier.label, value: percent(all > 0 ? counts[i] / all : 0, 1, lang) })).join(t(lang, "chart.sep"));
   };
   const total = (day: number) => tiers.reduce((s, t) => s + meanOnDay(series.rows, day, t.column), 0);
   const flowDays = flowBinDays(meta.horizonDays, series.binDays);
   const panels: object[] = [
     {
-      title: panelTitle("Active creators by tier of followers (platform scale)"),
+      title: panelTitle(t(lang, "creator-tiers.creatorsPanel")),
       width: WIDTH,
       height: PANEL_HEIGHT,
       data: { values },
       mark: { type: "area" as const, interpolate: "monotone" as const, opacity: 0.9 },
       encoding: {
-        x: dayX(meta.horizonDays, series.binDays, !withFlows && !withGains),
-        y: { field: "creators", type: "quantitative" as const, stack: "zero" as const, axis: countAxis("Creators") },
-        color: labelColors("tier", "Followers", tiers),
+        x: dayX(meta.horizonDays, series.binDays, !withFlows && !withGains, lang),
+        y: { field: "creators", type: "quantitative" as const, stack: "zero" as const, axis: countAxis(t(lang, "creator-tiers.creators"), lang) },
+        color: labelColors("tier", t(lang, "creator-tiers.followersLegend"), tiers),
         order: { field: "order", type: "quantitative" as const },
       },
     },
@@ -65,12 +66,12 @@ export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: bool
     panels.push(
       flowBars(
         [
-          { label: "Entered", color: "#54a24b", direction: "up", values: bandsOf(perRepBins(series.rows, flowDays, meanOf("creators_new"))) },
-          { label: "Left", color: "#e45756", direction: "down", values: bandsOf(perRepBins(series.rows, flowDays, meanOf("creators_exited"))) },
+          { label: t(lang, "creator-tiers.entered"), color: "#54a24b", direction: "up", values: bandsOf(perRepBins(series.rows, flowDays, meanOf("creators_new"))) },
+          { label: t(lang, "creator-tiers.left"), color: "#e45756", direction: "down", values: bandsOf(perRepBins(series.rows, flowDays, meanOf("creators_exited"))) },
         ],
         flowDays,
         meta.horizonDays,
-        { title: `Creators entering (up) and leaving (down), ${flowUnit(flowDays)}`, yAxis: countAxis("Creators"), height: PANEL_HEIGHT, width: WIDTH, x: dayX(meta.horizonDays, flowDays, !withGains) },
+        { title: t(lang, "creator-tiers.flowsPanel", { unit: flowUnit(flowDays, lang) }), yAxis: countAxis(t(lang, "creator-tiers.creators"), lang), height: PANEL_HEIGHT, width: WIDTH, x: dayX(meta.horizonDays, flowDays, !withGains, lang) },
       ),
     );
   }
@@ -79,26 +80,26 @@ export function creatorTiers(series: DailySeries, meta: RunMeta, withFlows: bool
       bandsOf(perRepBins(series.rows, flowDays, meanOf(FOLLOWER_GAIN_COLUMNS[order]))).map((p) => ({ day: p.day, tier: t.label, followers: p.mean })),
     );
     panels.push({
-      title: panelTitle(`Net followers gained by the creators of each tier, ${flowUnit(flowDays)}`),
+      title: panelTitle(t(lang, "creator-tiers.gainsPanel", { unit: flowUnit(flowDays, lang) })),
       width: WIDTH,
       height: PANEL_HEIGHT,
       data: { values: gains },
       mark: { type: "line" as const, interpolate: "monotone" as const },
       encoding: {
-        x: dayX(meta.horizonDays, flowDays, true),
-        y: { field: "followers", type: "quantitative" as const, axis: countAxis("Followers") },
-        color: labelColors("tier", "Tier", tiers),
+        x: dayX(meta.horizonDays, flowDays, true, lang),
+        y: { field: "followers", type: "quantitative" as const, axis: countAxis(t(lang, "creator-tiers.followers"), lang) },
+        color: labelColors("tier", t(lang, "creator-tiers.tierLegend"), tiers),
       },
     });
   }
   return {
     $schema: SCHEMA,
-    title: title("Creator tiers over time", meta, [
-      `Creators on day ${first}: ${compact(total(first))} (${shares(first)})`,
-      `On day ${last}: ${compact(total(last))} (${shares(last)})`,
-    ]),
+    title: title(t(lang, "creator-tiers.title"), meta, [
+      t(lang, "creator-tiers.first", { day: first, total: compact(total(first), lang), shares: shares(first) }),
+      t(lang, "creator-tiers.last", { day: last, total: compact(total(last), lang), shares: shares(last) }),
+    ], lang),
     vconcat: panels as TopLevelSpec[],
     resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }

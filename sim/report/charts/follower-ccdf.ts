@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { FollowerTable, RunMeta } from "../read-report.js";
 import { sig } from "../series.js";
-import { CONFIG, HEIGHT, SCHEMA, WIDTH, title } from "./common.js";
+import { compactLabel, configFor, HEIGHT, SCHEMA, WIDTH, title } from "./common.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 /** Grid points per decade of follower count: enough to show the tail's slope, few enough to keep the spec small. */
 const POINTS_PER_DECADE = 8;
@@ -12,7 +13,8 @@ const POINTS_PER_DECADE = 8;
  * tail, and the end curve lying above the start shows concentration growing.
  * Computed per replication on a shared log grid and averaged.
  */
-export function followerCcdf(followers: FollowerTable, meta: RunMeta): TopLevelSpec {
+export function followerCcdf(followers: FollowerTable, meta: RunMeta, lang: Lang = "en"): TopLevelSpec {
+  const [startLabel, endLabel] = [t(lang, "follower-ccdf.start"), t(lang, "follower-ccdf.end")];
   const byRep = new Map<number, { start: number[]; end: number[] }>();
   let max = 1;
   let min = Infinity;
@@ -29,7 +31,7 @@ export function followerCcdf(followers: FollowerTable, meta: RunMeta): TopLevelS
   const k0 = Number.isFinite(min) ? Math.floor(Math.log10(min) * POINTS_PER_DECADE) : 0;
   for (let k = k0; 10 ** (k / POINTS_PER_DECADE) <= max; k++) grid.push(10 ** (k / POINTS_PER_DECADE));
   const values: { followers: number; ccdf: number; when: string }[] = [];
-  for (const [when, key] of [["Start", "start"], ["End", "end"]] as const) {
+  for (const [when, key] of [[startLabel, "start"], [endLabel, "end"]] as const) {
     const sortedPerRep = [...byRep.values()].map((e) => Float64Array.from(e[key]).sort()).filter((a) => a.length > 0);
     if (sortedPerRep.length === 0) continue;
     for (const x of grid) {
@@ -41,11 +43,7 @@ export function followerCcdf(followers: FollowerTable, meta: RunMeta): TopLevelS
   const creatorsEnd = [...byRep.values()].reduce((s, e) => s + e.end.length, 0) / Math.max(1, byRep.size);
   return {
     $schema: SCHEMA,
-    title: title(
-      "Creator follower distribution",
-      meta,
-      `Complementary CDF, log-log; ${Math.round(creatorsEnd)} creators at the end per replication (start: those present at day 0)`,
-    ),
+    title: title(t(lang, "follower-ccdf.title"), meta, t(lang, "follower-ccdf.note", { n: Math.round(creatorsEnd) }), lang),
     width: WIDTH,
     height: HEIGHT + 40,
     data: { values },
@@ -55,17 +53,18 @@ export function followerCcdf(followers: FollowerTable, meta: RunMeta): TopLevelS
         field: "followers",
         type: "quantitative",
         scale: { type: "log" },
-        axis: { title: "Followers x (platform scale)", format: "~s", values: decades(Number.isFinite(min) ? min : 1, max), grid: true },
+        // d3's "~s" in English (10k, 1M); 万 and 亿 in Chinese
+        axis: { title: t(lang, "follower-ccdf.x"), ...(lang === "en" ? { format: "~s" } : { labelExpr: compactLabel(lang) }), values: decades(Number.isFinite(min) ? min : 1, max), grid: true },
       },
       y: {
         field: "ccdf",
         type: "quantitative",
         scale: { type: "log" },
-        axis: { title: "Share of creators with ≥ x followers", format: "~%", values: decades(minShare, 1) },
+        axis: { title: t(lang, "follower-ccdf.y"), format: "~%", values: decades(minShare, 1) },
       },
-      color: { field: "when", type: "nominal", title: null, scale: { domain: ["Start", "End"], range: ["#9ecae9", "#e4572e"] } },
+      color: { field: "when", type: "nominal", title: null, scale: { domain: [startLabel, endLabel], range: ["#9ecae9", "#e4572e"] } },
     },
-    config: CONFIG,
+    config: configFor(lang),
   };
 }
 

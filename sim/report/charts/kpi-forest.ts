@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Comparison } from "../compare.js";
 import { sig } from "../series.js";
-import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH } from "./common.js";
+import { configFor, SCENARIO_COLORS, SCHEMA, WIDTH } from "./common.js";
+import { kpiLabel, t, type Lang } from "../../i18n/index.js";
 
 /**
  * Forest plot of every KPI's relative change against the baseline: a point at
@@ -12,8 +13,9 @@ import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH } from "./common.js";
  * subsidy scenario, say) is drawn at the edge with its value written beside it,
  * so it does not squash every other row into the zero line.
  */
-export function kpiForest(comparison: Comparison, note: readonly string[]): TopLevelSpec {
-  const rows = comparison.rows.filter((r) => Number.isFinite(r.relativeChange) && Number.isFinite(r.relativeCi95[0]) && Number.isFinite(r.relativeCi95[1]));
+export function kpiForest(comparison: Comparison, note: readonly string[], lang: Lang = "en"): TopLevelSpec {
+  const [excludes, includes] = [t(lang, "kpi-forest.excludes"), t(lang, "kpi-forest.includes")];
+  const rows = comparison.rows.map((r) => ({ ...r, label: kpiLabel(r.kpi, r.label, lang) })).filter((r) => Number.isFinite(r.relativeChange) && Number.isFinite(r.relativeCi95[0]) && Number.isFinite(r.relativeCi95[1]));
   const labels: string[] = [];
   for (const r of rows) if (!labels.includes(r.label)) labels.push(r.label);
   const cap = axisCap(rows.map((r) => Math.max(Math.abs(r.relativeCi95[0]), Math.abs(r.relativeCi95[1]))));
@@ -26,7 +28,7 @@ export function kpiForest(comparison: Comparison, note: readonly string[]): TopL
       change: clamp(r.relativeChange),
       lo: clamp(r.relativeCi95[0]),
       hi: clamp(r.relativeCi95[1]),
-      significance: r.excludesZero ? "Interval excludes 0" : "Interval includes 0",
+      significance: r.excludesZero ? excludes : includes,
       offScale: isOffScale ? `${r.relativeChange > 0 ? "+" : "−"}${Math.round(Math.abs(r.relativeChange) * 100)}%` : "",
       side: r.relativeChange > 0 ? "right" : "left",
     };
@@ -38,18 +40,18 @@ export function kpiForest(comparison: Comparison, note: readonly string[]): TopL
   const color = {
     field: "scenario",
     type: "nominal" as const,
-    title: "Scenario",
+    title: t(lang, "kpi-forest.legend"),
     scale: { domain: comparison.scenarios, range: SCENARIO_COLORS.slice(1, comparison.scenarios.length + 1) },
   };
   return {
     $schema: SCHEMA,
     title: {
-      text: `KPI changes against ${comparison.baseline}`,
+      text: t(lang, "kpi-forest.title", { baseline: comparison.baseline }),
       subtitle: [
         ...note,
-        `Relative change (scenario − baseline) / baseline with 95% interval; solid: interval excludes 0`,
-        ...(left ? [`Left out (see the table): ${left} row(s) with a zero baseline or on a signed scale such as NPS`] : []),
-        ...(values.some((v) => v.offScale) ? [`Axis cut at ±${Math.round(cap * 100)}%: larger changes are written at the edge`] : []),
+        t(lang, "kpi-forest.note"),
+        ...(left ? [t(lang, "kpi-forest.left", { n: left })] : []),
+        ...(values.some((v) => v.offScale) ? [t(lang, "kpi-forest.cut", { cap: Math.round(cap * 100) })] : []),
       ],
     },
     width: WIDTH - 140,
@@ -59,7 +61,7 @@ export function kpiForest(comparison: Comparison, note: readonly string[]): TopL
       { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { x: { ...x, field: "zero" } } },
       {
         mark: { type: "rule", strokeWidth: 2 },
-        encoding: { y, yOffset, x: { ...x, field: "lo", axis: { title: "Change relative to the baseline", format: "~%" } }, x2: { field: "hi" }, color },
+        encoding: { y, yOffset, x: { ...x, field: "lo", axis: { title: t(lang, "kpi-forest.axis"), format: "~%" } }, x2: { field: "hi" }, color },
       },
       {
         mark: { type: "point", filled: true, size: 45 },
@@ -71,9 +73,9 @@ export function kpiForest(comparison: Comparison, note: readonly string[]): TopL
           opacity: {
             field: "significance",
             type: "ordinal",
-            sort: ["Interval excludes 0", "Interval includes 0"],
+            sort: [excludes, includes],
             title: null,
-            scale: { domain: ["Interval excludes 0", "Interval includes 0"], range: [1, 0.35] },
+            scale: { domain: [excludes, includes], range: [1, 0.35] },
           },
         },
       },
@@ -84,7 +86,7 @@ export function kpiForest(comparison: Comparison, note: readonly string[]): TopL
         encoding: { y, yOffset, x: { ...x, field: "change" }, text: { field: "offScale", type: "nominal" as const }, color },
       })),
     ],
-    config: CONFIG,
+    config: configFor(lang),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunMeta, TimeseriesRow } from "../read-report.js";
 import { bands, bandsOf, hasColumns, lastOf, meanOf, perRepBins, type BandPoint, type BinAggregate, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, countAxis, moneyAxis, percent, shareAxis, title, labelColors } from "./common.js";
+import { configFor, SCHEMA, WIDTH, compact, countAxis, moneyAxis, percent, shareAxis, title, labelColors } from "./common.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { bandPanel, dayX, flowBars, flowBinDays, flowUnit, panelTitle, type FlowPart } from "./panels.js";
 
 /** Active merchants by annual sales band (run rate x 365, RMB a year), at platform scale (metrics.ts, merchant-strategy.ts). */
@@ -13,28 +14,31 @@ export const MERCHANT_EXIT_COLUMNS: readonly string[] = ["merchants_exited_losse
 
 /** The bands from the smallest to the largest, in colours that stay apart as lines on a log scale. */
 const SIZE_BANDS = [
-  { column: "merchants_band_lt100k", label: "< 100k", color: "#5ec962" },
-  { column: "merchants_band_100k_1m", label: "100k–1M", color: "#21918c" },
-  { column: "merchants_band_1m_10m", label: "1M–10M", color: "#3b528b" },
-  { column: "merchants_band_gt10m", label: "> 10M", color: "#440154" },
+  { column: "merchants_band_lt100k", label: "merchant-sizes.band.lt100k", color: "#5ec962" },
+  { column: "merchants_band_100k_1m", label: "merchant-sizes.band.100k_1m", color: "#21918c" },
+  { column: "merchants_band_1m_10m", label: "merchant-sizes.band.1m_10m", color: "#3b528b" },
+  { column: "merchants_band_gt10m", label: "merchant-sizes.band.gt10m", color: "#440154" },
 ] as const;
 
 const EXIT_CAUSES = [
-  { column: "merchants_exited_losses", label: "Losses (cash in distress)", color: "#e45756" },
-  { column: "merchants_exited_governance", label: "Governance (complaints)", color: "#b279a2" },
-  { column: "merchants_exited_idle", label: "Idle (no sales expected)", color: "#bab0ac" },
+  { column: "merchants_exited_losses", label: "merchant-sizes.exit.losses", color: "#e45756" },
+  { column: "merchants_exited_governance", label: "merchant-sizes.exit.governance", color: "#b279a2" },
+  { column: "merchants_exited_idle", label: "merchant-sizes.exit.idle", color: "#bab0ac" },
 ] as const;
-const SHOCK_EXITS = { label: "Other (a shock's closures)", color: "#f58518" };
+const SHOCK_EXITS = { label: "merchant-sizes.exit.shock", color: "#f58518" } as const;
 
 /** The means of the merchant strategy, one small panel each, when the folder has the column. */
-const STRATEGY = [
-  { column: "merchant_price_index", title: "Price over reference", axis: { title: "Index", format: "~g" }, color: "#4c78a8", max: Infinity },
-  { column: "merchant_quality_mean", title: "Quality (0–1)", axis: { title: "Quality", format: "~g" }, color: "#54a24b", max: 1 },
-  { column: "merchant_commission_mean", title: "Commission, share of price", axis: shareAxis("Commission"), color: "#e4572e", max: 1 },
-  { column: "merchant_brand_mean", title: "Brand strength (0–1)", axis: { title: "Brand", format: "~g" }, color: "#b279a2", max: 1 },
-  { column: "merchant_capacity_mean", title: "Capacity (1 at entry)", axis: { title: "Units", format: "~g" }, color: "#9d755d", max: Infinity },
-  { column: "merchant_ad_budget_mean", title: "Paid traffic, RMB a day", axis: moneyAxis("RMB"), color: "#f58518", max: Infinity },
-] as const;
+function strategyPanels(lang: Lang) {
+  const plain = (axisTitle: string) => ({ title: axisTitle, format: "~g" });
+  return [
+    { column: "merchant_price_index", title: t(lang, "merchant-sizes.price"), axis: plain(t(lang, "merchant-sizes.price.axis")), color: "#4c78a8", max: Infinity },
+    { column: "merchant_quality_mean", title: t(lang, "merchant-sizes.quality"), axis: plain(t(lang, "merchant-sizes.quality.axis")), color: "#54a24b", max: 1 },
+    { column: "merchant_commission_mean", title: t(lang, "merchant-sizes.commission"), axis: shareAxis(t(lang, "merchant-sizes.commission.axis")), color: "#e4572e", max: 1 },
+    { column: "merchant_brand_mean", title: t(lang, "merchant-sizes.brand"), axis: plain(t(lang, "merchant-sizes.brand.axis")), color: "#b279a2", max: 1 },
+    { column: "merchant_capacity_mean", title: t(lang, "merchant-sizes.capacity"), axis: plain(t(lang, "merchant-sizes.capacity.axis")), color: "#9d755d", max: Infinity },
+    { column: "merchant_ad_budget_mean", title: t(lang, "merchant-sizes.adBudget"), axis: moneyAxis(t(lang, "chart.rmb"), lang), color: "#f58518", max: Infinity },
+  ];
+}
 
 const PANEL_HEIGHT = 170;
 const SMALL_WIDTH = 170;
@@ -81,14 +85,15 @@ function decades(lo: number, hi: number): number[] {
  * A folder written before the model reported sizes has no band columns:
  * report-charts.ts leaves the chart out.
  */
-export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec {
+export function merchantSizes(series: DailySeries, meta: RunMeta, lang: Lang = "en"): TopLevelSpec {
   const has = (columns: readonly string[]) => hasColumns(series.rows, columns);
   const withTop = has(MERCHANT_TOP_SHARE_COLUMNS);
   const withExits = has(MERCHANT_EXIT_COLUMNS) && has(["merchants_exited"]);
-  const strategy = STRATEGY.filter((s) => has([s.column]));
+  const strategy = strategyPanels(lang).filter((s) => has([s.column]));
+  const sizeBands = SIZE_BANDS.map((b) => ({ ...b, label: t(lang, b.label) }));
 
   // Means at zero have no place on a log scale: left out, the line starts where the band is first reached.
-  const bandValues = SIZE_BANDS.flatMap((b, order) =>
+  const bandValues = sizeBands.flatMap((b, order) =>
     bands(series.rows, series.binDays, lastOf(b.column))
       .filter((p) => p.mean > 0)
       .map((p) => ({ day: p.day, band: b.label, order, merchants: p.mean })),
@@ -100,22 +105,24 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
   const first = Math.min(...days);
   const last = Math.max(...days);
   const sizes = (day: number) => {
-    const counts = SIZE_BANDS.map((b) => meanOnDay(series.rows, day, b.column));
+    const counts = sizeBands.map((b) => meanOnDay(series.rows, day, b.column));
     const all = counts.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-    const parts = SIZE_BANDS.map((b, i) => `${b.label} ${compact(counts[i])}${i === 0 ? ` (${percent(all > 0 ? counts[i] / all : 0, 1)})` : ""}`).join(", ");
-    const top = withTop ? `; top 1% hold ${percent(meanOnDay(series.rows, day, "merchants_top1_share"), 1)} of sales` : "";
-    return `${compact(all)} merchants: ${parts}${top}`;
+    const parts = sizeBands.map((b, i) => i === 0
+      ? t(lang, "merchant-sizes.first", { label: b.label, count: compact(counts[i], lang), share: percent(all > 0 ? counts[i] / all : 0, 1, lang) })
+      : t(lang, "chart.labelValue", { label: b.label, value: compact(counts[i], lang) })).join(t(lang, "chart.sep"));
+    const top = withTop ? t(lang, "merchant-sizes.top", { share: percent(meanOnDay(series.rows, day, "merchants_top1_share"), 1, lang) }) : "";
+    return t(lang, "merchant-sizes.sizes", { all: compact(all, lang), parts, top });
   };
 
   const flowDays = flowBinDays(meta.horizonDays, series.binDays);
   const lowerPanels = (withTop ? 1 : 0) + (withExits ? 1 : 0);
   let drawn = 0;
   // The day axis is titled under the last of the panels that share it (the small multiples carry their own).
-  const x = (binDays: number) => dayX(meta.horizonDays, binDays, ++drawn === 1 + lowerPanels);
+  const x = (binDays: number) => dayX(meta.horizonDays, binDays, ++drawn === 1 + lowerPanels, lang);
 
   const panels: object[] = [
     {
-      title: panelTitle("Active merchants by annual sales, RMB a year (platform scale, log scale)"),
+      title: panelTitle(t(lang, "merchant-sizes.bandsPanel")),
       width: WIDTH,
       height: PANEL_HEIGHT,
       data: { values: bandValues },
@@ -126,9 +133,9 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
           field: "merchants",
           type: "quantitative" as const,
           scale: { type: "log" as const, domain: [ticks[0], ticks[ticks.length - 1]] },
-          axis: { ...countAxis("Merchants"), values: ticks },
+          axis: { ...countAxis(t(lang, "merchant-sizes.merchants"), lang), values: ticks },
         },
-        color: labelColors("band", "Sales a year", SIZE_BANDS),
+        color: labelColors("band", t(lang, "merchant-sizes.legend"), sizeBands),
         order: { field: "day", type: "quantitative" as const },
       },
     },
@@ -136,8 +143,8 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
   if (withTop) {
     panels.push(
       bandPanel(within(bands(series.rows, series.binDays, meanOf("merchants_top1_share")), 1), {
-        title: "Share of merchants' sales (run rate) held by the top 1% of merchants",
-        yAxis: shareAxis("Share of sales"),
+        title: t(lang, "merchant-sizes.topPanel"),
+        yAxis: shareAxis(t(lang, "merchant-sizes.topAxis")),
         color: "#3b528b",
         height: PANEL_HEIGHT - 40,
         width: WIDTH,
@@ -148,22 +155,22 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
   }
   if (withExits) {
     const parts: FlowPart[] = EXIT_CAUSES.map((c) => ({
-      label: c.label,
+      label: t(lang, c.label),
       color: c.color,
       direction: "up" as const,
       values: bandsOf(perRepBins(series.rows, flowDays, meanOf(c.column))),
     }));
     const other = bandsOf(perRepBins(series.rows, flowDays, otherExits));
-    if (other.some((p) => p.mean > 1e-9)) parts.push({ label: SHOCK_EXITS.label, color: SHOCK_EXITS.color, direction: "up", values: other });
+    if (other.some((p) => p.mean > 1e-9)) parts.push({ label: t(lang, SHOCK_EXITS.label), color: SHOCK_EXITS.color, direction: "up", values: other });
     const none = parts.every((part) => part.values.every((p) => !(p.mean > 0)));
     panels.push(
       flowBars(parts, flowDays, meta.horizonDays, {
-        title: `Merchants leaving by cause, ${flowUnit(flowDays)}${none ? " (none in this run)" : ""}`,
-        yAxis: countAxis("Merchants"),
+        title: t(lang, "merchant-sizes.exitsPanel", { unit: flowUnit(flowDays, lang), none: none ? t(lang, "merchant-sizes.none") : "" }),
+        yAxis: countAxis(t(lang, "merchant-sizes.merchants"), lang),
         height: PANEL_HEIGHT - 40,
         width: WIDTH,
         x: x(flowDays),
-        legendTitle: "Exit",
+        legendTitle: t(lang, "merchant-sizes.exitLegend"),
       }),
     );
   }
@@ -176,29 +183,31 @@ export function merchantSizes(series: DailySeries, meta: RunMeta): TopLevelSpec 
         color: s.color,
         height: SMALL_HEIGHT,
         width: SMALL_WIDTH,
-        x: dayX(meta.horizonDays, series.binDays, Math.floor(i / SMALL_PER_ROW) === lastRow),
+        x: dayX(meta.horizonDays, series.binDays, Math.floor(i / SMALL_PER_ROW) === lastRow, lang),
         zero: false,
       }),
     );
     const rows: object[] = [];
     for (let i = 0; i < small.length; i += SMALL_PER_ROW) rows.push({ hconcat: small.slice(i, i + SMALL_PER_ROW) });
-    panels.push({ title: panelTitle("Mean strategy of active merchants (mean over replications, 95% band)"), vconcat: rows });
+    panels.push({ title: panelTitle(t(lang, "merchant-sizes.strategyPanel")), vconcat: rows });
   }
 
-  const notes = [`Day ${first}: ${sizes(first)}`, `Day ${last}: ${sizes(last)}`];
-  notes.push(
-    "Bands: annual sales run rate (x 365); lines: mean over replications" +
-      (withTop || strategy.length > 0 ? ", bands: 95% interval" : "") +
-      (withExits ? `; bars: exits ${flowUnit(flowDays)}` : ""),
-  );
+  const notes = [t(lang, "merchant-sizes.day", { day: first, sizes: sizes(first) }), t(lang, "merchant-sizes.day", { day: last, sizes: sizes(last) })];
+  notes.push(t(lang, "merchant-sizes.note", {
+    bands: withTop || strategy.length > 0 ? t(lang, "merchant-sizes.note.bands") : "",
+    bars: withExits ? t(lang, "merchant-sizes.note.bars", { unit: flowUnit(flowDays, lang) }) : "",
+  }));
   return {
     $schema: SCHEMA,
-    title: title("Merchant sizes", meta, notes),
+    title: title(t(lang, "merchant-sizes.title"), meta, notes, lang),
     vconcat: panels as TopLevelSpec[],
     resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }
 
 /** For the tests: the band labels and the exit causes' labels, in drawing order. */
-export const MERCHANT_SIZE_LABELS = { bands: SIZE_BANDS.map((b) => b.label), exits: [...EXIT_CAUSES.map((c) => c.label), SHOCK_EXITS.label] } as const;
+export const MERCHANT_SIZE_LABELS = {
+  bands: SIZE_BANDS.map((b) => t("en", b.label)),
+  exits: [...EXIT_CAUSES.map((c) => t("en", c.label)), t("en", SHOCK_EXITS.label)],
+} as const;

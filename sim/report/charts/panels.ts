@@ -7,6 +7,7 @@
 import type { BandPoint } from "../series.js";
 import { sig } from "../series.js";
 import { dayAxis, dayScale, labelColors } from "./common.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 /** Flows are averaged over a week for runs of four weeks or more: daily counts of a sample are too spiky to read. */
 export function flowBinDays(horizonDays: number, binDays = 1): number {
@@ -14,8 +15,8 @@ export function flowBinDays(horizonDays: number, binDays = 1): number {
 }
 
 /** "per day" or "per day, weekly mean": the unit of a flow averaged over `binDays`. */
-export function flowUnit(binDays: number): string {
-  return binDays === 1 ? "per day" : binDays === 7 ? "per day, weekly mean" : `per day, ${binDays}-day mean`;
+export function flowUnit(binDays: number, lang: Lang = "en"): string {
+  return binDays === 1 ? t(lang, "chart.perDay") : binDays === 7 ? t(lang, "chart.perDayWeekly") : t(lang, "chart.perDayMean", { n: binDays });
 }
 
 /**
@@ -28,8 +29,8 @@ export function panelTitle(text: string) {
 }
 
 /** The day axis every panel of a chart shares: the whole run, titled only under the last panel. */
-export function dayX(horizonDays: number, binDays: number, showTitle: boolean) {
-  const axis = dayAxis(binDays);
+export function dayX(horizonDays: number, binDays: number, showTitle: boolean, lang: Lang = "en") {
+  const axis = dayAxis(binDays, lang);
   return { field: "day", type: "quantitative" as const, scale: dayScale(horizonDays), axis: showTitle ? axis : { ...axis, title: null } };
 }
 

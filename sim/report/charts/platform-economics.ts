@@ -2,14 +2,15 @@ import type { TopLevelSpec } from "vega-lite";
 import { breakEvenDay, cumulativeNetBands, PLATFORM_COST_COLUMNS } from "../platform-net.js";
 import type { RunMeta } from "../read-report.js";
 import { bandsOf, meanOf, MONEY_BAND, perRepBins, runTotal, type DailySeries } from "../series.js";
-import { CONFIG, SCHEMA, WIDTH, compact, labelColors, moneyAxis, title } from "./common.js";
+import { configFor, SCHEMA, WIDTH, compact, labelColors, moneyAxis, title } from "./common.js";
+import { t, type Lang } from "../../i18n/index.js";
 import { dayX, flowBinDays, flowUnit, panelTitle } from "./panels.js";
 
 const PANEL_HEIGHT = 160;
 
 const REVENUES = [
-  { column: "platform_revenue", label: "Platform revenue (commission and ads)", color: "#4c78a8" },
-  { column: "ad_revenue", label: "of which ad revenue", color: "#f58518" },
+  { column: "platform_revenue", key: "economics.revenue", color: "#4c78a8" },
+  { column: "ad_revenue", key: "economics.adRevenue", color: "#f58518" },
 ] as const;
 
 /**
@@ -19,9 +20,10 @@ const REVENUES = [
  * platform-net.ts) with its band, a zero line and the break-even day marked
  * when the net was below zero before it. The calculation is in platform-net.ts.
  */
-export function platformEconomics(series: DailySeries, meta: RunMeta): TopLevelSpec {
+export function platformEconomics(series: DailySeries, meta: RunMeta, lang: Lang = "en"): TopLevelSpec {
+  const revenues = REVENUES.map((r) => ({ ...r, label: t(lang, r.key) }));
   const flowDays = flowBinDays(meta.horizonDays, series.binDays);
-  const revenue = REVENUES.flatMap((r) =>
+  const revenue = revenues.flatMap((r) =>
     bandsOf(perRepBins(series.rows, flowDays, meanOf(r.column)), MONEY_BAND).map((p) => ({ ...p, series: r.label })),
   );
   const net = cumulativeNetBands(series.rows);
@@ -30,30 +32,30 @@ export function platformEconomics(series: DailySeries, meta: RunMeta): TopLevelS
   const costs = PLATFORM_COST_COLUMNS.reduce((s, c) => s + runTotal(series.rows, c), 0);
   const wentNegative = net.some((p) => p.mean < 0);
   const evenText = breakEven === null
-    ? "no break-even in the run: the cumulative net ends below 0"
-    : wentNegative ? `break-even on day ${breakEven} (the cumulative net stays at or above 0 from then on)` : "the cumulative net never fell below 0";
-  const colors = labelColors("series", null, REVENUES);
+    ? t(lang, "economics.noBreakEven")
+    : wentNegative ? t(lang, "economics.breakEven", { day: breakEven }) : t(lang, "economics.neverNegative");
+  const colors = labelColors("series", null, revenues);
   const lineColors = { ...colors, legend: { ...colors.legend, symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 } };
   const revenuePanel = {
-    title: panelTitle(`Revenue, RMB ${flowUnit(flowDays)}`),
+    title: panelTitle(t(lang, "economics.revenuePanel", { unit: flowUnit(flowDays, lang) })),
     width: WIDTH,
     height: PANEL_HEIGHT,
     data: { values: revenue },
-    encoding: { x: dayX(meta.horizonDays, flowDays, false), color: lineColors },
+    encoding: { x: dayX(meta.horizonDays, flowDays, false, lang), color: lineColors },
     layer: [
-      { mark: { type: "area" as const, opacity: 0.2 }, encoding: { y: { field: "lo", type: "quantitative" as const, axis: moneyAxis("RMB") }, y2: { field: "hi" } } },
+      { mark: { type: "area" as const, opacity: 0.2 }, encoding: { y: { field: "lo", type: "quantitative" as const, axis: moneyAxis(t(lang, "chart.rmb"), lang) }, y2: { field: "hi" } } },
       { mark: { type: "line" as const }, encoding: { y: { field: "mean", type: "quantitative" as const } } },
     ],
   };
-  const x = dayX(meta.horizonDays, 1, true);
+  const x = dayX(meta.horizonDays, 1, true, lang);
   // x lives on each layer, not on the panel: the zero rule has no day and spans the width
   const netLayers: object[] = [
     { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#999", strokeWidth: 1 }, encoding: { y: { field: "zero", type: "quantitative" } } },
-    { mark: { type: "area", opacity: 0.22, color: "#54a24b" }, encoding: { x, y: { field: "lo", type: "quantitative", axis: moneyAxis("RMB since day 0") }, y2: { field: "hi" } } },
+    { mark: { type: "area", opacity: 0.22, color: "#54a24b" }, encoding: { x, y: { field: "lo", type: "quantitative", axis: moneyAxis(t(lang, "economics.netAxis"), lang) }, y2: { field: "hi" } } },
     { mark: { type: "line", color: "#54a24b" }, encoding: { x, y: { field: "mean", type: "quantitative" } } },
   ];
   if (breakEven !== null && wentNegative) {
-    const data = { values: [{ day: breakEven, label: `break-even, day ${breakEven}` }] };
+    const data = { values: [{ day: breakEven, label: t(lang, "economics.breakEvenMark", { day: breakEven }) }] };
     netLayers.push({ data, mark: { type: "rule", color: "#333", strokeDash: [4, 3] }, encoding: { x } });
     netLayers.push({
       data,
@@ -62,7 +64,7 @@ export function platformEconomics(series: DailySeries, meta: RunMeta): TopLevelS
     });
   }
   const netPanel = {
-    title: panelTitle("Cumulative platform net, RMB: revenue less paid-out subsidies and guarantee claims"),
+    title: panelTitle(t(lang, "economics.netPanel")),
     width: WIDTH,
     height: PANEL_HEIGHT,
     data: { values: net },
@@ -70,13 +72,16 @@ export function platformEconomics(series: DailySeries, meta: RunMeta): TopLevelS
   };
   return {
     $schema: SCHEMA,
-    title: title("Platform economics", meta, [
-      `Over the run, mean over replications: revenue ${compact(runTotal(series.rows, "platform_revenue"))} RMB (ads ${compact(runTotal(series.rows, "ad_revenue"))}), paid-out subsidies and guarantee claims ${compact(costs)} RMB;`,
-      `net ${end ? `${compact(end.mean)} RMB [95%: ${compact(end.lo)}, ${compact(end.hi)}]` : "n/a"}; ${evenText}`,
-      "Lines: mean over replications; bands: 95% interval; fee relief is revenue not taken, so not subtracted again",
-    ]),
+    title: title(t(lang, "economics.title"), meta, [
+      t(lang, "economics.totals", { revenue: compact(runTotal(series.rows, "platform_revenue"), lang), ads: compact(runTotal(series.rows, "ad_revenue"), lang), costs: compact(costs, lang) }),
+      t(lang, "economics.net", {
+        net: end ? t(lang, "economics.netValue", { mean: compact(end.mean, lang), lo: compact(end.lo, lang), hi: compact(end.hi, lang) }) : t(lang, "format.na"),
+        even: evenText,
+      }),
+      t(lang, "economics.note"),
+    ], lang),
     vconcat: [revenuePanel, netPanel],
     resolve: { legend: { color: "independent" } },
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }

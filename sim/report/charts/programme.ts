@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ProgrammeSchedule } from "../programme-windows.js";
-import { scheduleText } from "../programme-windows.js";
+import { interventionText, scheduleText, windowDays, windowLabel } from "../programme-windows.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 export const PROGRAMME_FILL = "#f2e6c9";
 export const INTERVENTION_COLOR = "#8c8c8c";
@@ -27,13 +28,14 @@ type XEncoding = Json & { field: string };
  * (its field swapped), so they share the day axis without adding a title of
  * their own, and no colour field, so nothing of theirs enters a legend.
  */
-export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, options: { withLabels?: boolean } = {}): { below: Json[]; above: Json[] } {
+export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, options: { withLabels?: boolean; lang?: Lang } = {}): { below: Json[]; above: Json[] } {
+  const lang = options.lang ?? "en";
   const below: Json[] = [];
   const above: Json[] = [];
   const at = (field: string) => ({ ...x, field });
   if (schedule.windows.length > 0) {
     const rows = labelRows(schedule.windows);
-    const values = schedule.windows.map((w, i) => ({ from: w.from, to: w.to, programme: w.label, days: `days ${w.from}–${w.to - 1}`, labelY: 3 + 13 * rows[i] }));
+    const values = schedule.windows.map((w, i) => ({ from: w.from, to: w.to, programme: windowLabel(w.label, lang), days: windowDays(w, lang), labelY: 3 + 13 * rows[i] }));
     below.push({
       data: { values },
       mark: { type: "rect", color: PROGRAMME_FILL, opacity: 0.55 },
@@ -54,7 +56,7 @@ export function programmeLayers(schedule: ProgrammeSchedule, x: XEncoding, optio
   }
   if (schedule.interventions.length > 0) {
     above.push({
-      data: { values: schedule.interventions.map((m) => ({ day: m.day, note: m.notes.join("; ") })) },
+      data: { values: schedule.interventions.map((m) => ({ day: m.day, note: m.notes.map((n) => interventionText(n, lang)).join(t(lang, "programme.separator")) })) },
       mark: { type: "rule", color: INTERVENTION_COLOR, strokeWidth: 1 },
       encoding: { x: at("day"), tooltip: [{ field: "day", type: "quantitative" }, { field: "note", type: "nominal" }] },
     });
@@ -75,11 +77,11 @@ function labelRows(windows: ProgrammeSchedule["windows"]): number[] {
 }
 
 /** The line a chart's subtitle gains: what the shading and the rules are. */
-export function programmeNote(schedule: ProgrammeSchedule): string | null {
+export function programmeNote(schedule: ProgrammeSchedule, lang: Lang = "en"): string | null {
   const parts: string[] = [];
-  if (schedule.windows.length > 0) parts.push(`Shaded: programme days (${scheduleText(schedule)})`);
-  if (schedule.interventions.length > 0) parts.push(`grey lines: interventions (day ${schedule.interventions.map((m) => m.day).join(", ")})`);
-  return parts.length > 0 ? parts.join("; ") : null;
+  if (schedule.windows.length > 0) parts.push(t(lang, "programme.shaded", { windows: scheduleText(schedule, lang) }));
+  if (schedule.interventions.length > 0) parts.push(t(lang, "programme.rules", { days: schedule.interventions.map((m) => m.day).join(", ") }));
+  return parts.length > 0 ? parts.join(t(lang, "programme.separator")) : null;
 }
 
 /**
@@ -88,7 +90,7 @@ export function programmeNote(schedule: ProgrammeSchedule): string | null {
  * specs alike, and a subtitle line saying so. The spec is returned as it is when
  * the schedule is empty or no panel has a day axis (a bar chart of tiers).
  */
-export function withProgramme(spec: TopLevelSpec, schedule: ProgrammeSchedule): TopLevelSpec {
+export function withProgramme(spec: TopLevelSpec, schedule: ProgrammeSchedule, lang: Lang = "en"): TopLevelSpec {
   if (schedule.windows.length === 0 && schedule.interventions.length === 0) return spec;
   let marked = 0;
   const visit = (node: Json): Json => {
@@ -99,12 +101,12 @@ export function withProgramme(spec: TopLevelSpec, schedule: ProgrammeSchedule): 
     if (!x) return node;
     marked++;
     const width = typeof node.width === "number" ? node.width : Infinity;
-    const { below, above } = programmeLayers(schedule, x, { withLabels: width >= MIN_LABELLED_WIDTH });
+    const { below, above } = programmeLayers(schedule, x, { withLabels: width >= MIN_LABELLED_WIDTH, lang });
     return layered(node, below, above);
   };
   const out = visit(spec as unknown as Json);
   if (marked === 0) return spec;
-  const note = programmeNote(schedule);
+  const note = programmeNote(schedule, lang);
   if (note && typeof out.title === "object" && out.title !== null) {
     const t = out.title as Json;
     const subtitle = t.subtitle === undefined ? [] : Array.isArray(t.subtitle) ? t.subtitle : [t.subtitle];

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CumulativeDifferencePoint } from "../compare-series.js";
-import { COMPACT_LABEL, CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH, compact, dayAxis, moneyAxis } from "./common.js";
+import { compactLabel, configFor, SCENARIO_COLORS, SCHEMA, WIDTH, compact, dayAxis, moneyAxis } from "./common.js";
+import { t, type Lang } from "../../i18n/index.js";
 
 const PANEL_HEIGHT = 170;
 
@@ -10,23 +11,26 @@ const PANEL_HEIGHT = 170;
  * GMV per RMB of extra subsidy (bottom), drawn once the extra subsidy is large
  * enough to divide by. The subtitle gives each scenario's ratio at the end.
  */
-export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scenarios: readonly string[], baseline: string, note: readonly string[]): TopLevelSpec {
+export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scenarios: readonly string[], baseline: string, note: readonly string[], lang: Lang = "en"): TopLevelSpec {
+  const [extraGmv, extraSubsidy] = [t(lang, "subsidy-return.extraGmv"), t(lang, "subsidy-return.extraSubsidy")];
   const lastDay = Math.max(0, ...points.map((p) => p.day));
   const endings = scenarios.map((s) => {
     const end = points.find((p) => p.scenario === s && p.day === lastDay);
-    if (!end) return `${s}: no data`;
-    const ratio = end.ratio === null ? "no clearly positive extra subsidy to divide by" : `${end.ratio.toFixed(2)} RMB of GMV per extra RMB${ratioInterval(end)}`;
-    return `${s}: GMV ${sign(end.gmv)}${compact(Math.abs(end.gmv))}, subsidy ${sign(end.subsidy)}${compact(Math.abs(end.subsidy))} → ${ratio}`;
+    if (!end) return t(lang, "subsidy-return.noData", { scenario: s });
+    const ratio = end.ratio === null ? t(lang, "subsidy-return.noRatio") : t(lang, "subsidy-return.ratio", { ratio: end.ratio.toFixed(2), interval: ratioInterval(end) });
+    return t(lang, "subsidy-return.ending", {
+      scenario: s, gmv: `${sign(end.gmv)}${compact(Math.abs(end.gmv), lang)}`, subsidy: `${sign(end.subsidy)}${compact(Math.abs(end.subsidy), lang)}`, ratio,
+    });
   });
   const lines = points.flatMap((p) => [
-    { day: p.day, scenario: p.scenario, measure: "Extra GMV", value: p.gmv, lo: p.gmvLo, hi: p.gmvHi },
-    { day: p.day, scenario: p.scenario, measure: "Extra money subsidy", value: p.subsidy, lo: p.subsidyLo, hi: p.subsidyHi },
+    { day: p.day, scenario: p.scenario, measure: extraGmv, value: p.gmv, lo: p.gmvLo, hi: p.gmvHi },
+    { day: p.day, scenario: p.scenario, measure: extraSubsidy, value: p.subsidy, lo: p.subsidyLo, hi: p.subsidyHi },
   ]);
   const ratios = points.filter((p) => p.ratio !== null).map((p) => ({ day: p.day, scenario: p.scenario, ratio: p.ratio, lo: p.ratioLo, hi: p.ratioHi }));
   const color = {
     field: "scenario",
     type: "nominal" as const,
-    title: "Scenario",
+    title: t(lang, "overlay.legend"),
     scale: { domain: [...scenarios], range: SCENARIO_COLORS.slice(1, scenarios.length + 1) },
     legend: { symbolType: "stroke", symbolOpacity: 1, symbolStrokeWidth: 2.5 },
   };
@@ -35,11 +39,11 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
     width: WIDTH,
     height: PANEL_HEIGHT,
     data: { values: lines },
-    encoding: { x: { ...x, axis: showX ? dayAxis(1) : { ...dayAxis(1), title: null } }, color },
+    encoding: { x: { ...x, axis: showX ? dayAxis(1, lang) : { ...dayAxis(1, lang), title: null } }, color },
     layer: [
       {
         mark: { type: "area" as const, opacity: 0.14 },
-        encoding: { y: { field: "lo", type: "quantitative" as const, axis: moneyAxis("Cumulative difference, RMB") }, y2: { field: "hi" }, detail: { field: "measure" } },
+        encoding: { y: { field: "lo", type: "quantitative" as const, axis: moneyAxis(t(lang, "subsidy-return.cumulative"), lang) }, y2: { field: "hi" }, detail: { field: "measure" } },
       },
       {
         mark: { type: "line" as const },
@@ -49,7 +53,7 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
             field: "measure",
             type: "nominal" as const,
             title: null,
-            scale: { domain: ["Extra GMV", "Extra money subsidy"], range: [[1, 0], [5, 3]] },
+            scale: { domain: [extraGmv, extraSubsidy], range: [[1, 0], [5, 3]] },
             legend: { symbolType: "stroke" },
           },
         },
@@ -68,13 +72,13 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
       {
         transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
         mark: { type: "area" as const, opacity: 0.14 },
-        encoding: { x: { ...x, axis: dayAxis(1) }, y: { field: "lo", type: "quantitative" as const }, y2: { field: "hi" }, color },
+        encoding: { x: { ...x, axis: dayAxis(1, lang) }, y: { field: "lo", type: "quantitative" as const }, y2: { field: "hi" }, color },
       },
       {
         mark: { type: "line" as const },
         encoding: {
-          x: { ...x, axis: dayAxis(1) },
-          y: { field: "ratio", type: "quantitative" as const, axis: { title: "Extra GMV per extra RMB", labelExpr: COMPACT_LABEL } },
+          x: { ...x, axis: dayAxis(1, lang) },
+          y: { field: "ratio", type: "quantitative" as const, axis: { title: t(lang, "subsidy-return.perRmb"), labelExpr: compactLabel(lang) } },
           color,
         },
       },
@@ -83,11 +87,11 @@ export function subsidyReturn(points: readonly CumulativeDifferencePoint[], scen
   return {
     $schema: SCHEMA,
     title: {
-      text: `Return on the subsidy against ${baseline}`,
-      subtitle: [...note, "Cumulative from day 0, mean over replication pairs with 95% band; at the end:", ...endings],
+      text: t(lang, "subsidy-return.title", { baseline }),
+      subtitle: [...note, t(lang, "subsidy-return.note"), ...endings],
     },
     vconcat: ratios.length ? [cumulativePanel(false), ratioPanel] : [cumulativePanel(true)],
-    config: CONFIG,
+    config: configFor(lang),
   };
 }
 

@@ -3,6 +3,7 @@
  * the points' outcomes → PRIM and/or CART → tables, charts (rendered offline),
  * discovery.html → each file replaced in place in the output folder.
  */
+import type { Lang } from "../../i18n/index.js";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { cart } from "../../experiments/discover/cart.js";
@@ -26,9 +27,9 @@ export function discover(sp: SweepPoints, sweepDir: string, where: string, y: bo
 }
 
 /** Writes the tables, charts and page into `out`; returns the page's path. */
-export async function writeDiscovery(d: Discovery, out: string, onWarning?: (message: string) => void): Promise<string> {
+export async function writeDiscovery(d: Discovery, out: string, onWarning?: (message: string) => void, lang: Lang = "en"): Promise<string> {
   mkdirSync(out, { recursive: true });
-  const charts = discoverCharts(d);
+  const charts = discoverCharts(d, lang);
   const rendered: RenderedChart[] = [];
   for (const c of charts) rendered.push(await renderChart(c.name, c.spec));
   for (const r of rendered) for (const w of r.warnings) onWarning?.(`${r.name}: ${w}`);
@@ -45,6 +46,6 @@ export async function writeDiscovery(d: Discovery, out: string, onWarning?: (mes
   tables.push("discovery-boxes.csv", "discovery.json");
   replaceFolder(out, CHARTS_DIR, (tmp) => rendered.forEach((r) => writeRenderedChart(tmp, r)));
   const page = join(out, "discovery.html");
-  replaceFile(page, discoveryPage(d, charts, new Map(rendered.map((r) => [r.name, r.svg])), tables));
+  replaceFile(page, discoveryPage(d, charts, new Map(rendered.map((r) => [r.name, r.svg])), tables, lang));
   return page;
 }

@@ -12,16 +12,20 @@ import { analyseSweep, type SweepAnalysis } from "./analyse.js";
 import { sweepPage } from "./page.js";
 import { sweepCharts } from "./sweep-charts.js";
 import { effectsCsv, missingCsv, morrisCsv, pointsCsv, sobolCsv } from "./tables.js";
+import { isLang, type Lang } from "../../i18n/index.js";
 
 export interface SweepReportOptions {
   onWarning?: (message: string) => void;
   /** false: the tables only, no charts/ or index.html (they take most of the time) */
   hasCharts?: boolean;
+  /** The language of the page and charts; default: the one sweep.json records, else English. */
+  lang?: Lang;
 }
 
 export async function writeSweepReport(dir: string, options: SweepReportOptions = {}): Promise<SweepAnalysis> {
   const a = analyseSweep(dir);
-  const charts = options.hasCharts === false ? [] : sweepCharts(a);
+  const lang = options.lang ?? (isLang(a.manifest.lang) ? a.manifest.lang : "en");
+  const charts = options.hasCharts === false ? [] : sweepCharts(a, lang);
   const rendered: RenderedChart[] = [];
   for (const chart of charts) rendered.push(await renderChart(chart.name, chart.spec));
   for (const r of rendered) for (const w of r.warnings) options.onWarning?.(`${r.name}: ${w}`);
@@ -46,6 +50,6 @@ export async function writeSweepReport(dir: string, options: SweepReportOptions 
   tables.push("sweep.json");
   if (options.hasCharts === false) return a;
   replaceFolder(dir, "charts", (tmp) => rendered.forEach((r) => writeRenderedChart(tmp, r)));
-  replaceFile(join(dir, "index.html"), sweepPage(a, charts, new Map(rendered.map((r) => [r.name, r.svg])), tables));
+  replaceFile(join(dir, "index.html"), sweepPage(a, charts, new Map(rendered.map((r) => [r.name, r.svg])), tables, lang));
   return a;
 }

@@ -5,125 +5,135 @@
  */
 import { describeAdaptive, describeDesign } from "../../experiments/sweep/spec.js";
 import { formatInterval, formatValue } from "../../io/format.js";
-import { escapeHtml, figure, link, pageShell } from "../html.js";
+import { escapeHtml, figure, htmlT, link, pageShell } from "../html.js";
 import { parameterLabel } from "../parameter-text.js";
+import { MESSAGES, t, type Lang, type MessageKey } from "../../i18n/index.js";
 import type { PointSummary, SweepAnalysis } from "./analyse.js";
 import { hasSobolIndices, sobolAnalysis } from "./effects.js";
 import { kpiLabel, kpiUnit, sweepNote } from "./charts/common.js";
 import type { SweepChart } from "./sweep-charts.js";
 
-const TABLE_NOTES: Record<string, string> = {
-  "runs.csv": "one row per run (point and replication), in the order they finished: key, parameters, every KPI, wall time",
-  "points.csv": "one row per point: each KPI's mean and 95% interval over its replications",
-  "effects.csv": "each parameter's effect on each KPI of interest",
-  "morris.csv": "Morris mu, mu* and sigma per parameter and KPI",
-  "sobol.csv": "Sobol first-order (s1) and total (st) index per parameter and KPI, with bootstrap 95% intervals and the base rows used (n); empty where the KPI does not vary",
-  "missing.csv": "runs the sweep asks for that are not in runs.csv",
-  "sweep.json": "the sweep: base scenario, parameters, design, points, seed, version",
+const TABLE_NOTES: Record<string, MessageKey> = {
+  "runs.csv": "sweep.table.runs",
+  "points.csv": "sweep.table.points",
+  "effects.csv": "sweep.table.effects",
+  "morris.csv": "sweep.table.morris",
+  "sobol.csv": "sweep.table.sobol",
+  "missing.csv": "sweep.table.missing",
+  "sweep.json": "sweep.table.sweep",
 };
 
-export function sweepPage(a: SweepAnalysis, charts: readonly SweepChart[], svgs: ReadonlyMap<string, string>, tables: readonly string[]): string {
+export function sweepPage(a: SweepAnalysis, charts: readonly SweepChart[], svgs: ReadonlyMap<string, string>, tables: readonly string[], lang: Lang = "en"): string {
   const spec = a.plan.spec;
+  const h = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
   const body = `<header>
-<h1>Sweep: ${escapeHtml(spec.name)}</h1>
+<h1>${escapeHtml(t(lang, "sweep.h1", { name: spec.name }))}</h1>
 ${spec.description ? `<p class="lead">${escapeHtml(spec.description)}</p>` : ""}
-<nav>${link("#best", "Best points")}${link("#parameters", "Parameters")}${link("#charts", "Charts")}${link("#tables", "Tables")}${link("#run", "Run")}</nav>
+<nav>${link("#best", t(lang, "sweep.nav.best"))}${link("#parameters", t(lang, "page.nav.parameters"))}${link("#charts", t(lang, "page.nav.charts"))}${link("#tables", t(lang, "page.nav.tables"))}${link("#run", t(lang, "page.nav.run"))}</nav>
 </header>
 <main>
-<p class="note">${escapeHtml(`${sweepNote(a)}. Each point runs the base scenario with the point's values; replication r of every point uses the same seed (common random numbers). Intervals are two-sided 95% t intervals over replications. Money is RMB at platform scale.`)}</p>
-${completeness(a)}
-<h2 id="best">Where each KPI is highest</h2>
-${bestTable(a)}
-<h2 id="parameters">Parameters varied</h2>
-${parameterTable(a)}
-<h2 id="charts">Charts</h2>
-${sobolExplanation(a)}
-${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "")).join("\n")}
-<h2 id="tables">Tables</h2>
+<p class="note">${escapeHtml(t(lang, "sweep.note", { note: sweepNote(a, lang) }))}</p>
+${completeness(a, lang)}
+<h2 id="best">${h("sweep.h.best")}</h2>
+${bestTable(a, lang)}
+<h2 id="parameters">${h("sweep.h.parameters")}</h2>
+${parameterTable(a, lang)}
+<h2 id="charts">${h("page.h.charts")}</h2>
+${sobolExplanation(a, lang)}
+${charts.map((c) => figure(c.name, c.caption, svgs.get(c.name) ?? "", "charts", lang)).join("\n")}
+<h2 id="tables">${h("page.h.tables")}</h2>
 <ul class="files">
-${tables.map((f) => `<li>${link(f, f)} <span class="muted">— ${escapeHtml(TABLE_NOTES[f] ?? "")}</span></li>`).join("\n")}
+${tables.map((f) => `<li>${link(f, f)} <span class="muted">— ${TABLE_NOTES[f] ? h(TABLE_NOTES[f]) : ""}</span></li>`).join("\n")}
 </ul>
-<h2 id="run">Run</h2>
-${runDetails(a)}
+<h2 id="run">${h("page.h.run")}</h2>
+${runDetails(a, lang)}
 </main>
-<footer>Written by livecommerce-sim ${escapeHtml(a.plan.version)}. Rebuild this page, its charts and tables from runs.csv with <code>sim report FOLDER</code>.</footer>`;
-  return pageShell(`${spec.name} — sweep report`, body);
+<footer>${htmlT(lang, "sweep.footer", { version: escapeHtml(a.plan.version), command: "<code>sim report FOLDER</code>" })}</footer>`;
+  return pageShell(t(lang, "sweep.title", { name: spec.name }), body, lang);
 }
 
 /** What the Sobol charts show, and which KPIs have none because they do not vary (Sobol designs only). */
-function sobolExplanation(a: SweepAnalysis): string {
+function sobolExplanation(a: SweepAnalysis, lang: Lang): string {
   if (a.plan.spec.design.type !== "sobol") return "";
   const constant = a.plan.spec.kpis.filter((kpi) => !hasSobolIndices(sobolAnalysis(a, kpi)));
-  const text = "Sobol indices split the variance of a KPI's point means over the design among the parameters. "
-    + "S1 (first order) is the share a parameter explains on its own: fixing it at its true value would remove that share on average. "
-    + "ST (total) is the share it has any hand in, interactions with other parameters included: a parameter with ST near 0 can be fixed anywhere in its range without changing the KPI. "
-    + "ST − S1 is what it does only together with others; the S1 of all parameters add up to at most 1. "
-    + "Estimates are Saltelli et al. (2010) for S1 and Jansen (1999) for ST, with 95% intervals from resampling the base rows (1,000 bootstrap resamples). "
-    + "Noise between replications counts as variance no parameter explains and adds a little to every ST, so with few replications small indices cannot be told from 0; indices slightly below 0 or above 1 are sampling error.";
-  const note = constant.length > 0
-    ? `<p class="note">${escapeHtml(`No Sobol indices for ${constant.map((k) => `${kpiLabel(k)} (${k})`).join(", ")}: ${constant.length === 1 ? "its mean is" : "their means are"} the same at every point of the design (or fewer than 2 base rows have all their points), so there is no variance to split; sobol.csv leaves ${constant.length === 1 ? "its" : "their"} cells empty.`)}</p>`
-    : "";
-  return `<p class="note">${escapeHtml(text)}</p>${note ? `
+  const kpis = constant.map((k) => `${kpiLabel(k, lang)} (${k})`).join(", ");
+  const note = constant.length > 0 ? `<p class="note">${escapeHtml(t(lang, constant.length === 1 ? "sweep.sobol.none.one" : "sweep.sobol.none.many", { kpis }))}</p>` : "";
+  return `<p class="note">${escapeHtml(t(lang, "sweep.sobol.text"))}</p>${note ? `
 ${note}` : ""}`;
 }
 
-function completeness(a: SweepAnalysis): string {
+function completeness(a: SweepAnalysis, lang: Lang): string {
   if (a.missing.length === 0) return "";
-  return `<p class="callout">${escapeHtml(`${a.missing.length} run${a.missing.length === 1 ? "" : "s"} of this sweep ${a.missing.length === 1 ? "is" : "are"} not in runs.csv yet (see missing.csv); points with fewer replications have wider intervals. Run the same sim sweep command again to finish it.`)}</p>`;
+  return `<p class="callout">${escapeHtml(t(lang, a.missing.length === 1 ? "sweep.missing.one" : "sweep.missing.many", { n: a.missing.length }))}</p>`;
 }
 
 function pointText(s: PointSummary): string {
   return Object.entries(s.point.values).map(([p, v]) => `${p} = ${v}`).join(", ");
 }
 
-function bestTable(a: SweepAnalysis): string {
+function bestTable(a: SweepAnalysis, lang: Lang): string {
   const rows = a.plan.spec.kpis.map((kpi) => {
     const unit = kpiUnit(kpi);
     const usable = a.points.filter((s) => Number.isFinite(s.kpis[kpi]?.mean));
-    if (usable.length === 0) return `<tr><td>${escapeHtml(kpiLabel(kpi))} <code>${escapeHtml(kpi)}</code></td><td colspan="4">no values</td></tr>`;
+    if (usable.length === 0) return `<tr><td>${escapeHtml(kpiLabel(kpi, lang))} <code>${escapeHtml(kpi)}</code></td><td colspan="4">${escapeHtml(t(lang, "sweep.noValues"))}</td></tr>`;
     const best = usable.reduce((b, s) => (s.kpis[kpi].mean > b.kpis[kpi].mean ? s : b));
     const worst = usable.reduce((b, s) => (s.kpis[kpi].mean < b.kpis[kpi].mean ? s : b));
-    return `<tr><td>${escapeHtml(kpiLabel(kpi))} <code>${escapeHtml(kpi)}</code></td><td>${escapeHtml(best.point.id)}: ${escapeHtml(pointText(best))}</td><td class="num">${escapeHtml(formatValue(best.kpis[kpi].mean, unit))}</td><td class="num">${escapeHtml(formatInterval(best.kpis[kpi].ci95, unit))}</td><td class="num">${escapeHtml(formatValue(worst.kpis[kpi].mean, unit))} <span class="muted">(${escapeHtml(worst.point.id)})</span></td></tr>`;
+    return `<tr><td>${escapeHtml(kpiLabel(kpi, lang))} <code>${escapeHtml(kpi)}</code></td><td>${escapeHtml(best.point.id)}: ${escapeHtml(pointText(best))}</td><td class="num">${escapeHtml(formatValue(best.kpis[kpi].mean, unit, lang))}</td><td class="num">${escapeHtml(formatInterval(best.kpis[kpi].ci95, unit, lang))}</td><td class="num">${escapeHtml(formatValue(worst.kpis[kpi].mean, unit, lang))} <span class="muted">(${escapeHtml(worst.point.id)})</span></td></tr>`;
   });
+  const th = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
   return `<div class="scroll"><table>
-<thead><tr><th>KPI</th><th>Highest at</th><th class="num">Mean there</th><th class="num">95% interval</th><th class="num">Lowest mean</th></tr></thead>
+<thead><tr><th>${th("page.th.kpi")}</th><th>${th("sweep.th.highestAt")}</th><th class="num">${th("sweep.th.meanThere")}</th><th class="num">${th("page.th.interval")}</th><th class="num">${th("sweep.th.lowest")}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table></div>
-<p class="note">Means over replications; neighbouring points whose intervals overlap the best one are not clearly worse. Every point is in points.csv.</p>`;
+<p class="note">${htmlT(lang, "sweep.best.note")}</p>`;
 }
 
-function parameterTable(a: SweepAnalysis): string {
+function parameterTable(a: SweepAnalysis, lang: Lang): string {
   const paths = a.plan.spec.parameters.map((p) => p.path);
-  // the path and, under it, the short label the charts use for it
-  const rows = a.plan.spec.parameters.map((p) => `<tr><td><code>${escapeHtml(p.path)}</code><br><span class="muted">${escapeHtml(parameterLabel(p.path, paths))}</span></td><td>${escapeHtml(p.kind === "values" ? "values" : p.distribution)}</td><td>${escapeHtml(p.written)}</td></tr>`);
+  // the path and, under it in English, the short label the charts use for it (a Chinese page's charts name the path)
+  const shown = (path: string) => `<code>${escapeHtml(path)}</code>${lang === "en" ? `<br><span class="muted">${escapeHtml(parameterLabel(path, paths))}</span>` : ""}`;
+  const rows = a.plan.spec.parameters.map((p) => `<tr><td>${shown(p.path)}</td><td>${escapeHtml(t(lang, p.kind === "values" ? "sweep.kind.values" : `sweep.kind.${p.distribution}`))}</td><td>${escapeHtml(boundsText(p, lang))}</td></tr>`);
+  const th = (key: MessageKey) => escapeHtml(MESSAGES[key][lang]);
   return `<table>
-<thead><tr><th>Parameter</th><th>Kind</th><th>Values or bounds</th></tr></thead>
+<thead><tr><th>${th("page.th.parameter")}</th><th>${th("sweep.th.kind")}</th><th>${th("sweep.th.values")}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>`;
 }
 
-function runDetails(a: SweepAnalysis): string {
+/**
+ * A parameter's values or bounds: in English as sweep.json wrote them
+ * ("uniform 0.2 to 0.6", "0 to 1 by 0.25"); in another language from the
+ * values or the distribution itself.
+ */
+function boundsText(p: SweepAnalysis["plan"]["spec"]["parameters"][number], lang: Lang): string {
+  if (lang === "en") return p.written;
+  if (p.kind === "values") return p.values.map(String).join(", ");
+  return t(lang, "sweep.bounds", { distribution: t(lang, `sweep.kind.${p.distribution}`), min: p.min, max: p.max });
+}
+
+function runDetails(a: SweepAnalysis, lang: Lang): string {
   const spec = a.plan.spec;
-  const items: [string, string | undefined][] = [
-    ["Base scenario", spec.base],
-    ["Fixed overrides", spec.set.join(" ") || undefined],
-    ["Days / users", [spec.days && `${spec.days} days`, spec.users && `${spec.users} users`].filter(Boolean).join(", ") || undefined],
-    ["Design", describeDesign(spec.design)],
-    ["Points", String(a.points.length)],
-    ["Replications", spec.adaptive ? `${spec.reps}, adaptive: ${describeAdaptive(spec.adaptive)}` : String(spec.reps)],
-    ["Base seed", String(spec.seed)],
-    ["Runs logged", `${a.loggedRuns}${a.foreignRuns ? ` (${a.foreignRuns} from another plan, left out)` : ""}`],
-    ["Runs missing", String(a.missing.length)],
-    ["Run time (sum over runs)", `${a.runSeconds.toFixed(1)} s`],
-    ["Command", a.manifest.commandLine],
-    ["Version", a.plan.version],
-    ["Plan id", a.plan.planId],
+  const daysUsers = [spec.days && t(lang, "format.days", { n: spec.days }), spec.users && t(lang, "sweep.run.users", { n: spec.users })].filter(Boolean);
+  const items: [MessageKey, string | undefined][] = [
+    ["sweep.run.base", spec.base],
+    ["sweep.run.fixed", spec.set.join(" ") || undefined],
+    ["sweep.run.daysUsers", daysUsers.join(", ") || undefined],
+    ["sweep.run.design", describeDesign(spec.design, lang)],
+    ["sweep.run.points", String(a.points.length)],
+    ["page.run.reps", spec.adaptive ? t(lang, "sweep.run.adaptive", { reps: spec.reps, rule: describeAdaptive(spec.adaptive) }) : String(spec.reps)],
+    ["page.run.baseSeed", String(spec.seed)],
+    ["sweep.run.logged", `${a.loggedRuns}${a.foreignRuns ? t(lang, "sweep.run.foreign", { n: a.foreignRuns }) : ""}`],
+    ["sweep.run.missing", String(a.missing.length)],
+    ["sweep.run.time", t(lang, "format.seconds", { n: a.runSeconds.toFixed(1) })],
+    ["page.run.command", a.manifest.commandLine],
+    ["page.run.version", a.plan.version],
+    ["sweep.run.planId", a.plan.planId],
   ];
   return `<dl class="meta">
-${items.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join("\n")}
+${items.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(MESSAGES[k][lang])}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join("\n")}
 </dl>`;
 }

@@ -50,7 +50,7 @@ function readUrl() {
     reps: Number(q.get("reps") ?? 2),
     seed: Number(q.get("seed") ?? 1),
     window: q.get("window") ?? "",
-    lang: q.get("lang") === "zh-CN" ? "zh-CN" : q.get("lang") === "en" ? "en" : navigator.language.startsWith("zh") ? "zh-CN" : "en",
+    lang: q.get("lang") === "zh-CN" || q.get("lang") === "en" ? q.get("lang") : null,
   };
 }
 function writeUrl() {
@@ -301,7 +301,7 @@ async function startRun() {
   state.runId = run.id;
   /** @type {HTMLButtonElement} */ ($("report")).disabled = true;
   setRunning(true);
-  const events = new EventSource(`/api/runs/${run.id}/events`);
+  const events = new EventSource(`/api/runs/${run.id}/events?lang=${encodeURIComponent(state.lang)}`);
   state.events = events;
   events.addEventListener("progress", (e) => showProgress(JSON.parse(/** @type {MessageEvent} */ (e).data)));
   events.addEventListener("charts", (e) => queueCharts(JSON.parse(/** @type {MessageEvent} */ (e).data)));
@@ -426,7 +426,7 @@ async function save(/** @type {Event} */ e) {
 async function writeReport() {
   if (!state.runId) return;
   try {
-    const r = await api(`/api/runs/${state.runId}/report`, { method: "POST", body: "{}" });
+    const r = await api(`/api/runs/${state.runId}/report`, { method: "POST", body: JSON.stringify({ lang: state.lang }) });
     $("status").innerHTML = "";
     const a = document.createElement("a");
     a.href = r.url;
@@ -449,8 +449,9 @@ function fillScenarioLists(/** @type {string} */ scenario, /** @type {string} */
 
 async function start() {
   const url = readUrl();
-  state.lang = url.lang;
   const [messages, groups, scenarios, meta] = await Promise.all([api("/api/messages"), api("/api/controls"), api("/api/scenarios"), api("/api/meta")]);
+  // the address's language, else the one sim serve --lang gave, else the browser's
+  state.lang = url.lang ?? meta.lang ?? (navigator.language.startsWith("zh") ? "zh-CN" : "en");
   state.messages = messages;
   state.groups = groups;
   state.scenarios = scenarios;

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
-import { CONFIG, SCENARIO_COLORS, SCHEMA, WIDTH, HEIGHT } from "../../charts/common.js";
+import { configFor, SCENARIO_COLORS, SCHEMA, WIDTH, HEIGHT } from "../../charts/common.js";
+import { t, type Lang } from "../../../i18n/index.js";
 import type { SweepAnalysis } from "../analyse.js";
 import { field, finite, kpiAxis, kpiLabel, kpiText, parameterLabeller, sweepNote } from "./common.js";
 
@@ -9,11 +10,11 @@ import { field, finite, kpiAxis, kpiLabel, kpiText, parameterLabeller, sweepNote
  * level (the pairs of a 5 × 5 grid read at a glance); otherwise points with
  * interval bars, since sampled points share no x values.
  */
-export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): TopLevelSpec {
+export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string, lang: Lang = "en"): TopLevelSpec {
+  const label = parameterLabeller(a, lang);
   const params = a.plan.spec.parameters;
   const other = params.find((p) => p.path !== path && p.kind === "values" && p.values.length <= 8);
   const isGrid = a.plan.spec.design.type === "grid";
-  const label = parameterLabeller(a);
   const values = a.points
     .filter((s) => Number.isFinite(s.kpis[kpi]?.mean))
     .map((s) => ({
@@ -21,10 +22,10 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
       mean: finite(s.kpis[kpi].mean),
       lo: finite(s.kpis[kpi].ci95[0]),
       hi: finite(s.kpis[kpi].ci95[1]),
-      meanText: kpiText(kpi, s.kpis[kpi].mean),
-      loText: kpiText(kpi, s.kpis[kpi].ci95[0]),
-      hiText: kpiText(kpi, s.kpis[kpi].ci95[1]),
-      group: isGrid && other ? String(s.point.values[other.path]) : "all points",
+      meanText: kpiText(kpi, s.kpis[kpi].mean, lang),
+      loText: kpiText(kpi, s.kpis[kpi].ci95[0], lang),
+      hiText: kpiText(kpi, s.kpis[kpi].ci95[1], lang),
+      group: isGrid && other ? String(s.point.values[other.path]) : t(lang, "line.all"),
       point: s.point.id,
       reps: s.n,
     }));
@@ -32,10 +33,11 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
   const isNumeric = values.every((v) => typeof v.x === "number");
   const x = { field: "x", type: isNumeric ? ("quantitative" as const) : ("ordinal" as const), title: label(path), scale: isNumeric ? { zero: false } : undefined };
   const color = { field: "group", type: "nominal" as const, title: other && isGrid ? label(other.path) : null, sort: groups, scale: { range: SCENARIO_COLORS }, legend: groups.length > 1 ? {} : null };
-  const y = { field: "mean", type: "quantitative" as const, axis: kpiAxis(kpi), scale: { zero: false } };
+  const y = { field: "mean", type: "quantitative" as const, axis: kpiAxis(kpi, lang), scale: { zero: false } };
   const tooltip = [
-    { field: "point", title: "Point" }, { field: "x", title: path }, ...(other && isGrid ? [{ field: "group", title: other.path }] : []),
-    { field: "meanText", title: "Mean" }, { field: "loText", title: "95% low" }, { field: "hiText", title: "95% high" }, { field: "reps", title: "Replications" },
+    { field: "point", title: t(lang, "line.point") }, { field: "x", title: path }, ...(other && isGrid ? [{ field: "group", title: other.path }] : []),
+    { field: "meanText", title: t(lang, "sweep.tooltip.mean") }, { field: "loText", title: t(lang, "sweep.tooltip.low") }, { field: "hiText", title: t(lang, "sweep.tooltip.high") },
+    { field: "reps", title: t(lang, "line.reps") },
   ];
   const layers = isGrid
     ? [
@@ -48,12 +50,12 @@ export function kpiVsParameter(a: SweepAnalysis, kpi: string, path: string): Top
       ];
   return {
     $schema: SCHEMA,
-    title: { text: `${kpiLabel(kpi)} against ${path}`, subtitle: [sweepNote(a), `Mean over replications with its 95% interval (${isGrid ? "band" : "bar"}) at each point`] },
+    title: { text: t(lang, "line.title", { kpi: kpiLabel(kpi, lang), path }), subtitle: [sweepNote(a, lang), t(lang, "line.note", { shape: t(lang, isGrid ? "line.band" : "line.bar") })] },
     width: WIDTH,
     height: HEIGHT,
     data: { values },
     layer: layers,
-    config: CONFIG,
+    config: configFor(lang),
   } as TopLevelSpec;
 }
 

@@ -1,0 +1,93 @@
+/** The page of `sim discover` (discovery.html) and its charts. */
+import type { Catalogue } from "./core.js";
+
+export const DISCOVER = {
+  "discover.title": { en: "{name} — scenario discovery", "zh-CN": "{name} — 情景发现" },
+  "discover.h1": { en: "Scenario discovery: {name}", "zh-CN": "情景发现：{name}" },
+  "discover.lead": { en: "Which ranges of the swept parameters lead to {where}?", "zh-CN": "扫描参数的哪些取值范围会导致 {where}？" },
+  "discover.nav.method": { en: "Method", "zh-CN": "方法" },
+  "discover.note": {
+    en: "{satisfied} of {points} design points ({share}) satisfy the expression, evaluated on each point's mean KPI values over its replications (from {source}; reference points left out). Coverage: the share of the satisfying points a box holds. Density: the share of a box's points that satisfy. Mass: the share of all points in the box.",
+    "zh-CN": "{points} 个设计点中有 {satisfied} 个（{share}）满足该表达式，按每个点在重复实验上的指标均值计算（来自 {source}；不含参照点）。覆盖率：满足条件的点中落在框内的比例。密度：框内点中满足条件的比例。质量：全部点中落在框内的比例。",
+  },
+  "discover.few": {
+    en: "Only {n} points: boxes found on so few are rough. A Latin hypercube of a few hundred points gives firmer ranges.",
+    "zh-CN": "只有 {n} 个点：在这么少的点上找到的框较为粗略。用几百个点的拉丁超立方设计可得到更可靠的范围。",
+  },
+  "discover.method": {
+    en: "PRIM (Friedman & Fisher 1999), as in EMA Workbench's scenario discovery (Bryant & Lempert 2010): starting from the box holding every point, each step removes the share alpha = {alpha} of the box's points at one end of one numeric parameter (or one value of a parameter swept over a list of texts), the one that raises the density most per point removed, until the next box would hold less than {minMass} of all points. The picked box is, of the boxes on this trajectory whose density reaches {threshold}, the one with the highest coverage (the densest of those that tie); when none reaches it, the densest. It is then pasted: widened one bound at a time while that raises its density. CART (Breiman et al. 1984): a classification tree of the outcome on the parameters ({library}, Gini splits, depth at most {maxDepth}); each leaf where most points satisfy the expression is a box, the conditions on the path to it.",
+    "zh-CN": "PRIM（Friedman & Fisher 1999），与 EMA Workbench 的情景发现相同（Bryant & Lempert 2010）：从包含全部点的框开始，每一步在某个数值参数的一端（或对按文本列表扫描的参数去掉一个取值）剔除框内比例为 α = {alpha} 的点，选择每剔除一个点密度提升最多的那一步，直到下一个框包含的点少于全部点的 {minMass}。所选框是该轨迹上密度达到 {threshold} 的框中覆盖率最高的一个（并列时取密度最高者）；若没有框达到，则取密度最高的框。随后进行回贴：只要能提高密度，就逐个放宽边界。CART（Breiman 等 1984）：以参数为自变量对结果建立分类树（{library}，Gini 分裂，深度至多 {maxDepth}）；多数点满足表达式的每个叶节点即为一个框，其条件为通往该叶节点的路径。",
+  },
+  "discover.footer": { en: "Written by livecommerce-sim {version} with {command}, from the sweep folder's points alone.", "zh-CN": "由 livecommerce-sim {version} 通过 {command} 仅根据扫描文件夹中的点生成。" },
+  "discover.table.discovery": {
+    en: "PRIM's peeling trajectory: per box its coverage, density, mass, points, restricted parameters and bounds (a set of values is listed in the _low column, separated by |)",
+    "zh-CN": "PRIM 剥离轨迹：每个框的覆盖率、密度、质量、点数、受限参数及边界（取值集合列在 _low 列，以 | 分隔）",
+  },
+  "discover.table.boxes": {
+    en: "the chosen boxes, one row per restricted parameter: method, box, parameter, low, high, coverage, density",
+    "zh-CN": "所选的框，每个受限参数一行：方法、框、参数、下限、上限、覆盖率、密度",
+  },
+  "discover.table.json": { en: "the expression, the counts, the settings and the chosen boxes", "zh-CN": "表达式、计数、设置与所选的框" },
+  "discover.prim.h": { en: "PRIM: the chosen box", "zh-CN": "PRIM：所选的框" },
+  "discover.prim.threshold": {
+    en: "Box {box} of the {peels} peels: of the boxes whose density reaches the threshold {threshold}, the one with the highest coverage (the densest of those that tie).",
+    "zh-CN": "{peels} 次剥离中的第 {box} 个框：在密度达到阈值 {threshold} 的框中覆盖率最高的一个（并列时取密度最高者）。",
+  },
+  "discover.prim.densest": {
+    en: "No box reaches the density threshold {threshold}: box {box}, the densest, is shown. Lower --threshold, or read the trade-off chart for another box (discovery.csv has them all).",
+    "zh-CN": "没有框达到密度阈值 {threshold}：显示密度最高的第 {box} 个框。可降低 --threshold，或从权衡图中另选一个框（discovery.csv 列出了全部框）。",
+  },
+  "discover.prim.pasted.one": { en: " Pasting widened it {n} time (density {from} → {to}).", "zh-CN": "回贴将其放宽了 {n} 次（密度 {from} → {to}）。" },
+  "discover.prim.pasted.many": { en: " Pasting widened it {n} times (density {from} → {to}).", "zh-CN": "回贴将其放宽了 {n} 次（密度 {from} → {to}）。" },
+  "discover.prim.stats": {
+    en: "Coverage {coverage}, density {density}, mass {mass} ({n} points, {yes} satisfying).",
+    "zh-CN": "覆盖率 {coverage}，密度 {density}，质量 {mass}（{n} 个点，其中 {yes} 个满足条件）。",
+  },
+  "discover.th.inBox": { en: "In the box", "zh-CN": "框内范围" },
+  "discover.th.sampled": { en: "Sampled", "zh-CN": "抽样范围" },
+  "discover.prim.none": {
+    en: "The box restricts no parameter: no range of the parameters concentrates the points that satisfy the expression.",
+    "zh-CN": "该框不限制任何参数：没有哪个参数范围能集中满足表达式的点。",
+  },
+  "discover.range": { en: "{low} to {high}", "zh-CN": "{low} 至 {high}" },
+  "discover.cart.h": { en: "CART: boxes from a classification tree", "zh-CN": "CART：由分类树得到的框" },
+  "discover.cart.none.one": { en: "The tree ({n} leaf) has no leaf where most points satisfy the expression.", "zh-CN": "该树（{n} 个叶节点）没有多数点满足表达式的叶节点。" },
+  "discover.cart.none.many": { en: "The tree ({n} leafs) has no leaf where most points satisfy the expression.", "zh-CN": "该树（{n} 个叶节点）没有多数点满足表达式的叶节点。" },
+  "discover.cart.noCondition": { en: "(no condition)", "zh-CN": "（无条件）" },
+  "discover.cart.leaf": { en: "leaf {n}", "zh-CN": "叶节点 {n}" },
+  "discover.cart.note": {
+    en: "The leaves (of {n}) where most points satisfy the expression, densest first. A bound is a split point, halfway between two sampled values.",
+    "zh-CN": "多数点满足表达式的叶节点（共 {n} 个叶节点），按密度从高到低排列。边界为分裂点，位于两个抽样值的中间。",
+  },
+  "discover.th.box": { en: "Box", "zh-CN": "框" },
+  "discover.th.conditions": { en: "Conditions", "zh-CN": "条件" },
+  "discover.th.points": { en: "Points", "zh-CN": "点数" },
+  "discover.th.coverage": { en: "Coverage", "zh-CN": "覆盖率" },
+  "discover.th.density": { en: "Density", "zh-CN": "密度" },
+  "discover.caption.tradeoff": {
+    en: "PRIM's peeling trajectory: each box's coverage (share of the satisfying points inside it) against its density (share of its points that satisfy). The ringed box is the one picked; the dashed line is the density threshold {threshold}.",
+    "zh-CN": "PRIM 剥离轨迹：每个框的覆盖率（满足条件的点落在框内的比例）与密度（框内点满足条件的比例）的对照。圈出的是所选的框；虚线为密度阈值 {threshold}。",
+  },
+  "discover.caption.ranges": {
+    en: "The chosen PRIM box: each restricted parameter's range (blue) within the range the sweep sampled (grey).",
+    "zh-CN": "所选的 PRIM 框：各受限参数的范围（蓝色）在扫描抽样范围（灰色）中的位置。",
+  },
+  "discover.picked": { en: "picked: box {n}", "zh-CN": "所选：第 {n} 个框" },
+  "discover.paste.one": { en: "after {n} paste", "zh-CN": "回贴 {n} 次后" },
+  "discover.paste.many": { en: "after {n} pastes", "zh-CN": "回贴 {n} 次后" },
+  "discover.tradeoff.title": { en: "Coverage against density along PRIM's peeling", "zh-CN": "PRIM 剥离过程中的覆盖率与密度" },
+  "discover.tradeoff.points": { en: "Points where {where}: {satisfied} of {points}", "zh-CN": "满足 {where} 的点：{points} 个中有 {satisfied} 个" },
+  "discover.tradeoff.settings": { en: "Peel alpha {alpha}, minimum mass {minMass}; {boxes} boxes", "zh-CN": "剥离比例 α {alpha}，最小质量 {minMass}；共 {boxes} 个框" },
+  "discover.restricted": { en: "Restricted", "zh-CN": "受限参数数" },
+  "discover.restrictedParameters": { en: "restricted parameters", "zh-CN": "受限参数数" },
+  "discover.box": { en: "box", "zh-CN": "框" },
+  "discover.mass": { en: "mass", "zh-CN": "质量" },
+  "discover.ranges.title": { en: "The chosen box's ranges", "zh-CN": "所选框的范围" },
+  "discover.ranges.note": { en: "Where {where}: coverage {coverage}%, density {density}%", "zh-CN": "满足 {where}：覆盖率 {coverage}%，密度 {density}%" },
+  "discover.ranges.label": { en: "{low} – {high} (of {fullLow} – {fullHigh})", "zh-CN": "{low} – {high}（抽样范围 {fullLow} – {fullHigh}）" },
+  "discover.ranges.axis": { en: "Position within the sampled range", "zh-CN": "在抽样范围中的位置" },
+  "discover.low": { en: "low", "zh-CN": "下限" },
+  "discover.high": { en: "high", "zh-CN": "上限" },
+  "discover.sampledFrom": { en: "sampled from", "zh-CN": "抽样下限" },
+  "discover.sampledTo": { en: "sampled to", "zh-CN": "抽样上限" },
+} as const satisfies Catalogue;
