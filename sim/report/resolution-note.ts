@@ -5,16 +5,10 @@
  * statement about a platform of 300 million users simulated by 3,000 users
  * than by 100,000.
  */
-import { resolutionText } from "../scenario/resolution.js";
+import { resolutionCount, resolutionText } from "../scenario/resolution.js";
 import { compactNumber } from "../io/format.js";
 import { t, type Lang } from "../i18n/index.js";
 import type { RunMeta } from "./read-report.js";
-
-/** Scales and counts as resolutionText writes them: whole numbers with separators from 100 up, else 3 significant digits (without trailing zeros); in Chinese 万 and 亿 from 10,000 up. */
-function count(x: number, lang: Lang): string {
-  if (lang !== "en" && x >= 1e4) return compactNumber(x, lang);
-  return x >= 100 ? Math.round(x).toLocaleString("en-US") : String(Number(x.toPrecision(3)));
-}
 
 /**
  * One or two sentences for a page: resolutionText for a run that recorded its
@@ -23,9 +17,9 @@ function count(x: number, lang: Lang): string {
  */
 export function resolutionSentence(meta: RunMeta, lang: Lang = "en"): string {
   if (meta.resolution) return resolutionText(meta.resolution, lang);
-  const scale = count(meta.scaleFactor, lang);
+  const scale = resolutionCount(meta.scaleFactor, lang);
   const first = Number.isFinite(meta.platform.users)
-    ? t(lang, "resolution.old.platform", { users: count(meta.platform.users, lang), scale })
+    ? t(lang, "resolution.old.platform", { users: resolutionCount(meta.platform.users, lang), scale })
     : t(lang, "resolution.old.noPlatform", { scale });
   return first + t(lang, "resolution.old.unknown");
 }
@@ -39,11 +33,11 @@ export function resolutionLines(meta: RunMeta, lang: Lang = "en"): string[] {
   const platform = Number.isFinite(meta.platform.users)
     ? t(lang, "resolution.line.platform", { users: compactNumber(meta.platform.users, lang) })
     : t(lang, "resolution.line.noPlatform");
-  if (!r) return [platform, t(lang, "resolution.line.old", { scale: count(meta.scaleFactor, lang) })];
+  if (!r) return [platform, t(lang, "resolution.line.old", { scale: resolutionCount(meta.scaleFactor, lang) })];
   return [
     t(lang, "resolution.line.sample", { platform, sample: sampleText(meta, lang) }),
     t(lang, "resolution.line.scales", {
-      users: count(r.userScale, lang), creators: count(r.creatorScale, lang), merchants: count(r.merchantScale, lang), followers: count(r.creatorFollowerScale, lang),
+      users: resolutionCount(r.userScale, lang), creators: resolutionCount(r.creatorScale, lang), merchants: resolutionCount(r.merchantScale, lang), followers: resolutionCount(r.creatorFollowerScale, lang),
     }),
   ];
 }
@@ -51,15 +45,15 @@ export function resolutionLines(meta: RunMeta, lang: Lang = "en"): string[] {
 /** The sample: "100k users, 2k creators, 1k merchants", or the users' scale alone for an older folder. */
 export function sampleText(meta: RunMeta, lang: Lang = "en"): string {
   const r = meta.resolution;
-  if (!r) return t(lang, "resolution.sample.old", { scale: count(meta.scaleFactor, lang) });
+  if (!r) return t(lang, "resolution.sample.old", { scale: resolutionCount(meta.scaleFactor, lang) });
   return t(lang, "resolution.sample", { users: compactNumber(r.users, lang), creators: compactNumber(r.creators, lang), merchants: compactNumber(r.merchants, lang) });
 }
 
 /** What one simulated agent stands for, as a list: "200 users · 200 creators · 50 merchants · 100 followers per follow". */
 export function scalesText(meta: RunMeta, lang: Lang = "en"): string {
   const r = meta.resolution;
-  if (!r) return t(lang, "resolution.scales.old", { scale: count(meta.scaleFactor, lang) });
+  if (!r) return t(lang, "resolution.scales.old", { scale: resolutionCount(meta.scaleFactor, lang) });
   return t(lang, "resolution.scales", {
-    users: count(r.userScale, lang), creators: count(r.creatorScale, lang), merchants: count(r.merchantScale, lang), followers: count(r.creatorFollowerScale, lang),
+    users: resolutionCount(r.userScale, lang), creators: resolutionCount(r.creatorScale, lang), merchants: resolutionCount(r.merchantScale, lang), followers: resolutionCount(r.creatorFollowerScale, lang),
   });
 }

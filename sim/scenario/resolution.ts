@@ -84,9 +84,10 @@ export function resolutionText(r: Resolution, lang: Lang = "en"): string {
 
 /**
  * A count or scale in a resolution sentence: whole numbers with separators
- * from 100 up, else 3 significant digits; in Chinese, 万 and 亿 from 10,000 up.
+ * from 100 up, else up to 3 significant digits (50, not 50.0); in Chinese, 万 and
+ * 亿 from 10,000 up.
  */
 export function resolutionCount(x: number, lang: Lang = "en"): string {
   if (lang !== "en" && x >= 1e4) return compactNumber(x, lang);
-  return x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3);
+  return x >= 100 ? Math.round(x).toLocaleString("en-US") : String(Number(x.toPrecision(3)));
 }

@@ -4,7 +4,7 @@
  * and the KPI table, no console error, and no request leaving the machine.
  * Saves full-page screenshots to docs/images/ for the README.
  */
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -25,6 +25,7 @@ interface Visit {
 describe.runIf(isBuilt() && hasChromium())("report pages in a browser", () => {
   let browser: Browser;
   let reportPage: string;
+  let reportPageZh: string;
   let comparePage: string;
 
   beforeAll(async () => {
@@ -35,6 +36,11 @@ describe.runIf(isBuilt() && hasChromium())("report pages in a browser", () => {
       if (r.status !== 0) throw new Error(`sim run failed: ${r.stderr}`);
     }
     reportPage = join(out, "baseline", "index.html");
+    // the same run's page in Chinese, rebuilt from its tables
+    cpSync(join(out, "baseline"), join(out, "baseline-zh"), { recursive: true });
+    const zh = sim(["report", join(out, "baseline-zh"), "--lang", "zh-CN"]);
+    if (zh.status !== 0) throw new Error(`sim report --lang zh-CN failed: ${zh.stderr}`);
+    reportPageZh = join(out, "baseline-zh", "index.html");
     const result = await writeComparison([readReport(join(out, "baseline")), readReport(join(out, "heavier-feed"))], join(out, "compare"));
     comparePage = join(result.outDir, "index.html");
     browser = await launchChromium();
@@ -90,6 +96,17 @@ describe.runIf(isBuilt() && hasChromium())("report pages in a browser", () => {
       v,
       ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "platform-economics", "subsidy-vs-gmv", "follower-ccdf"],
       "report.png",
+    );
+  });
+
+  it("the same report in Chinese draws every chart, in Chinese", async () => {
+    const v = await visit(reportPageZh);
+    expect(await v.page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await v.page.textContent("h2#kpis")).toMatch(/[\u4e00-\u9fff]/);
+    await check(
+      v,
+      ["gmv-daily", "gmv-by-channel", "demand-sources", "new-users", "merchant-growth", "merchant-sizes", "repurchase", "tier-share", "creator-tiers", "trust-nps", "user-experience", "paid-traffic", "platform-economics", "subsidy-vs-gmv", "follower-ccdf"],
+      "report-zh.png",
     );
   });
 
