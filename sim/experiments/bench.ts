@@ -1,21 +1,40 @@
 /**
  * `npm run bench`: the baseline at 100,000 and 1,000,000 users for 365 days
- * on one core (one replication, main thread), printing user-days per second
- * and peak memory per user. `--users N` (repeatable) and `--days D` change
- * the sizes. The goal: 1M users x 365 days in under 60 s,
- * under 200 bytes of agent state per user.
+ * on one core (one replication, main thread). For each size it prints
+ * user-days per second, the nanoseconds a user-day costs in each step of the
+ * day (model/day.ts DAY_STEPS; orders are placed inside the sessions), bytes
+ * of agent state per user and peak memory, and it writes them to bench.json.
+ * `--users N` (repeatable), `--days D`, `--seed S` and `--out FILE` change
+ * the plan. The goal: 1M users x 365 days in under 60 s, under 200 bytes of
+ * agent state per user.
  */
-import { resolutionOf } from "../scenario/resolution.js";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
+import { resolutionOf } from "../scenario/resolution.js";
 import { runReplication } from "../model/simulate.js";
+import { DAY_STEPS, type StepClock } from "../model/day.js";
 import { loadScenarioSync } from "../scenario/load.js";
-import { BASELINE_FILE } from "./package-info.js";
+import { BASELINE_FILE, packageVersion } from "./package-info.js";
 import { createWorld } from "../model/world.js";
 import { M } from "../model/metrics.js";
 
-const { values } = parseArgs({ options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" } } });
+const { values } = parseArgs({ options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" }, out: { type: "string", default: "bench.json" } } });
 const sizes = (values.users ?? ["100000", "1000000"]).map(Number);
 const days = Number(values.days ?? 365);
+
+interface BenchRow {
+  users: number;
+  userDays: number;
+  wallSec: number;
+  userDaysPerSec: number;
+  nsPerUserDay: number;
+  /** nanoseconds per user-day spent in each step of the day, warm-up included */
+  nsPerUserDayByStep: Record<string, number>;
+  stateBytesPerUser: number;
+  peakRssMb: number;
+  rssBytesPerUser: number;
+}
 
 /** Bytes of typed-array agent state per user slot, from the world's own arrays. */
 function stateBytesPerUser(users: number): number {
@@ -25,20 +44,56 @@ function stateBytesPerUser(users: number): number {
   return bytes / world.users.capacity;
 }
 
-console.log(`baseline, ${days} days (+ warm-up), one replication on one core`);
-console.log("users_day0  user_days    wall_s  user_days_per_s  state_B_per_user  peak_rss_MB  rss_B_per_user");
-for (const users of sizes) {
+/** Time spent in each step of the day, summed over the run. */
+class StepTimes implements StepClock {
+  readonly ms = new Float64Array(DAY_STEPS.length);
+  private last = performance.now();
+  lap(step: number): void {
+    const now = performance.now();
+    // the first step of a day starts where the last day's metrics ended (the loop between days is in it; on the first day, building the world)
+    this.ms[step] += now - this.last;
+    this.last = now;
+  }
+}
+
+function bench(users: number): BenchRow {
   const scenario = loadScenarioSync(BASELINE_FILE, { users, days }).scenario;
+  const clock = new StepTimes();
   const t0 = performance.now();
-  const r = runReplication(scenario, 0, Number(values.seed ?? 1));
-  const wall = (performance.now() - t0) / 1000;
+  const r = runReplication(scenario, 0, Number(values.seed ?? 1), undefined, clock);
+  const wallSec = (performance.now() - t0) / 1000;
   // user-days: users on the platform summed over reported days, plus the warm-up at the day-0 size
   let userDays = scenario.warmupDays * users;
   const cols = r.series.length / r.days;
-  for (let d = 0; d < r.days; d++) userDays += r.series[d * cols + M.users_total] / resolutionOf(scenario).userScale;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const userScale = resolutionOf(scenario).userScale;
+  for (let d = 0; d < r.days; d++) userDays += r.series[d * cols + M.users_total] / userScale;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const ns = (ms: number) => Math.round((ms * 1e6) / userDays);
+  return {
+    users,
+    userDays: Math.round(userDays),
+    wallSec: Number(wallSec.toFixed(2)),
+    userDaysPerSec: Math.round(userDays / wallSec),
+    nsPerUserDay: ns(wallSec * 1000),
+    nsPerUserDayByStep: Object.fromEntries(DAY_STEPS.map((s, i) => [s, ns(clock.ms[i])])),
+    stateBytesPerUser: Math.round(stateBytesPerUser(users)),
+    peakRssMb: Math.round(peakRssMb),
+    rssBytesPerUser: Math.round((peakRssMb * 1048576) / (users * scenario.population.userSaturation)),
+  };
+}
+
+console.log(`baseline, ${days} days (+ warm-up), one replication on one core; ns per user-day by step of the day`);
+const header = ["users_day0", "user_days", "wall_s", "user_days/s", "ns/user-day", ...DAY_STEPS, "state_B/user", "peak_RSS_MB", "RSS_B/user"];
+console.log(header.map((h) => h.padStart(12)).join(" "));
+const rows: BenchRow[] = [];
+// smallest first: the process's peak memory after each size is that size's
+for (const users of [...sizes].sort((a, b) => a - b)) {
+  const r = bench(users);
+  rows.push(r);
   console.log(
-    [users, Math.round(userDays), wall.toFixed(1), Math.round(userDays / wall), stateBytesPerUser(users).toFixed(0), rssMb.toFixed(0), ((rssMb * 1048576) / (users * scenario.population.userSaturation)).toFixed(0)]
-      .map((x, i) => String(x).padStart(i === 0 ? 10 : 12)).join(" "),
+    [r.users, r.userDays, r.wallSec.toFixed(1), r.userDaysPerSec, r.nsPerUserDay, ...DAY_STEPS.map((s) => r.nsPerUserDayByStep[s]), r.stateBytesPerUser, r.peakRssMb, r.rssBytesPerUser]
+      .map((x) => String(x).padStart(12)).join(" "),
   );
 }
+writeFileSync(values.out!, `${JSON.stringify({ version: packageVersion(), node: process.version, cpu: cpus()[0]?.model ?? "unknown", days, rows }, null, 2)}\n`);
+console.log(`written to ${values.out}`);

@@ -57,13 +57,22 @@ export function dayStreams(world: World): DayStreams {
   };
 }
 
-export function simulateDay(world: World, rng: DayStreams, log: InterventionLog): void {
+/** The steps of the day as `npm run bench` times them (orders are placed inside the users' sessions). */
+export const DAY_STEPS = ["platform", "supply", "sessions", "settlement", "entry", "metrics"] as const;
+
+/** Told when each step of the day ends (DAY_STEPS index), for the benchmark; a run without one pays nothing. */
+export interface StepClock {
+  lap(step: number): void;
+}
+
+export function simulateDay(world: World, rng: DayStreams, log: InterventionLog, clock?: StepClock): void {
   // 1. platform
   startDay(world, log);
   markCreatorDay(world);
   assignProgrammes(world);
   serveMerchants(world, rng.providers);
   buildMerchantTables(world);
+  clock?.lap(0);
   // 2. supply
   supplyCreators(world, rng.supply);
   supplyMerchants(world, rng.supply);
@@ -71,21 +80,26 @@ export function simulateDay(world: World, rng: DayStreams, log: InterventionLog)
   buildAttachmentTables(world);
   measureFeedValue(world);
   measureContent(world);
+  clock?.lap(1);
   // 3-4. users' sessions and their orders
   runSessions(world, rng.users, rng.userDays, rng.contentFollows);
+  clock?.lap(2);
   settleImpressions(world);
   // 5. accounts and growth
   settleMerchants(world, rng.merchants);
   reviewStrategies(world, rng.strategy);
   settleCreators(world);
+  clock?.lap(3);
   enterMerchants(world, rng.entry);
   enterCreators(world, rng.entry);
   churnUsers(world, rng.churn);
   arriveUsers(world, rng.arrival);
   driftInterests(world, rng.drift);
   loseInterests(world, rng.interests);
+  clock?.lap(4);
   // 6. metrics
   closeDay(world);
+  clock?.lap(5);
 }
 
 function closeDay(world: World): void {

@@ -4,7 +4,7 @@
  * counts: scenario/resolution.ts).
  */
 import { ScenarioSchema, type Scenario } from "../scenario/schema.js";
-import { dayStreams, simulateDay } from "./day.js";
+import { dayStreams, simulateDay, type StepClock } from "./day.js";
 import { initWorld } from "./init.js";
 import { COLUMN_SCALE, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
 import { InterventionLog } from "../scenario/intervention-log.js";
@@ -51,8 +51,12 @@ export interface ReplicationResult {
  */
 const WARMUP_LEVERS = ScenarioSchema.parse({}).levers;
 
-/** One replication; `observe`, for tests, sees the world after each day (report day, negative in the warm-up). */
-export function runReplication(params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void): ReplicationResult {
+/**
+ * One replication; `observe`, for tests, sees the world after each day (report
+ * day, negative in the warm-up); `clock`, for the benchmark, is told when each
+ * step of each day ends.
+ */
+export function runReplication(params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void, clock?: StepClock): ReplicationResult {
   const world = createWorld(structuredClone(params), seed);
   if (params.warmupDays > 0) world.params.levers = structuredClone(WARMUP_LEVERS);
   world.today.internalDay = FIRST_DAY;
@@ -68,7 +72,7 @@ export function runReplication(params: Scenario, rep: number, seed: number, obse
       world.params.levers = structuredClone(params.levers);
       startReporting(world);
     }
-    simulateDay(world, rng, log);
+    simulateDay(world, rng, log, clock);
     observe?.(world, d - warmup);
   }
   return collect(world, rep, seed);

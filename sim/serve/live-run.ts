@@ -25,6 +25,8 @@ export interface LiveRunRequest {
   seed: number;
   /** days the KPIs are also compared over, during and after */
   window?: DayWindow;
+  /** the `sim run` command that repeats the edited scenario's runs, for its report's manifest */
+  commandLine: string;
 }
 
 /** The days one replication has finished, platform scale: `days` rows of COLUMNS in `rows`. */

@@ -84,6 +84,11 @@ const RunBody = z.object({
 });
 const SaveBody = z.object({ base: z.string(), set: SetList, name: z.string(), file: z.string(), overwrite: z.boolean().default(false) });
 
+/** Words as a shell reads them: quoted when they hold anything but plain characters. */
+function shellLine(words: readonly string[]): string {
+  return words.map((w) => (/^[\w./:=,+-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`)).join(" ");
+}
+
 /** The page's language: "zh-CN" or English. */
 function langOf(text: string | undefined): Lang {
   return isLang(text) ? text : "en";
@@ -141,11 +146,13 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const body = parseBody(RunBody, req.body);
     if (body.users > options.maxUsers) throw new SandboxError(400, `users: at most ${options.maxUsers} simulated users here (sim serve --max-users)`);
     const base = findScenario(dir, body.scenario);
-    const edited = await loadEdited(dir, base.id, runOverrides(body, base.name));
+    const overrides = runOverrides(body, base.name);
+    const edited = await loadEdited(dir, base.id, overrides);
     const compare = await loadEdited(dir, body.compare, { users: body.users, days: edited.scenario.horizonDays });
     const window = body.window?.trim() ? dayWindowOf(body.window, [edited.scenario, compare.scenario]) : undefined;
     if (typeof window === "string") throw new SandboxError(400, `window: ${window}`);
-    const run = pool.start({ scenario: edited.scenario, compare: compare.scenario, reps: body.reps, seed: body.seed, window });
+    const commandLine = shellLine(["sim", "run", base.file, ...overrides.set.flatMap((s) => ["--set", s]), "--users", String(body.users), ...(body.days ? ["--days", String(body.days)] : []), "--reps", String(body.reps), "--seed", String(body.seed), ...(body.window ? ["--window", body.window] : [])]);
+    const run = pool.start({ scenario: edited.scenario, compare: compare.scenario, reps: body.reps, seed: body.seed, window, commandLine });
     return reply.code(201).send({ id: run.id, name: edited.scenario.name, compareName: compare.scenario.name, horizonDays: edited.scenario.horizonDays, reps: body.reps });
   });
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>("/api/runs/:id/events", (req, reply) => streamRun(pool.get(req.params.id), reply, req.raw, langOf(req.query.lang)));
@@ -161,7 +168,7 @@ export function buildServer(options: ServeOptions): { app: FastifyInstance; pool
     const baseline = (await loadScenario(BASELINE_FILE)).scenario;
     const scenarioRun = { scenario: run.request.scenario, seeds: run.seeds, results: run.progress.scenario.map((p) => p.result!), window: run.request.window };
     const folder = await writeRunReport(join(dir, "reports"), scenarioRun, {
-      version: packageVersion(), commandLine: "sim serve (sandbox)", baseSeed: run.request.seed, threads: options.threads,
+      version: packageVersion(), commandLine: run.request.commandLine, baseSeed: run.request.seed, threads: options.threads,
       wallTimeSec: ((run.finishedMs ?? performance.now()) - run.startedMs) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024,
       differsFromBaseline: diffParameters(run.request.scenario, baseline), warnings: runWarnings(scenarioRun), lang: langOf(req.body?.lang),
     });

@@ -98,6 +98,9 @@ describe.runIf(isBuilt() && hasChromium())("the sandbox in a browser", () => {
     await page.click("#report");
     await page.waitForSelector("#status a");
     expect(existsSync(join(dir, "reports", "baseline-edited", "index.html"))).toBe(true);
+    // its manifest says how to repeat the run from the command line
+    const manifest = JSON.parse(readFileSync(join(dir, "reports", "baseline-edited", "manifest.json"), "utf8")) as { commandLine: string };
+    expect(manifest.commandLine).toMatch(/^sim run \S+baseline\.yaml --set levers\.consumerSubsidy\.rate=0\.15 --set levers\.consumerSubsidy\.totalBudgetRmb=3000000000 --set name=baseline-edited --users 20000 --days 200 --reps 2 --seed 1$/);
 
     // interventions are a list of rows: add one that halves the paid share from day 100
     await page.locator("details", { has: page.locator('[data-path="interventions"]') }).locator("summary").click();
