@@ -76,9 +76,14 @@ describe.runIf(isBuilt() && hasChromium())("the sandbox in a browser", () => {
     await page.screenshot({ path: screenshot("sandbox.png"), fullPage: false });
 
     // the same page in Chinese, from the language switch
+    const drawn = Number(await page.getAttribute('[data-chart="overlay"]', "data-updates"));
     await page.selectOption("#lang", "zh-CN");
     expect(await page.textContent("#run")).toBe("运行");
     expect(page.url()).toContain("lang=zh-CN");
+    // the finished run's charts and table come again, in Chinese
+    await page.waitForFunction((n) => Number(document.querySelector('[data-chart="overlay"]')!.getAttribute("data-updates")) > n, drawn);
+    await page.waitForFunction(() => /配对|差异/.test(document.querySelector("#kpis h2")!.textContent ?? "") && /万|亿/.test(document.querySelector('#kpis tr[data-kpi="gmv_total"]')!.textContent ?? ""));
+    expect(await page.textContent('[data-chart="overlay"]')).toMatch(/运行天数/);
     await page.screenshot({ path: screenshot("sandbox-zh.png"), fullPage: false });
     await page.selectOption("#lang", "en");
 

@@ -301,7 +301,17 @@ async function startRun() {
   state.runId = run.id;
   /** @type {HTMLButtonElement} */ ($("report")).disabled = true;
   setRunning(true);
-  const events = new EventSource(`/api/runs/${run.id}/events?lang=${encodeURIComponent(state.lang)}`);
+  document.body.dataset.run = "running";
+  watchRun(run.id);
+}
+
+/**
+ * Follow a run's events in the page's language: its days, charts and paired
+ * KPIs as they come, then its end. A finished run's stream sends its last
+ * state at once, so switching the language redraws it in the other one.
+ */
+function watchRun(/** @type {string} */ id) {
+  const events = new EventSource(`/api/runs/${id}/events?lang=${encodeURIComponent(state.lang)}`);
   state.events = events;
   events.addEventListener("progress", (e) => showProgress(JSON.parse(/** @type {MessageEvent} */ (e).data)));
   events.addEventListener("charts", (e) => queueCharts(JSON.parse(/** @type {MessageEvent} */ (e).data)));
@@ -316,7 +326,6 @@ async function startRun() {
     document.body.dataset.run = end.status;
   });
   events.onerror = () => { if (state.events === events && events.readyState === EventSource.CLOSED) { stopWatching(); setRunning(false); } };
-  document.body.dataset.run = "running";
 }
 
 function stopWatching() {
@@ -476,7 +485,15 @@ async function start() {
 
   input("scenario").addEventListener("change", () => { input("days").value = ""; void chooseScenario(input("scenario").value, []).catch(showError); });
   for (const id of ["compare", "name", "users", "days", "reps", "seed", "window"]) input(id).addEventListener("change", writeUrl);
-  input("lang").addEventListener("change", () => { state.lang = input("lang").value; applyWords(); renderControls(); showEdits(); writeUrl(); });
+  input("lang").addEventListener("change", () => {
+    state.lang = input("lang").value;
+    applyWords();
+    renderControls();
+    showEdits();
+    writeUrl();
+    // the last finished run's charts and table, redrawn in the new language
+    if (state.runId && !state.events && document.body.dataset.run === "done") watchRun(state.runId);
+  });
   $("run").addEventListener("click", () => void startRun());
   $("cancel").addEventListener("click", () => void cancelRun());
   $("reset").addEventListener("click", () => { state.edits.clear(); renderControls(); showEdits(); writeUrl(); });
