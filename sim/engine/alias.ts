@@ -1,20 +1,22 @@
 /**
  * Walker's alias tables over slices of shared preallocated arrays: one draw
  * costs one random number and a comparison, O(1) whatever the number of
- * offers. Tables are rebuilt once a day from the traffic-allocation scores.
+ * offers. Tables are rebuilt once a day from the traffic-allocation scores;
+ * the arrays grow with the agents they range over (resize).
  */
 import type { Rng } from "./rng.js";
+import { grown } from "./world.js";
 
 export class AliasTables {
-  readonly prob: Float64Array;
-  readonly alias: Int32Array;
+  prob: Float64Array;
+  alias: Int32Array;
   /** start and length of each table's slice */
   readonly start: Int32Array;
   readonly size: Int32Array;
   readonly total: Float64Array;
-  private readonly small: Int32Array;
-  private readonly large: Int32Array;
-  private readonly scaled: Float64Array;
+  private small: Int32Array;
+  private large: Int32Array;
+  private scaled: Float64Array;
 
   constructor(tables: number, capacity: number) {
     this.prob = new Float64Array(capacity);
@@ -22,6 +24,21 @@ export class AliasTables {
     this.start = new Int32Array(tables);
     this.size = new Int32Array(tables);
     this.total = new Float64Array(tables);
+    this.small = new Int32Array(capacity);
+    this.large = new Int32Array(capacity);
+    this.scaled = new Float64Array(capacity);
+  }
+
+  /**
+   * Room for `capacity` entries. The built tables are copied, so that they
+   * stay valid if agents enter between a build and the draws (the day's
+   * order builds in the morning and enters in the evening, but need not);
+   * the build's scratch needs no copy.
+   */
+  resize(capacity: number): void {
+    if (capacity <= this.prob.length) return;
+    this.prob = grown(this.prob, capacity);
+    this.alias = grown(this.alias, capacity);
     this.small = new Int32Array(capacity);
     this.large = new Int32Array(capacity);
     this.scaled = new Float64Array(capacity);

@@ -1,8 +1,14 @@
 /**
  * The world's state as struct-of-arrays typed arrays, indexed by agent id.
- * Everything is allocated once, at the capacity the scenario allows, so the
- * daily loop allocates nothing. Each array has one owning submodel (named
- * beside it); others only read it.
+ * The agents' arrays start at about the day-0 need and grow geometrically
+ * (reserve) when an entry or arrival needs an id beyond them, up to the
+ * capacity the scenario allows: the capacity is a limit, not an allocation,
+ * so a large run does not hold (or commit, through the fill values) arrays
+ * for agents that never come. Growth copies every array, so nothing keeps a
+ * reference to an agent array across the entry and arrival steps and init
+ * (the only places that grow); the users' sessions never grow anything, and
+ * the daily loop allocates nothing except on growth. Each array has one
+ * owning submodel (named beside it); others only read it.
  */
 import { AliasTables } from "./alias.js";
 
@@ -28,6 +34,39 @@ export function regionLocations(regionShare: number): number {
 /** Marks a day that never happened (a user who never ordered). */
 export const NEVER = 0xffff;
 
+/**
+ * How much an agent array grows when it is full: geometric, so that copying
+ * costs O(1) per agent over a run, and at most a quarter of an allocation
+ * idles (users' arrays are ~140 bytes a slot: a larger step would spend more
+ * on room than on users).
+ */
+export const GROWTH = 1.25;
+
+type AgentArray = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
+
+/** `a` copied into a new array of `length` elements, the new part at `empty` (a fresh typed array is zero, so 0 writes nothing). */
+export function grown<T extends AgentArray>(a: T, length: number, empty = 0): T {
+  const b = new (a.constructor as new (length: number) => T)(length);
+  b.set(a);
+  if (empty !== 0) b.fill(empty, a.length);
+  return b;
+}
+
+/** The allocation after growth: room for `needed` agents, at least GROWTH times the current one, never more than `capacity`. */
+export function nextAllocation(allocated: number, needed: number, capacity: number): number {
+  return Math.min(capacity, Math.max(needed, Math.ceil(allocated * GROWTH)));
+}
+
+/** Bytes held by the typed arrays of an agent class, Tables or a scratch object (and of the objects it holds), for the benchmark. */
+export function arrayBytes(o: object): number {
+  let bytes = 0;
+  for (const v of Object.values(o)) {
+    if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    else if (v !== null && typeof v === "object") bytes += arrayBytes(v as object);
+  }
+  return bytes;
+}
+
 export const SEGMENT = { fan: 0, value: 1, casual: 2 } as const;
 export const STAGE = { new: 0, growing: 1, established: 2 } as const;
 /** Kinds of feed entry, and the four sales channels. */
@@ -35,212 +74,248 @@ export const ENTRY = { creatorLive: 0, merchantLive: 1, creatorVideo: 2, merchan
 export const CHANNEL = { creatorLive: 0, selfBroadcast: 1, shortVideo: 2, mallSearch: 3 } as const;
 
 export class Users {
-  readonly segment: Uint8Array; // init
-  readonly hasChurned: Uint8Array; // users.ts (1 also for free slots)
-  readonly activity: Float32Array; // init
-  readonly priceSensitivity: Float32Array; // init
-  readonly propensity: Float32Array; // init: the user's own utility shift (heavy and light shoppers)
-  readonly trust: Float32Array; // trust.ts: (good + 1) / (good + bad + 2), kept for the hot loop
-  readonly trustGood: Float32Array; // trust.ts: evidence of good purchases (decayed)
-  readonly trustBad: Float32Array; // trust.ts: evidence of bad purchases (decayed)
-  readonly adFatigue: Float32Array; // ad-fatigue.ts: unwanted paid items a day remembered (-1: not yet exposed, an incumbent)
-  readonly satisfaction: Float32Array; // trust.ts
-  readonly interestCat: Uint8Array; // users.ts (drift)
-  readonly interestWeight: Float32Array; // users.ts
-  readonly needDay: Uint16Array; // orders.ts
-  readonly lastMerchant: Int32Array; // orders.ts (-1: none)
-  readonly lastSatisfied: Uint8Array; // orders.ts
-  readonly isDiscovered: Uint8Array; // discovery.ts: the slot's interest came from content and has not been bought yet
+  segment = new Uint8Array(0); // init
+  hasChurned = new Uint8Array(0); // users.ts (1 also for free slots)
+  activity = new Float32Array(0); // init
+  priceSensitivity = new Float32Array(0); // init
+  propensity = new Float32Array(0); // init: the user's own utility shift (heavy and light shoppers)
+  trust = new Float32Array(0); // trust.ts: (good + 1) / (good + bad + 2), kept for the hot loop
+  trustGood = new Float32Array(0); // trust.ts: evidence of good purchases (decayed)
+  trustBad = new Float32Array(0); // trust.ts: evidence of bad purchases (decayed)
+  adFatigue = new Float32Array(0); // ad-fatigue.ts: unwanted paid items a day remembered (-1: not yet exposed, an incumbent)
+  satisfaction = new Float32Array(0); // trust.ts
+  interestCat = new Uint8Array(0); // users.ts (drift)
+  interestWeight = new Float32Array(0); // users.ts
+  needDay = new Uint16Array(0); // orders.ts
+  lastMerchant = new Int32Array(0); // orders.ts (-1: none)
+  lastSatisfied = new Uint8Array(0); // orders.ts
+  isDiscovered = new Uint8Array(0); // discovery.ts: the slot's interest came from content and has not been bought yet
   /** per interest slot: the price the user expects in the category, relative to its reference price (1: none learnt yet) */
-  readonly refPrice: Float32Array; // reference-price.ts
+  refPrice = new Float32Array(0); // reference-price.ts
   /** per interest slot: ln refPrice, kept beside it so that the choice and its bound read no log */
-  readonly refLogPrice: Float32Array; // reference-price.ts
-  readonly follows: Int32Array; // follows.ts (0 empty, c+1 creator, -(m+1) store)
-  readonly joinedDay: Uint16Array; // users.ts
-  readonly lastOrderDay: Uint16Array; // orders.ts
-  readonly ordersInWindow: Uint16Array; // orders.ts
-  readonly location: Uint8Array; // users.ts: where the user lives, uniform 0..255 (shocks.ts hits a region of it)
+  refLogPrice = new Float32Array(0); // reference-price.ts
+  follows = new Int32Array(0); // follows.ts (0 empty, c+1 creator, -(m+1) store)
+  joinedDay = new Uint16Array(0); // users.ts
+  lastOrderDay = new Uint16Array(0); // orders.ts
+  ordersInWindow = new Uint16Array(0); // orders.ts
+  location = new Uint8Array(0); // users.ts: where the user lives, uniform 0..255 (shocks.ts hits a region of it)
   /** highest id in use + 1 */
   count = 0;
   /** users not churned */
   alive = 0;
-  readonly freeIds: Int32Array;
+  freeIds = new Int32Array(0);
   freeCount = 0;
 
-  constructor(readonly capacity: number) {
-    this.segment = new Uint8Array(capacity);
-    this.hasChurned = new Uint8Array(capacity).fill(1);
-    this.activity = new Float32Array(capacity);
-    this.priceSensitivity = new Float32Array(capacity);
-    this.propensity = new Float32Array(capacity);
-    this.trust = new Float32Array(capacity);
-    this.trustGood = new Float32Array(capacity);
-    this.trustBad = new Float32Array(capacity);
-    this.adFatigue = new Float32Array(capacity);
-    this.satisfaction = new Float32Array(capacity);
-    this.interestCat = new Uint8Array(capacity * INTEREST_SLOTS);
-    this.interestWeight = new Float32Array(capacity * INTEREST_SLOTS);
-    this.needDay = new Uint16Array(capacity * INTEREST_SLOTS);
-    this.lastMerchant = new Int32Array(capacity * INTEREST_SLOTS).fill(-1);
-    this.lastSatisfied = new Uint8Array(capacity * INTEREST_SLOTS);
-    this.isDiscovered = new Uint8Array(capacity * INTEREST_SLOTS);
-    this.refPrice = new Float32Array(capacity * INTEREST_SLOTS).fill(1);
-    this.refLogPrice = new Float32Array(capacity * INTEREST_SLOTS);
-    this.follows = new Int32Array(capacity * FOLLOW_SLOTS);
-    this.joinedDay = new Uint16Array(capacity);
-    this.lastOrderDay = new Uint16Array(capacity).fill(NEVER);
-    this.ordersInWindow = new Uint16Array(capacity);
-    this.location = new Uint8Array(capacity);
-    this.freeIds = new Int32Array(capacity);
+  /** agents the arrays hold now (reserve grows it, up to capacity) */
+  allocated = 0;
+
+  /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
+  constructor(readonly capacity: number, initial = capacity) {
+    this.reserve(Math.min(capacity, initial));
+  }
+
+  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
+  reserve(needed: number): void {
+    if (needed <= this.allocated) return;
+    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+    this.segment = grown(this.segment, n);
+    this.hasChurned = grown(this.hasChurned, n, 1);
+    this.activity = grown(this.activity, n);
+    this.priceSensitivity = grown(this.priceSensitivity, n);
+    this.propensity = grown(this.propensity, n);
+    this.trust = grown(this.trust, n);
+    this.trustGood = grown(this.trustGood, n);
+    this.trustBad = grown(this.trustBad, n);
+    this.adFatigue = grown(this.adFatigue, n);
+    this.satisfaction = grown(this.satisfaction, n);
+    this.interestCat = grown(this.interestCat, n * INTEREST_SLOTS);
+    this.interestWeight = grown(this.interestWeight, n * INTEREST_SLOTS);
+    this.needDay = grown(this.needDay, n * INTEREST_SLOTS);
+    this.lastMerchant = grown(this.lastMerchant, n * INTEREST_SLOTS, -1);
+    this.lastSatisfied = grown(this.lastSatisfied, n * INTEREST_SLOTS);
+    this.isDiscovered = grown(this.isDiscovered, n * INTEREST_SLOTS);
+    this.refPrice = grown(this.refPrice, n * INTEREST_SLOTS, 1);
+    this.refLogPrice = grown(this.refLogPrice, n * INTEREST_SLOTS);
+    this.follows = grown(this.follows, n * FOLLOW_SLOTS);
+    this.joinedDay = grown(this.joinedDay, n);
+    this.lastOrderDay = grown(this.lastOrderDay, n, NEVER);
+    this.ordersInWindow = grown(this.ordersInWindow, n);
+    this.location = grown(this.location, n);
+    this.freeIds = grown(this.freeIds, n);
+    this.allocated = n;
   }
 }
 
 export class Creators {
-  readonly isActive: Uint8Array; // creators.ts
-  readonly mainCat: Uint8Array;
-  readonly verticality: Float32Array; // 1: niche expert, 0: generalist
-  readonly quality: Float32Array; // content quality
-  readonly skill: Float32Array; // selling skill
-  readonly credibility: Float32Array; // trust.ts
-  readonly followers: Int32Array; // follows.ts (simulated count)
-  readonly followersStart: Int32Array; // init (0 for entrants)
-  readonly startTier: Uint8Array; // init (255 for entrants)
-  readonly entryDay: Uint16Array;
-  readonly lastEarningDay: Uint16Array; // creators.ts
-  readonly stage: Uint8Array; // creators.ts
-  readonly isLive: Uint8Array; // supply.ts
-  readonly hasVideo: Uint8Array; // supply.ts
-  readonly productCount: Uint8Array; // supply.ts
-  readonly products: Int32Array; // supply.ts: merchant ids carried today
-  readonly commissionToday: Float64Array; // orders.ts
-  readonly commissionTotal: Float64Array; // orders.ts
-  readonly earningsRecent: Float32Array; // creator-growth.ts: running mean of commission per real creator (RMB a day)
-  readonly lowEarningDays: Uint16Array; // creator-growth.ts: days in a row with earningsRecent under the reservation earning
-  readonly followersDayStart: Int32Array; // creator-growth.ts: followers at the start of the day (daily follower growth by tier)
+  isActive = new Uint8Array(0); // creators.ts
+  mainCat = new Uint8Array(0);
+  verticality = new Float32Array(0); // 1: niche expert, 0: generalist
+  quality = new Float32Array(0); // content quality
+  skill = new Float32Array(0); // selling skill
+  credibility = new Float32Array(0); // trust.ts
+  followers = new Int32Array(0); // follows.ts (simulated count)
+  followersStart = new Int32Array(0); // init (0 for entrants)
+  startTier = new Uint8Array(0); // init (255 for entrants)
+  entryDay = new Uint16Array(0);
+  lastEarningDay = new Uint16Array(0); // creators.ts
+  stage = new Uint8Array(0); // creators.ts
+  isLive = new Uint8Array(0); // supply.ts
+  hasVideo = new Uint8Array(0); // supply.ts
+  productCount = new Uint8Array(0); // supply.ts
+  products = new Int32Array(0); // supply.ts: merchant ids carried today
+  commissionToday = new Float64Array(0); // orders.ts
+  commissionTotal = new Float64Array(0); // orders.ts
+  earningsRecent = new Float32Array(0); // creator-growth.ts: running mean of commission per real creator (RMB a day)
+  lowEarningDays = new Uint16Array(0); // creator-growth.ts: days in a row with earningsRecent under the reservation earning
+  followersDayStart = new Int32Array(0); // creator-growth.ts: followers at the start of the day (daily follower growth by tier)
   count = 0;
   active = 0;
 
-  constructor(readonly capacity: number) {
-    this.isActive = new Uint8Array(capacity);
-    this.mainCat = new Uint8Array(capacity);
-    this.verticality = new Float32Array(capacity);
-    this.quality = new Float32Array(capacity);
-    this.skill = new Float32Array(capacity);
-    this.credibility = new Float32Array(capacity);
-    this.followers = new Int32Array(capacity);
-    this.followersStart = new Int32Array(capacity);
-    this.startTier = new Uint8Array(capacity).fill(255);
-    this.entryDay = new Uint16Array(capacity);
-    this.lastEarningDay = new Uint16Array(capacity);
-    this.stage = new Uint8Array(capacity);
-    this.isLive = new Uint8Array(capacity);
-    this.hasVideo = new Uint8Array(capacity);
-    this.productCount = new Uint8Array(capacity);
-    this.products = new Int32Array(capacity * PRODUCT_SLOTS);
-    this.commissionToday = new Float64Array(capacity);
-    this.commissionTotal = new Float64Array(capacity);
-    this.earningsRecent = new Float32Array(capacity);
-    this.lowEarningDays = new Uint16Array(capacity);
-    this.followersDayStart = new Int32Array(capacity);
+  /** agents the arrays hold now (reserve grows it, up to capacity) */
+  allocated = 0;
+
+  /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
+  constructor(readonly capacity: number, initial = capacity) {
+    this.reserve(Math.min(capacity, initial));
+  }
+
+  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
+  reserve(needed: number): void {
+    if (needed <= this.allocated) return;
+    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+    this.isActive = grown(this.isActive, n);
+    this.mainCat = grown(this.mainCat, n);
+    this.verticality = grown(this.verticality, n);
+    this.quality = grown(this.quality, n);
+    this.skill = grown(this.skill, n);
+    this.credibility = grown(this.credibility, n);
+    this.followers = grown(this.followers, n);
+    this.followersStart = grown(this.followersStart, n);
+    this.startTier = grown(this.startTier, n, 255);
+    this.entryDay = grown(this.entryDay, n);
+    this.lastEarningDay = grown(this.lastEarningDay, n);
+    this.stage = grown(this.stage, n);
+    this.isLive = grown(this.isLive, n);
+    this.hasVideo = grown(this.hasVideo, n);
+    this.productCount = grown(this.productCount, n);
+    this.products = grown(this.products, n * PRODUCT_SLOTS);
+    this.commissionToday = grown(this.commissionToday, n);
+    this.commissionTotal = grown(this.commissionTotal, n);
+    this.earningsRecent = grown(this.earningsRecent, n);
+    this.lowEarningDays = grown(this.lowEarningDays, n);
+    this.followersDayStart = grown(this.followersDayStart, n);
+    this.allocated = n;
   }
 }
 
 export class Merchants {
-  readonly isActive: Uint8Array; // merchants.ts
-  readonly cat: Uint8Array;
-  readonly priceRmb: Float32Array; // list price of an order
-  readonly quality: Float32Array; // latent product quality 0..1
-  readonly brand: Float32Array; // 0..1
-  readonly service: Float32Array; // logistics and after-sales 0..1
-  readonly credibility: Float32Array; // trust.ts
-  readonly complaintRate: Float32Array; // trust.ts (running average of bad purchases)
-  readonly claims: Float32Array; // merchants.ts: how far listing and live claims overstate quality
-  readonly commission: Float32Array; // share of price offered to creators
-  readonly isSelfBroadcaster: Uint8Array; // merchants.ts
-  readonly isLive: Uint8Array; // supply.ts
-  readonly liveSkill: Float32Array; // supply.ts (learning by broadcasting)
-  readonly liveLossDays: Uint16Array; // merchants.ts
-  readonly followers: Int32Array; // follows.ts
-  readonly paidBudgetRmb: Float32Array; // merchants.ts (per day)
-  readonly paidSpendRmb: Float64Array; // feed.ts settleImpressions: today's paid spend (sample RMB)
-  readonly paidReturnRecent: Float32Array; // merchants.ts: running mean of paid traffic's margin (sample RMB a day)
-  readonly paidSpendRecent: Float32Array; // merchants.ts: running mean of paid spend (sample RMB a day)
-  readonly paidGmvToday: Float64Array; // orders.ts
-  readonly liveGmvToday: Float64Array; // orders.ts
-  readonly salesToday: Float64Array; // orders.ts (list price of orders)
-  readonly ordersToday: Int32Array; // orders.ts
-  readonly commissionToday: Float64Array; // orders.ts
-  readonly returnsToday: Float64Array; // orders.ts (value returned)
-  readonly cashRmb: Float64Array; // merchants.ts
-  readonly distressDays: Uint16Array; // merchants.ts
-  readonly entryDay: Uint16Array;
-  readonly isServed: Uint8Array; // service-providers.ts: a provider's client today
-  readonly providerUntil: Int32Array; // service-providers.ts: internal day the client's contract ends
-  readonly isQueued: Uint8Array; // service-providers.ts: in the queue for a provider
-  readonly isFulfilled: Uint8Array; // merchants.ts: in the cloud warehouse today
-  readonly programmeDraw: Float32Array; // init: a fixed uniform that decides joining the warehouse programme
-  readonly isBelt: Uint8Array; // industry-belt cohort
+  isActive = new Uint8Array(0); // merchants.ts
+  cat = new Uint8Array(0);
+  priceRmb = new Float32Array(0); // list price of an order
+  quality = new Float32Array(0); // latent product quality 0..1
+  brand = new Float32Array(0); // 0..1
+  service = new Float32Array(0); // logistics and after-sales 0..1
+  credibility = new Float32Array(0); // trust.ts
+  complaintRate = new Float32Array(0); // trust.ts (running average of bad purchases)
+  claims = new Float32Array(0); // merchants.ts: how far listing and live claims overstate quality
+  commission = new Float32Array(0); // share of price offered to creators
+  isSelfBroadcaster = new Uint8Array(0); // merchants.ts
+  isLive = new Uint8Array(0); // supply.ts
+  liveSkill = new Float32Array(0); // supply.ts (learning by broadcasting)
+  liveLossDays = new Uint16Array(0); // merchants.ts
+  followers = new Int32Array(0); // follows.ts
+  paidBudgetRmb = new Float32Array(0); // merchants.ts (per day)
+  paidSpendRmb = new Float64Array(0); // feed.ts settleImpressions: today's paid spend (sample RMB)
+  paidReturnRecent = new Float32Array(0); // merchants.ts: running mean of paid traffic's margin (sample RMB a day)
+  paidSpendRecent = new Float32Array(0); // merchants.ts: running mean of paid spend (sample RMB a day)
+  paidGmvToday = new Float64Array(0); // orders.ts
+  liveGmvToday = new Float64Array(0); // orders.ts
+  salesToday = new Float64Array(0); // orders.ts (list price of orders)
+  ordersToday = new Int32Array(0); // orders.ts
+  commissionToday = new Float64Array(0); // orders.ts
+  returnsToday = new Float64Array(0); // orders.ts (value returned)
+  cashRmb = new Float64Array(0); // merchants.ts
+  distressDays = new Uint16Array(0); // merchants.ts
+  entryDay = new Uint16Array(0);
+  isServed = new Uint8Array(0); // service-providers.ts: a provider's client today
+  providerUntil = new Int32Array(0); // service-providers.ts: internal day the client's contract ends
+  isQueued = new Uint8Array(0); // service-providers.ts: in the queue for a provider
+  isFulfilled = new Uint8Array(0); // merchants.ts: in the cloud warehouse today
+  programmeDraw = new Float32Array(0); // init: a fixed uniform that decides joining the warehouse programme
+  isBelt = new Uint8Array(0); // industry-belt cohort
   // strategy and growth (merchant-strategy.ts)
-  readonly unitCostRmb: Float32Array; // cost of goods of one order (rises with quality)
-  readonly capacityUnits: Float32Array; // assortment, stock and staff: 1 at entry, grows with reinvestment
-  readonly priceStep: Float32Array; // the last trial step of each learned lever (signed)
-  readonly qualityStep: Float32Array;
-  readonly commissionStep: Float32Array;
-  readonly profitPeriod: Float64Array; // profit per real merchant since the last review [RMB]
-  readonly profitRate: Float64Array; // profit per day of the last review period [RMB/day]
-  readonly cashMark: Float64Array; // cash after yesterday's books: today's profit is the change since
-  readonly salesRunRate: Float64Array; // running mean of daily net sales per real merchant [RMB/day]
-  readonly idleDays: Uint16Array; // days in a row whose run rate promises less than one order in idleExitDays
-  readonly removalDays: Uint16Array; // days with the complaint rate above governance's removal rate
+  unitCostRmb = new Float32Array(0); // cost of goods of one order (rises with quality)
+  capacityUnits = new Float32Array(0); // assortment, stock and staff: 1 at entry, grows with reinvestment
+  priceStep = new Float32Array(0); // the last trial step of each learned lever (signed)
+  qualityStep = new Float32Array(0);
+  commissionStep = new Float32Array(0);
+  profitPeriod = new Float64Array(0); // profit per real merchant since the last review [RMB]
+  profitRate = new Float64Array(0); // profit per day of the last review period [RMB/day]
+  cashMark = new Float64Array(0); // cash after yesterday's books: today's profit is the change since
+  salesRunRate = new Float64Array(0); // running mean of daily net sales per real merchant [RMB/day]
+  idleDays = new Uint16Array(0); // days in a row whose run rate promises less than one order in idleExitDays
+  removalDays = new Uint16Array(0); // days with the complaint rate above governance's removal rate
   count = 0;
   active = 0;
 
-  constructor(readonly capacity: number) {
-    this.isActive = new Uint8Array(capacity);
-    this.cat = new Uint8Array(capacity);
-    this.priceRmb = new Float32Array(capacity);
-    this.quality = new Float32Array(capacity);
-    this.brand = new Float32Array(capacity);
-    this.service = new Float32Array(capacity);
-    this.credibility = new Float32Array(capacity);
-    this.claims = new Float32Array(capacity);
-    this.complaintRate = new Float32Array(capacity);
-    this.commission = new Float32Array(capacity);
-    this.isSelfBroadcaster = new Uint8Array(capacity);
-    this.isLive = new Uint8Array(capacity);
-    this.liveSkill = new Float32Array(capacity);
-    this.liveLossDays = new Uint16Array(capacity);
-    this.followers = new Int32Array(capacity);
-    this.paidBudgetRmb = new Float32Array(capacity);
-    this.paidSpendRmb = new Float64Array(capacity);
-    this.paidReturnRecent = new Float32Array(capacity);
-    this.paidSpendRecent = new Float32Array(capacity);
-    this.paidGmvToday = new Float64Array(capacity);
-    this.liveGmvToday = new Float64Array(capacity);
-    this.salesToday = new Float64Array(capacity);
-    this.ordersToday = new Int32Array(capacity);
-    this.commissionToday = new Float64Array(capacity);
-    this.returnsToday = new Float64Array(capacity);
-    this.cashRmb = new Float64Array(capacity);
-    this.distressDays = new Uint16Array(capacity);
-    this.entryDay = new Uint16Array(capacity);
-    this.isServed = new Uint8Array(capacity);
-    this.providerUntil = new Int32Array(capacity);
-    this.isQueued = new Uint8Array(capacity);
-    this.isFulfilled = new Uint8Array(capacity);
-    this.programmeDraw = new Float32Array(capacity);
-    this.isBelt = new Uint8Array(capacity);
-    this.unitCostRmb = new Float32Array(capacity);
-    this.capacityUnits = new Float32Array(capacity);
-    this.priceStep = new Float32Array(capacity);
-    this.qualityStep = new Float32Array(capacity);
-    this.commissionStep = new Float32Array(capacity);
-    this.profitPeriod = new Float64Array(capacity);
-    this.profitRate = new Float64Array(capacity);
-    this.cashMark = new Float64Array(capacity);
-    this.salesRunRate = new Float64Array(capacity);
-    this.idleDays = new Uint16Array(capacity);
-    this.removalDays = new Uint16Array(capacity);
+  /** agents the arrays hold now (reserve grows it, up to capacity) */
+  allocated = 0;
+
+  /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
+  constructor(readonly capacity: number, initial = capacity) {
+    this.reserve(Math.min(capacity, initial));
+  }
+
+  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
+  reserve(needed: number): void {
+    if (needed <= this.allocated) return;
+    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+    this.isActive = grown(this.isActive, n);
+    this.cat = grown(this.cat, n);
+    this.priceRmb = grown(this.priceRmb, n);
+    this.quality = grown(this.quality, n);
+    this.brand = grown(this.brand, n);
+    this.service = grown(this.service, n);
+    this.credibility = grown(this.credibility, n);
+    this.claims = grown(this.claims, n);
+    this.complaintRate = grown(this.complaintRate, n);
+    this.commission = grown(this.commission, n);
+    this.isSelfBroadcaster = grown(this.isSelfBroadcaster, n);
+    this.isLive = grown(this.isLive, n);
+    this.liveSkill = grown(this.liveSkill, n);
+    this.liveLossDays = grown(this.liveLossDays, n);
+    this.followers = grown(this.followers, n);
+    this.paidBudgetRmb = grown(this.paidBudgetRmb, n);
+    this.paidSpendRmb = grown(this.paidSpendRmb, n);
+    this.paidReturnRecent = grown(this.paidReturnRecent, n);
+    this.paidSpendRecent = grown(this.paidSpendRecent, n);
+    this.paidGmvToday = grown(this.paidGmvToday, n);
+    this.liveGmvToday = grown(this.liveGmvToday, n);
+    this.salesToday = grown(this.salesToday, n);
+    this.ordersToday = grown(this.ordersToday, n);
+    this.commissionToday = grown(this.commissionToday, n);
+    this.returnsToday = grown(this.returnsToday, n);
+    this.cashRmb = grown(this.cashRmb, n);
+    this.distressDays = grown(this.distressDays, n);
+    this.entryDay = grown(this.entryDay, n);
+    this.isServed = grown(this.isServed, n);
+    this.providerUntil = grown(this.providerUntil, n);
+    this.isQueued = grown(this.isQueued, n);
+    this.isFulfilled = grown(this.isFulfilled, n);
+    this.programmeDraw = grown(this.programmeDraw, n);
+    this.isBelt = grown(this.isBelt, n);
+    this.unitCostRmb = grown(this.unitCostRmb, n);
+    this.capacityUnits = grown(this.capacityUnits, n);
+    this.priceStep = grown(this.priceStep, n);
+    this.qualityStep = grown(this.qualityStep, n);
+    this.commissionStep = grown(this.commissionStep, n);
+    this.profitPeriod = grown(this.profitPeriod, n);
+    this.profitRate = grown(this.profitRate, n);
+    this.cashMark = grown(this.cashMark, n);
+    this.salesRunRate = grown(this.salesRunRate, n);
+    this.idleDays = grown(this.idleDays, n);
+    this.removalDays = grown(this.removalDays, n);
+    this.allocated = n;
   }
 }
 
@@ -254,25 +329,25 @@ export const ENTRY_BOUND = 3;
  */
 export class Tables {
   readonly feed: AliasTables;
-  readonly feedWeight: Float64Array;
-  readonly feedKind: Uint8Array;
-  readonly feedSource: Int32Array; // creator or merchant id
-  readonly feedBoostShare: Float32Array; // share of the weight that is subsidy boost
+  feedWeight = new Float64Array(0);
+  feedKind = new Uint8Array(0);
+  feedSource = new Int32Array(0); // creator or merchant id
+  feedBoostShare = new Float32Array(0); // share of the weight that is subsidy boost
   /**
    * Per organic entry, a thinning bound of its own (bounds.ts), in one record
    * of ENTRY_BOUND numbers (one cache line for a random entry): the largest
    * offer utility part of its products (live rooms with the live bound), the
    * lowest log relative price among them, and the interest coefficient x fit.
    */
-  readonly entryBound: Float64Array;
+  entryBound = new Float64Array(0);
   readonly paid: AliasTables;
   readonly search: AliasTables;
   readonly selection: AliasTables;
-  readonly merchantWeight: Float64Array; // scratch for the search and selection tables
-  readonly paidWeight: Float64Array; // kept: impressions are settled from it after the day
-  readonly merchantOrder: Int32Array; // active merchants grouped by category (feed.ts)
+  merchantWeight = new Float64Array(0); // scratch for the search and selection tables
+  paidWeight = new Float64Array(0); // kept: impressions are settled from it after the day
+  merchantOrder = new Int32Array(0); // active merchants grouped by category (feed.ts)
   readonly merchantStart: Int32Array; // categories + 1 offsets into merchantOrder
-  readonly creatorOrder: Int32Array; // active creators grouped by main category (feed.ts)
+  creatorOrder = new Int32Array(0); // active creators grouped by main category (feed.ts)
   readonly creatorStart: Int32Array; // categories + 1 offsets into creatorOrder
   readonly groupFill: Int32Array; // scratch of the grouping
   /**
@@ -281,11 +356,11 @@ export class Tables {
    * (1 + followers / unit)^attachmentExponent
    */
   readonly attach: AliasTables;
-  readonly attachWeight: Float64Array;
+  attachWeight = new Float64Array(0);
   /** per position in merchantOrder, a record of ENTRY_BOUND numbers: the offer utility part, the live bound when live (else 0), the lowest log relative price (bounds.ts) */
-  readonly merchantBound: Float64Array;
+  merchantBound = new Float64Array(0);
   /** per position in merchantOrder: the merchant's standing in search, selection and the feed today (merchant-strategy.ts): capacity and price competitiveness */
-  readonly standing: Float64Array;
+  standing = new Float64Array(0);
   /**
    * Thinning bounds (model/bounds.ts), per category: the upper envelope over
    * today's offers of (offer utility - price sensitivity x log relative price)
@@ -312,28 +387,19 @@ export class Tables {
   /** NPS answer probabilities by satisfaction bin (model/trust.ts) */
   readonly nps = { promoter: new Float64Array(64), detractor: new Float64Array(64) };
 
-  constructor(categories: number, creatorCapacity: number, merchantCapacity: number) {
-    const feedCapacity = 2 * creatorCapacity + 2 * merchantCapacity;
-    this.feed = new AliasTables(categories, feedCapacity);
-    this.feedWeight = new Float64Array(feedCapacity);
-    this.feedKind = new Uint8Array(feedCapacity);
-    this.feedSource = new Int32Array(feedCapacity);
-    this.feedBoostShare = new Float32Array(feedCapacity);
-    this.entryBound = new Float64Array(ENTRY_BOUND * feedCapacity);
-    this.paid = new AliasTables(categories, merchantCapacity);
-    this.search = new AliasTables(categories, merchantCapacity);
-    this.selection = new AliasTables(categories, merchantCapacity);
-    this.merchantWeight = new Float64Array(merchantCapacity);
-    this.paidWeight = new Float64Array(merchantCapacity);
-    this.merchantOrder = new Int32Array(merchantCapacity);
+  /** creators and merchants the tables have room for (the agents' allocations: resize) */
+  creatorsAllocated = 0;
+  merchantsAllocated = 0;
+
+  constructor(categories: number, creators: number, merchants: number) {
+    this.feed = new AliasTables(categories, 0);
+    this.paid = new AliasTables(categories, 0);
+    this.search = new AliasTables(categories, 0);
+    this.selection = new AliasTables(categories, 0);
+    this.attach = new AliasTables(categories, 0);
     this.merchantStart = new Int32Array(categories + 1);
-    this.creatorOrder = new Int32Array(creatorCapacity);
     this.creatorStart = new Int32Array(categories + 1);
     this.groupFill = new Int32Array(categories);
-    this.attach = new AliasTables(categories, creatorCapacity);
-    this.attachWeight = new Float64Array(creatorCapacity);
-    this.merchantBound = new Float64Array(ENTRY_BOUND * merchantCapacity);
-    this.standing = new Float64Array(merchantCapacity);
     this.envelope = new Float64Array(categories * PS_GRID);
     this.maxCredibility = new Float64Array(categories);
     this.minLogPrice = new Float64Array(categories);
@@ -344,5 +410,41 @@ export class Tables {
     this.impressions = new Float64Array(categories);
     this.feedValue = new Float64Array(categories);
     this.paidUnwanted = new Float64Array(categories);
+    this.resize(creators, merchants);
+  }
+
+  /**
+   * Room for `creators` creators and `merchants` merchants, grown with the
+   * agents' arrays (model/world.ts): copied, so that tables built this
+   * morning stay valid when an agent enters later in the day.
+   */
+  resize(creators: number, merchants: number): void {
+    if (creators > this.creatorsAllocated) {
+      this.creatorOrder = grown(this.creatorOrder, creators);
+      this.attach.resize(creators);
+      this.attachWeight = grown(this.attachWeight, creators);
+      this.creatorsAllocated = creators;
+    }
+    if (merchants > this.merchantsAllocated) {
+      this.paid.resize(merchants);
+      this.search.resize(merchants);
+      this.selection.resize(merchants);
+      this.merchantWeight = grown(this.merchantWeight, merchants);
+      this.paidWeight = grown(this.paidWeight, merchants);
+      this.merchantOrder = grown(this.merchantOrder, merchants);
+      this.merchantBound = grown(this.merchantBound, ENTRY_BOUND * merchants);
+      this.standing = grown(this.standing, merchants);
+      this.merchantsAllocated = merchants;
+    }
+    // every creator and merchant has at most a live room and a video
+    const entries = 2 * creators + 2 * merchants;
+    if (entries > this.feedWeight.length) {
+      this.feed.resize(entries);
+      this.feedWeight = grown(this.feedWeight, entries);
+      this.feedKind = grown(this.feedKind, entries);
+      this.feedSource = grown(this.feedSource, entries);
+      this.feedBoostShare = grown(this.feedBoostShare, entries);
+      this.entryBound = grown(this.entryBound, ENTRY_BOUND * entries);
+    }
   }
 }

@@ -12,7 +12,7 @@ import { creatorAccount, dropAccount } from "./follows.js";
 import { attractiveness } from "./merchants.js";
 import { expectedEntrantEarnings, growCreator } from "./creator-growth.js";
 import { M } from "./metrics.js";
-import type { World } from "./world.js";
+import { reserveCreators, type World } from "./world.js";
 
 /** Add one creator; `followers` is a simulated count (edges are made by init). Returns the id or -1 when full. */
 export function addCreator(world: World, rng: Rng): number {
@@ -23,6 +23,7 @@ export function addCreator(world: World, rng: Rng): number {
     world.platform.entriesRefusedFull++;
     return -1;
   }
+  if (cr.count >= cr.allocated) reserveCreators(world, cr.count + 1);
   const c = cr.count++;
   const isNiche = rng() < p.nicheShare;
   cr.isActive[c] = 1;

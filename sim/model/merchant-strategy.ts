@@ -192,13 +192,18 @@ export function reviewStrategies(world: World, rng: Rng): void {
   }
 }
 
-/** Per-world scratch: run rates to sort for the top-1% share; per category, the mean capacity weight of its merchants today. */
+/** Per-world scratch: run rates to sort for the top-1% share (as long as the merchants' arrays); per category, the mean capacity weight of its merchants today. */
 export class StrategyScratch {
-  readonly rates: Float64Array;
+  rates: Float64Array;
   readonly standingMean: Float64Array;
-  constructor(merchantCapacity: number, categories: number) {
-    this.rates = new Float64Array(merchantCapacity);
+  constructor(merchants: number, categories: number) {
+    this.rates = new Float64Array(merchants);
     this.standingMean = new Float64Array(categories);
+  }
+
+  /** Room for `merchants` merchants, grown with the merchants' arrays (model/world.ts); the rates are refilled each day, so not copied. */
+  resize(merchants: number): void {
+    if (merchants > this.rates.length) this.rates = new Float64Array(merchants);
   }
 }
 

@@ -12,7 +12,7 @@ import { dropAccount, storeAccount } from "./follows.js";
 import { M } from "./metrics.js";
 import { simulatedMerchants } from "../scenario/resolution.js";
 import { capacityUpkeep, growMerchant, marginOf, startStrategy } from "./merchant-strategy.js";
-import { gmvSlot, type World } from "./world.js";
+import { gmvSlot, reserveMerchants, type World } from "./world.js";
 
 /** Add one merchant of category `cat`; returns its id, or -1 when full or refused by governance. */
 export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean, isIncumbent = false): number {
@@ -27,6 +27,7 @@ export function addMerchant(world: World, rng: Rng, cat: number, isBelt: boolean
   const brand = clamp01(isBelt ? b.beltBrandRange * rng() : isBrand ? b.brandMin + b.brandRange * rng() : b.nonBrandRange * rng());
   const quality = clamp01(isBelt ? b.beltQualityMean + b.beltQualitySd * normal(rng) : b.qualityBase + b.qualityBrand * brand + b.qualitySd * normal(rng));
   if (!isIncumbent && quality < world.params.levers.governance.entryQualityFloor) return -1;
+  if (mer.count >= mer.allocated) reserveMerchants(world, mer.count + 1);
   const m = mer.count++;
   const k = cat;
   const spread = world.cats.priceSpread[k];

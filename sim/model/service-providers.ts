@@ -18,6 +18,7 @@
  * readily (merchants.ts); the fee is booked by settleMerchants (merchants.ts).
  */
 import type { Rng } from "../engine/rng.js";
+import { grown } from "../engine/world.js";
 import { M } from "./metrics.js";
 import type { World } from "./world.js";
 
@@ -29,12 +30,17 @@ export class ProviderPool {
   offset = -1;
   /** simulated merchants served now */
   clients = 0;
-  /** merchant ids waiting for a provider, in the order they asked (first come, first served) */
-  readonly queue: Int32Array;
+  /** merchant ids waiting for a provider, in the order they asked (first come, first served); as long as the merchants' arrays */
+  queue: Int32Array;
   queued = 0;
 
-  constructor(merchantCapacity: number) {
-    this.queue = new Int32Array(merchantCapacity);
+  constructor(merchants: number) {
+    this.queue = new Int32Array(merchants);
+  }
+
+  /** Room for `merchants` merchants in the queue, grown with the merchants' arrays (model/world.ts), the waiting kept. */
+  resize(merchants: number): void {
+    if (merchants > this.queue.length) this.queue = grown(this.queue, merchants);
   }
 }
 

@@ -77,8 +77,11 @@ export function addUser(world: World, rng: Rng, day: number): number {
   const b = world.params.behaviour.users;
   let id: number;
   if (u.freeCount > 0) id = u.freeIds[--u.freeCount];
-  else if (u.count < u.capacity) id = u.count++;
-  else return -1;
+  else if (u.count < u.capacity) {
+    // beyond the arrays: they grow (copied; nothing holds them across arrivals)
+    if (u.count >= u.allocated) u.reserve(u.count + 1);
+    id = u.count++;
+  } else return -1;
   const segDraw = rng();
   const shares = p.segmentShares;
   const shareTotal = shares.fan + shares.value + shares.casual;

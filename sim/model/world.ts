@@ -4,7 +4,7 @@
  * constants. `params` is the replication's own copy of the scenario, which
  * interventions change in place (model/platform.ts).
  */
-import { Creators, Merchants, Tables, Users } from "../engine/world.js";
+import { arrayBytes, Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
 import { ChoiceState } from "./choice.js";
@@ -150,31 +150,78 @@ export interface World {
   readonly scratch: { readonly merchants: MerchantScratch; readonly strategy: StrategyScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
-export function createWorld(params: Scenario, seed: number): World {
+/** How createWorld allocates the agents' arrays. */
+export interface WorldOptions {
+  /**
+   * Allocate every agent array at its capacity up front, as before growth
+   * existed: for the test that growth changes no result (test/model/growth.test.ts).
+   */
+  allocateFull?: boolean;
+}
+
+/**
+ * The world of one replication. Capacities are limits: users up to the
+ * potential market (population.userSaturation x day 0) and 5% more, creators
+ * and merchants up to population.capacityFactor x day 0 (and the industry
+ * belt's cohort), beyond which entries are refused (entriesRefusedFull). The
+ * arrays start at the day-0 agents and a little room and grow when entries
+ * need more (reserveCreators, reserveMerchants, Users.reserve), so a large
+ * run holds arrays for the agents it has rather than for those it might have.
+ */
+export function createWorld(params: Scenario, seed: number, options: WorldOptions = {}): World {
   const pop = params.population;
   const res = resolutionOf(params);
   const userCapacity = Math.ceil(pop.users * pop.userSaturation * 1.05) + 64;
   const creatorCapacity = Math.ceil(res.creators * pop.capacityFactor) + 16;
   const merchantCapacity = Math.ceil(res.merchants * pop.capacityFactor) + simulatedMerchants(params, params.levers.industryBelt.merchants) + 16;
+  // the first allocation: day 0's agents and a sixteenth more (the warm-up's arrivals and entries), then growth
+  const first = (day0: number, capacity: number) => (options.allocateFull ? capacity : Math.min(capacity, day0 + Math.ceil(day0 / 16) + 16));
+  const users = new Users(userCapacity, first(pop.users, userCapacity));
+  const creators = new Creators(creatorCapacity, first(res.creators, creatorCapacity));
+  const merchants = new Merchants(merchantCapacity, first(res.merchants, merchantCapacity));
   const cats = new CategoryTable(params.categories);
   return {
     params,
     streams: new Streams(seed),
     cats,
-    users: new Users(userCapacity),
-    creators: new Creators(creatorCapacity),
-    merchants: new Merchants(merchantCapacity),
-    tables: new Tables(cats.count, creatorCapacity, merchantCapacity),
+    users,
+    creators,
+    merchants,
+    tables: new Tables(cats.count, creators.allocated, merchants.allocated),
     platform: new Platform(),
     today: new Today(),
     shocks: new ShockState(),
-    providers: new ProviderPool(merchantCapacity),
+    providers: new ProviderPool(merchants.allocated),
     metrics: new Metrics(params.horizonDays, cats.count),
     res,
     choice: new ChoiceState(),
     content: new ContentState(cats.count),
-    scratch: { merchants: new MerchantScratch(cats.count), strategy: new StrategyScratch(merchantCapacity, cats.count), users: new UserScratch(), sessions: new SessionScratch() },
+    scratch: { merchants: new MerchantScratch(cats.count), strategy: new StrategyScratch(merchants.allocated, cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
+}
+
+/**
+ * Room for creator ids below `needed` (at most the capacity): the creators'
+ * arrays grow, and the day's tables over them with them (copied: tables
+ * built this morning stay valid for an entrant's day).
+ */
+export function reserveCreators(world: World, needed: number): void {
+  world.creators.reserve(needed);
+  world.tables.resize(world.creators.allocated, world.merchants.allocated);
+}
+
+/** Room for merchant ids below `needed` (at most the capacity): the merchants' arrays, the tables, the providers' queue and the strategy scratch grow together. */
+export function reserveMerchants(world: World, needed: number): void {
+  world.merchants.reserve(needed);
+  const n = world.merchants.allocated;
+  world.tables.resize(world.creators.allocated, n);
+  world.providers.resize(n);
+  world.scratch.strategy.resize(n);
+}
+
+/** Bytes of the agents' typed arrays as allocated now: users, creators, merchants, the tables, the providers' queue and the scratch (for `npm run bench`). */
+export function agentStateBytes(world: World): number {
+  return arrayBytes(world.users) + arrayBytes(world.creators) + arrayBytes(world.merchants) + arrayBytes(world.tables) + arrayBytes(world.providers) + arrayBytes(world.scratch);
 }
 
 /** The slot of internal day `day` in the platform's GMV ring. */
