@@ -3,7 +3,10 @@
  * on one core (one replication, main thread). For each size it prints
  * user-days per second, the nanoseconds a user-day costs in each step of the
  * day (model/day.ts DAY_STEPS; orders are placed inside the sessions), bytes
- * of agent state per user and peak memory, and it writes them to bench.json.
+ * of agent state per user (every agent array: users, creators, merchants,
+ * tables, providers' queue, scratch; at the end of the run over the users
+ * alive then, and at day 0 over the users then) and peak memory, and it
+ * writes them to bench.json.
  * `--users N` (repeatable), `--days D`, `--seed S` and `--out FILE` change
  * the plan. The goal: 1M users x 365 days in under 60 s, under 200 bytes of
  * agent state per user.
@@ -16,7 +19,7 @@ import { runReplication } from "../model/simulate.js";
 import { DAY_STEPS, type StepClock } from "../model/day.js";
 import { loadScenarioSync } from "../scenario/load.js";
 import { BASELINE_FILE, packageVersion } from "./package-info.js";
-import { createWorld } from "../model/world.js";
+import { agentStateBytes, type World } from "../model/world.js";
 import { M } from "../model/metrics.js";
 
 const { values } = parseArgs({ options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" }, out: { type: "string", default: "bench.json" } } });
@@ -31,17 +34,36 @@ interface BenchRow {
   nsPerUserDay: number;
   /** nanoseconds per user-day spent in each step of the day, warm-up included */
   nsPerUserDayByStep: Record<string, number>;
+  /** bytes of all agent arrays at the end of the run per user alive then */
   stateBytesPerUser: number;
+  /** the same at report day 0, per user alive on day 0 */
+  stateBytesPerUserDay0: number;
+  /** bytes of all agent arrays at day 0 and at the end, and the users alive then */
+  stateBytesDay0: number;
+  stateBytesEnd: number;
+  usersDay0: number;
+  usersEnd: number;
   peakRssMb: number;
   rssBytesPerUser: number;
 }
 
-/** Bytes of typed-array agent state per user slot, from the world's own arrays. */
-function stateBytesPerUser(users: number): number {
-  const world = createWorld(loadScenarioSync(BASELINE_FILE, { users, days }).scenario, 1);
-  let bytes = 0;
-  for (const arr of Object.values(world.users)) if (ArrayBuffer.isView(arr)) bytes += arr.byteLength;
-  return bytes / world.users.capacity;
+/** The agent arrays' bytes and the users alive, read from the run's world at report day 0 and on the last day (the arrays grow with entries). */
+class StateBytes {
+  day0 = 0;
+  usersDay0 = 0;
+  end = 0;
+  usersEnd = 0;
+  constructor(private readonly lastDay: number) {}
+  observe(world: World, reportDay: number): void {
+    if (reportDay === 0) {
+      this.day0 = agentStateBytes(world);
+      this.usersDay0 = world.users.alive;
+    }
+    if (reportDay === this.lastDay) {
+      this.end = agentStateBytes(world);
+      this.usersEnd = world.users.alive;
+    }
+  }
 }
 
 /** Time spent in each step of the day, summed over the run. */
@@ -59,8 +81,9 @@ class StepTimes implements StepClock {
 function bench(users: number): BenchRow {
   const scenario = loadScenarioSync(BASELINE_FILE, { users, days }).scenario;
   const clock = new StepTimes();
+  const state = new StateBytes(scenario.horizonDays - 1);
   const t0 = performance.now();
-  const r = runReplication(scenario, 0, Number(values.seed ?? 1), undefined, clock);
+  const r = runReplication(scenario, 0, Number(values.seed ?? 1), (world, day) => state.observe(world, day), clock);
   const wallSec = (performance.now() - t0) / 1000;
   // user-days: users on the platform summed over reported days, plus the warm-up at the day-0 size
   let userDays = scenario.warmupDays * users;
@@ -76,14 +99,19 @@ function bench(users: number): BenchRow {
     userDaysPerSec: Math.round(userDays / wallSec),
     nsPerUserDay: ns(wallSec * 1000),
     nsPerUserDayByStep: Object.fromEntries(DAY_STEPS.map((s, i) => [s, ns(clock.ms[i])])),
-    stateBytesPerUser: Math.round(stateBytesPerUser(users)),
+    stateBytesPerUser: Math.round(state.end / Math.max(1, state.usersEnd)),
+    stateBytesPerUserDay0: Math.round(state.day0 / Math.max(1, state.usersDay0)),
+    stateBytesDay0: state.day0,
+    stateBytesEnd: state.end,
+    usersDay0: state.usersDay0,
+    usersEnd: state.usersEnd,
     peakRssMb: Math.round(peakRssMb),
     rssBytesPerUser: Math.round((peakRssMb * 1048576) / (users * scenario.population.userSaturation)),
   };
 }
 
 console.log(`baseline, ${days} days (+ warm-up), one replication on one core; ns per user-day by step of the day`);
-const header = ["users_day0", "user_days", "wall_s", "user_days/s", "ns/user-day", ...DAY_STEPS, "state_B/user", "peak_RSS_MB", "RSS_B/user"];
+const header = ["users_day0", "user_days", "wall_s", "user_days/s", "ns/user-day", ...DAY_STEPS, "state_B/user", "peak_RSS_MB", "RSS_B/user", "state0_B/user"];
 console.log(header.map((h) => h.padStart(12)).join(" "));
 const rows: BenchRow[] = [];
 // smallest first: the process's peak memory after each size is that size's
@@ -91,7 +119,7 @@ for (const users of [...sizes].sort((a, b) => a - b)) {
   const r = bench(users);
   rows.push(r);
   console.log(
-    [r.users, r.userDays, r.wallSec.toFixed(1), r.userDaysPerSec, r.nsPerUserDay, ...DAY_STEPS.map((s) => r.nsPerUserDayByStep[s]), r.stateBytesPerUser, r.peakRssMb, r.rssBytesPerUser]
+    [r.users, r.userDays, r.wallSec.toFixed(1), r.userDaysPerSec, r.nsPerUserDay, ...DAY_STEPS.map((s) => r.nsPerUserDayByStep[s]), r.stateBytesPerUser, r.peakRssMb, r.rssBytesPerUser, r.stateBytesPerUserDay0]
       .map((x) => String(x).padStart(12)).join(" "),
   );
 }
