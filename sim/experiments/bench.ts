@@ -44,6 +44,7 @@ interface BenchRow {
   usersDay0: number;
   usersEnd: number;
   peakRssMb: number;
+  /** peak RSS of the process (Node included) per user alive at the end */
   rssBytesPerUser: number;
 }
 
@@ -106,7 +107,7 @@ function bench(users: number): BenchRow {
     usersDay0: state.usersDay0,
     usersEnd: state.usersEnd,
     peakRssMb: Math.round(peakRssMb),
-    rssBytesPerUser: Math.round((peakRssMb * 1048576) / (users * scenario.population.userSaturation)),
+    rssBytesPerUser: Math.round((peakRssMb * 1048576) / Math.max(1, state.usersEnd)),
   };
 }
 
