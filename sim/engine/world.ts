@@ -73,7 +73,32 @@ export const STAGE = { new: 0, growing: 1, established: 2 } as const;
 export const ENTRY = { creatorLive: 0, merchantLive: 1, creatorVideo: 2, merchantVideo: 3 } as const;
 export const CHANNEL = { creatorLive: 0, selfBroadcast: 1, shortVideo: 2, mallSearch: 3 } as const;
 
-export class Users {
+/**
+ * What the agent classes share: a capacity (the most agents there can be;
+ * entry is refused beyond it) and an allocation that grows toward it.
+ * `reserve` makes room; each class's `grow` replaces its arrays. A subclass
+ * calls `reserve(initial)` at the end of its constructor, after its fields
+ * exist.
+ */
+abstract class AgentArrays {
+  /** agents the arrays hold now (reserve grows it, up to capacity) */
+  allocated = 0;
+
+  constructor(readonly capacity: number) {}
+
+  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
+  reserve(needed: number): void {
+    if (needed <= this.allocated) return;
+    const n = this.allocated === 0 ? Math.min(this.capacity, needed) : nextAllocation(this.allocated, needed, this.capacity);
+    this.grow(n);
+    this.allocated = n;
+  }
+
+  /** Replace every array by one of `n` agents (grown). */
+  protected abstract grow(n: number): void;
+}
+
+export class Users extends AgentArrays {
   segment = new Uint8Array(0); // init
   hasChurned = new Uint8Array(0); // users.ts (1 also for free slots)
   activity = new Float32Array(0); // init
@@ -106,18 +131,13 @@ export class Users {
   freeIds = new Int32Array(0);
   freeCount = 0;
 
-  /** agents the arrays hold now (reserve grows it, up to capacity) */
-  allocated = 0;
-
   /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
-  constructor(readonly capacity: number, initial = capacity) {
-    this.reserve(Math.min(capacity, initial));
+  constructor(capacity: number, initial = capacity) {
+    super(capacity);
+    this.reserve(initial);
   }
 
-  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
-  reserve(needed: number): void {
-    if (needed <= this.allocated) return;
-    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+  protected grow(n: number): void {
     this.segment = grown(this.segment, n);
     this.hasChurned = grown(this.hasChurned, n, 1);
     this.activity = grown(this.activity, n);
@@ -142,11 +162,10 @@ export class Users {
     this.ordersInWindow = grown(this.ordersInWindow, n);
     this.location = grown(this.location, n);
     this.freeIds = grown(this.freeIds, n);
-    this.allocated = n;
   }
 }
 
-export class Creators {
+export class Creators extends AgentArrays {
   isActive = new Uint8Array(0); // creators.ts
   mainCat = new Uint8Array(0);
   verticality = new Float32Array(0); // 1: niche expert, 0: generalist
@@ -171,18 +190,13 @@ export class Creators {
   count = 0;
   active = 0;
 
-  /** agents the arrays hold now (reserve grows it, up to capacity) */
-  allocated = 0;
-
   /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
-  constructor(readonly capacity: number, initial = capacity) {
-    this.reserve(Math.min(capacity, initial));
+  constructor(capacity: number, initial = capacity) {
+    super(capacity);
+    this.reserve(initial);
   }
 
-  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
-  reserve(needed: number): void {
-    if (needed <= this.allocated) return;
-    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+  protected grow(n: number): void {
     this.isActive = grown(this.isActive, n);
     this.mainCat = grown(this.mainCat, n);
     this.verticality = grown(this.verticality, n);
@@ -204,11 +218,10 @@ export class Creators {
     this.earningsRecent = grown(this.earningsRecent, n);
     this.lowEarningDays = grown(this.lowEarningDays, n);
     this.followersDayStart = grown(this.followersDayStart, n);
-    this.allocated = n;
   }
 }
 
-export class Merchants {
+export class Merchants extends AgentArrays {
   isActive = new Uint8Array(0); // merchants.ts
   cat = new Uint8Array(0);
   priceRmb = new Float32Array(0); // list price of an order
@@ -258,18 +271,13 @@ export class Merchants {
   count = 0;
   active = 0;
 
-  /** agents the arrays hold now (reserve grows it, up to capacity) */
-  allocated = 0;
-
   /** `capacity`: the most agents there can be (entry is refused beyond it); `initial`: the first allocation. */
-  constructor(readonly capacity: number, initial = capacity) {
-    this.reserve(Math.min(capacity, initial));
+  constructor(capacity: number, initial = capacity) {
+    super(capacity);
+    this.reserve(initial);
   }
 
-  /** Room for ids below `needed` (at most capacity): every array grows to the next allocation, its new part empty. */
-  reserve(needed: number): void {
-    if (needed <= this.allocated) return;
-    const n = this.allocated === 0 ? needed : nextAllocation(this.allocated, needed, this.capacity);
+  protected grow(n: number): void {
     this.isActive = grown(this.isActive, n);
     this.cat = grown(this.cat, n);
     this.priceRmb = grown(this.priceRmb, n);
@@ -315,7 +323,6 @@ export class Merchants {
     this.salesRunRate = grown(this.salesRunRate, n);
     this.idleDays = grown(this.idleDays, n);
     this.removalDays = grown(this.removalDays, n);
-    this.allocated = n;
   }
 }
 
