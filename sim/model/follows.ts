@@ -7,6 +7,7 @@
  * first empty slot.
  */
 import { FOLLOW_SLOTS } from "../engine/world.js";
+import { logFollow } from "./session-effects.js";
 import type { World } from "./world.js";
 
 export const creatorAccount = (c: number): number => c + 1;
@@ -23,8 +24,10 @@ export function isFollowing(world: World, user: number, account: number): boolea
   return false;
 }
 
+/** An account's follower count changes (during the users' sessions, after them: session-effects.ts). */
 function countDelta(world: World, account: number, delta: number): void {
-  if (account > 0) world.creators.followers[account - 1] += delta;
+  if (world.sessionEffects.active) logFollow(world, account, delta);
+  else if (account > 0) world.creators.followers[account - 1] += delta;
   else world.merchants.followers[-account - 1] += delta;
 }
 

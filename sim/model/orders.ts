@@ -14,7 +14,8 @@ import { deliveryConfirmation, deliveryDays } from "./delivery.js";
 import { creatorAccount, follow, isFollowing, storeAccount, unfollow } from "./follows.js";
 import { M, tierOf } from "./metrics.js";
 import { rememberPrice } from "./reference-price.js";
-import { afterPurchase, sellerExperience } from "./trust.js";
+import { afterPurchase } from "./trust.js";
+import { logOrder } from "./session-effects.js";
 import { badPaidPurchase } from "./ad-fatigue.js";
 import { countDemandSource } from "./discovery.js";
 import type { World } from "./world.js";
@@ -43,7 +44,7 @@ export function isSameMerchant(world: World, rng: Rng, m: number, last: number, 
  * through (-1 if none).
  */
 export function placeOrder(world: World, rng: Rng, user: number, m: number, slotIndex: number, channel: number, creator: number, route: number): void {
-  const { users: u, merchants: mer, creators: cr, today, platform, cats } = world;
+  const { users: u, merchants: mer, creators: cr, today, cats } = world;
   const lv = world.params.levers;
   const day = today.internalDay;
   const row = world.metrics.today;
@@ -51,33 +52,25 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   const offer = world.choice.offer;
   const price = offer.priceRmb;
 
-  // who pays the discounts: the platform, within its budgets
+  // who pays the discounts: the platform, within the chunk's share of its budgets (session-effects.ts)
   if (offer.consumerSubsidyRmb > 0) {
     today.consumerSubsidyLeft -= offer.consumerSubsidyRmb;
-    platform.consumerSubsidySpent += offer.consumerSubsidyRmb;
     row[M.subsidy_consumer] += offer.consumerSubsidyRmb;
   }
   if (offer.campaignRmb > 0) {
     today.campaignLeft -= offer.campaignRmb;
-    platform.campaignSpent[today.activeCampaign] = (platform.campaignSpent[today.activeCampaign] ?? 0) + offer.campaignRmb;
     row[M.subsidy_campaign] += offer.campaignRmb;
   }
   if (offer.couponRmb > 0) {
     today.couponLeft -= offer.couponRmb;
-    platform.couponSpent += offer.couponRmb;
     row[M.subsidy_coupon] += offer.couponRmb;
   }
 
-  // books: the merchant is paid the list price (the platform funds discounts)
-  mer.salesToday[m] += price;
-  mer.ordersToday[m]++;
-  if (channel === CHANNEL.selfBroadcast) mer.liveGmvToday[m] += price;
-  if (route === ROUTE.paid) mer.paidGmvToday[m] += price;
+  // books: the merchant is paid the list price (the platform funds discounts); booked after the sessions
   let tier = -1;
+  let commission = 0;
   if (creator >= 0) {
-    const commission = mer.commission[m] * price;
-    mer.commissionToday[m] += commission;
-    cr.commissionToday[creator] += commission;
+    commission = mer.commission[m] * price;
     tier = tierOf(cr.followers[creator] * world.res.creatorFollowerScale);
   }
   world.metrics.addOrder(channel, cat, tier, price);
@@ -103,19 +96,21 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   const refuseDraw = isBad ? rng() : 1;
   const isCovered = coverDraw < lv.trustGuarantee.coverage;
   const isRefused = !isCovered && refuseDraw < tp.refusedReturnProb;
+  let chargeBack = 0;
   if (isCovered) {
     // the platform pays the claim; a share of it may be charged back to the seller (per real merchant)
-    const chargeBack = lv.trustGuarantee.merchantShare * lv.trustGuarantee.costPerClaimRmb;
+    chargeBack = lv.trustGuarantee.merchantShare * lv.trustGuarantee.costPerClaimRmb;
     row[M.guarantee_cost] += lv.trustGuarantee.costPerClaimRmb - chargeBack;
-    if (chargeBack > 0) mer.cashRmb[m] -= chargeBack * world.res.perMerchant;
     returnProb = Math.max(returnProb, tp.coveredReturnProb);
   } else if (isRefused) returnProb = 0;
   const isReturned = rng() < returnProb;
-  if (isReturned) {
-    mer.returnsToday[m] += price;
-    world.metrics.addReturn(cat);
-  }
-  if (mer.isFulfilled[m]) mer.cashRmb[m] -= lv.fulfilment.costPerOrderRmb * world.res.perMerchant; // cash is per real merchant
+  if (isReturned) world.metrics.addReturn(cat);
+  // the seller's side of the order (books, claim charged back, fulfilment cost per real merchant, what it learns)
+  logOrder(
+    world, m, creator, price, channel === CHANNEL.selfBroadcast, route === ROUTE.paid, commission,
+    offer.consumerSubsidyRmb, offer.campaignRmb, today.activeCampaign, offer.couponRmb, chargeBack, isReturned,
+    mer.isFulfilled[m] ? lv.fulfilment.costPerOrderRmb : 0, experience, isBad,
+  );
 
   // what the buyer is left with: a return costs effort unless the guarantee pays for it,
   // and a covered bad purchase is refunded and compensated
@@ -124,7 +119,6 @@ export function placeOrder(world: World, rng: Rng, user: number, m: number, slot
   else if (isReturned) felt -= world.params.users.returnHassle;
   afterPurchase(world, user, felt < 0 ? 0 : felt, isBad, isCovered, isRefused);
   if (isBad && route === ROUTE.paid) badPaidPurchase(world, user);
-  sellerExperience(world, m, creator, experience, isBad);
 
   // follows: after a satisfying purchase, often; after a bad one, unfollow
   if (!isBad) {

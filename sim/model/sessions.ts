@@ -26,6 +26,7 @@ import { feedDay } from "./trust.js";
 import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
 import { discover } from "./discovery.js";
 import { contentFollow } from "./creator-growth.js";
+import { SESSION_CHUNKS, beginSessions, chunkStart, enterChunk, finishSessions, leaveChunk } from "./session-effects.js";
 import type { World } from "./world.js";
 
 /**
@@ -58,18 +59,39 @@ export class SessionScratch {
   /** the user's interest-weighted unwanted share of paid items today (seeFeed, for ad-fatigue.ts seeAds) */
   userUnwanted = 0;
   readonly thinning = { candidates: 0, evaluated: 0, accepted: 0, violations: 0 };
+  /** where the users' commerce impressions by category are counted: the current chunk's (session-effects.ts) */
+  impressions: Float64Array = new Float64Array(0);
+  /** each chunk's random start (runSessions) */
+  readonly chunkFirst = new Float64Array(SESSION_CHUNKS);
 }
 
 export function runSessions(world: World, order: Rng, userDays: KeyedStream, contentFollows: KeyedStream): void {
-  const u = world.users;
-  const n = u.count;
+  const n = world.users.count;
   if (n === 0) return;
+  // each chunk starts at a random id of its own, so that no user is always first to the chunk's budgets
+  const fx = world.sessionEffects;
+  const starts = world.scratch.sessions.chunkFirst;
+  for (let k = 0; k < SESSION_CHUNKS; k++) starts[k] = order();
+  beginSessions(world);
+  for (let j = 0; j < SESSION_CHUNKS; j++) {
+    const k = fx.reverse ? SESSION_CHUNKS - 1 - j : j;
+    const lo = chunkStart(n, k);
+    const hi = chunkStart(n, k + 1);
+    enterChunk(world, k);
+    runChunk(world, lo, hi, lo + ((starts[k] * (hi - lo)) | 0), userDays, contentFollows);
+    leaveChunk(world, k);
+  }
+  finishSessions(world);
+}
+
+/** The users' days of ids [lo, hi), from `first` on and round. */
+function runChunk(world: World, lo: number, hi: number, first: number, userDays: KeyedStream, contentFollows: KeyedStream): void {
+  const u = world.users;
   const today = world.today;
   const row = world.metrics.today;
   const nc = today.commerceImpressions;
   const activity = today.activityMultiplier;
   const followRate = nc * world.params.creators.followProbPerExposure;
-  const first = (order() * n) | 0;
   const rng = userDays.next;
   const day = today.internalDay;
   prepareSegmentBase(world);
@@ -79,9 +101,9 @@ export function runSessions(world: World, order: Rng, userDays: KeyedStream, con
   const keep = fatigueKeep(world);
   // follows from content draw from their own keyed stream, so the users' days keep their draws
   const follows = world.params.behaviour.creators.contentFollowPerUserDay > 0 ? contentFollows : undefined;
-  for (let k = 0; k < n; k++) {
-    let id = first + k;
-    if (id >= n) id -= n;
+  for (let k = lo; k < hi; k++) {
+    let id = first + k - lo;
+    if (id >= hi) id -= hi - lo;
     if (u.hasChurned[id]) continue;
     // each user's day draws from its own keyed stream: common random numbers per user and day
     userDays.rekey(id, day);
@@ -157,7 +179,7 @@ function boundSlots(world: World, sc: SessionScratch, coef: Coefficients, id: nu
  */
 function seeFeed(world: World, sc: SessionScratch, id: number, nc: number): number {
   const u = world.users;
-  const impressions = world.tables.impressions;
+  const impressions = sc.impressions;
   const value = world.tables.feedValue;
   const paidUnwanted = world.tables.paidUnwanted;
   let commerce = 0;

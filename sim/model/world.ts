@@ -4,6 +4,7 @@
  * constants. `params` is the replication's own copy of the scenario, which
  * interventions change in place (model/platform.ts).
  */
+import { SessionEffects } from "./session-effects.js";
 import { arrayBytes, Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
@@ -139,7 +140,8 @@ export interface World {
   readonly shocks: ShockState;
   /** the service providers' pool and queue (service-providers.ts) */
   readonly providers: ProviderPool;
-  readonly metrics: Metrics;
+  /** the day's metrics (a chunk's own while the users' sessions run: session-effects.ts) */
+  metrics: Metrics;
   /** what one simulated agent stands for */
   readonly res: Resolution;
   /** working arrays of the submodels, one set per world (no module-level state) */
@@ -147,6 +149,8 @@ export interface World {
   readonly choice: ChoiceState;
   /** the day's content pull and what follows from it (discovery.ts) */
   readonly content: ContentState;
+  /** the users' sessions' effects on shared state, per chunk of users (session-effects.ts) */
+  readonly sessionEffects: SessionEffects;
   readonly scratch: { readonly merchants: MerchantScratch; readonly strategy: StrategyScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
@@ -196,6 +200,7 @@ export function createWorld(params: Scenario, seed: number, options: WorldOption
     res,
     choice: new ChoiceState(),
     content: new ContentState(cats.count),
+    sessionEffects: new SessionEffects(cats.count),
     scratch: { merchants: new MerchantScratch(cats.count), strategy: new StrategyScratch(merchants.allocated, cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
 }
