@@ -46,7 +46,9 @@ type AgentArray = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64
 
 /** `a` copied into a new array of `length` elements, the new part at `empty` (a fresh typed array is zero, so 0 writes nothing). */
 export function grown<T extends AgentArray>(a: T, length: number, empty = 0): T {
-  const b = new (a.constructor as new (length: number) => T)(length);
+  // in shared memory, so that the threads of one replication's sessions work on the same agents (model/session-threads.ts)
+  const Ctor = a.constructor as (new (buffer: SharedArrayBuffer) => T) & { BYTES_PER_ELEMENT: number };
+  const b = new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
   b.set(a);
   if (empty !== 0) b.fill(empty, a.length);
   return b;

@@ -70,6 +70,55 @@ export class SessionEffects {
   constructor(categories: number) {
     this.logs = Array.from({ length: SESSION_CHUNKS }, () => new ChunkLog(categories));
   }
+
+  /** Chunk `k` as another thread ran it (session-threads.ts): its log, metrics, impressions and budgets. */
+  receive(c: ChunkResult): void {
+    const log = this.logs[c.k];
+    if (log.records.length < c.records.length) log.records = new Float64Array(c.records.length);
+    log.records.set(c.records);
+    log.size = c.records.length;
+    log.metrics.today.set(c.today);
+    log.metrics.byCategory.set(c.byCategory);
+    log.metrics.byTier.set(c.byTier);
+    log.impressions.set(c.impressions);
+    log.consumerLeft = c.consumerLeft;
+    log.campaignLeft = c.campaignLeft;
+    log.couponLeft = c.couponLeft;
+  }
+
+  /** Chunk `k` as this thread ran it, to send (copies). */
+  result(k: number): ChunkResult {
+    const log = this.logs[k];
+    return {
+      k,
+      records: log.records.slice(0, log.size),
+      today: log.metrics.today.slice(),
+      byCategory: log.metrics.byCategory.slice(),
+      byTier: log.metrics.byTier.slice(),
+      impressions: log.impressions.slice(),
+      consumerLeft: log.consumerLeft,
+      campaignLeft: log.campaignLeft,
+      couponLeft: log.couponLeft,
+    };
+  }
+}
+
+/** A chunk's effects as one thread hands them to another. */
+export interface ChunkResult {
+  k: number;
+  records: Float64Array;
+  today: Float64Array;
+  byCategory: Float64Array;
+  byTier: Float64Array;
+  impressions: Float64Array;
+  consumerLeft: number;
+  campaignLeft: number;
+  couponLeft: number;
+}
+
+/** Whether chunk `k` runs on thread `thread` of `threads` (thread 0: the replication's own; session-threads.ts). */
+export function ownsChunk(k: number, thread: number, threads: number): boolean {
+  return k % threads === thread;
 }
 
 /** The chunk of `k` of the day's users: ids [start, end) of `count` ids. */

@@ -26,7 +26,7 @@ import { feedDay } from "./trust.js";
 import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
 import { discover } from "./discovery.js";
 import { contentFollow } from "./creator-growth.js";
-import { SESSION_CHUNKS, beginSessions, chunkStart, enterChunk, finishSessions, leaveChunk } from "./session-effects.js";
+import { SESSION_CHUNKS, beginSessions, chunkStart, enterChunk, finishSessions, leaveChunk, ownsChunk } from "./session-effects.js";
 import type { World } from "./world.js";
 
 /**
@@ -66,22 +66,35 @@ export class SessionScratch {
 }
 
 export function runSessions(world: World, order: Rng, userDays: KeyedStream, contentFollows: KeyedStream): void {
-  const n = world.users.count;
-  if (n === 0) return;
+  if (world.users.count === 0) return;
   // each chunk starts at a random id of its own, so that no user is always first to the chunk's budgets
-  const fx = world.sessionEffects;
   const starts = world.scratch.sessions.chunkFirst;
   for (let k = 0; k < SESSION_CHUNKS; k++) starts[k] = order();
   beginSessions(world);
+  const threads = world.sessionThreads;
+  threads?.dispatch(world, starts);
+  runChunks(world, starts, 0, threads?.count ?? 1, userDays, contentFollows);
+  threads?.collect(world);
+  finishSessions(world);
+}
+
+/**
+ * The chunks of thread `thread` of `threads` (session-threads.ts), each
+ * from its own random start (`starts`, uniforms); with `reverse` (tests) last
+ * to first.
+ */
+export function runChunks(world: World, starts: Float64Array, thread: number, threads: number, userDays: KeyedStream, contentFollows: KeyedStream): void {
+  const n = world.users.count;
+  const reverse = world.sessionEffects.reverse;
   for (let j = 0; j < SESSION_CHUNKS; j++) {
-    const k = fx.reverse ? SESSION_CHUNKS - 1 - j : j;
+    const k = reverse ? SESSION_CHUNKS - 1 - j : j;
+    if (!ownsChunk(k, thread, threads)) continue;
     const lo = chunkStart(n, k);
     const hi = chunkStart(n, k + 1);
     enterChunk(world, k);
     runChunk(world, lo, hi, lo + ((starts[k] * (hi - lo)) | 0), userDays, contentFollows);
     leaveChunk(world, k);
   }
-  finishSessions(world);
 }
 
 /** The users' days of ids [lo, hi), from `first` on and round. */

@@ -9,6 +9,7 @@ import { initWorld } from "./init.js";
 import { COLUMN_SCALE, COLUMNS, TIER_LABELS, tierOf } from "./metrics.js";
 import { InterventionLog } from "../scenario/intervention-log.js";
 import { createWorld, gmvSlot, type World } from "./world.js";
+import { SessionThreads } from "./session-threads.js";
 import { FIRST_DAY } from "../engine/world.js";
 
 export interface ReplicationResult {
@@ -54,28 +55,36 @@ const WARMUP_LEVERS = ScenarioSchema.parse({}).levers;
 /**
  * One replication; `observe`, for tests, sees the world after each day (report
  * day, negative in the warm-up); `clock`, for the benchmark, is told when each
- * step of each day ends.
+ * step of each day ends; `sessionThreads` threads run the users' sessions.
  */
-export function runReplication(params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void, clock?: StepClock): ReplicationResult {
+export function runReplication(
+  params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void, clock?: StepClock, sessionThreads = 1,
+): ReplicationResult {
   const world = createWorld(structuredClone(params), seed);
   if (params.warmupDays > 0) world.params.levers = structuredClone(WARMUP_LEVERS);
-  world.today.internalDay = FIRST_DAY;
-  initWorld(world);
-  const rng = dayStreams(world);
-  const log = new InterventionLog(world.params.interventions);
-  const warmup = params.warmupDays;
-  const total = warmup + params.horizonDays;
-  for (let d = 0; d < total; d++) {
-    world.today.internalDay = FIRST_DAY + d;
-    world.today.reportDay = d - warmup;
-    if (d === warmup) {
-      world.params.levers = structuredClone(params.levers);
-      startReporting(world);
+  // the users' sessions on several threads give the same tables as on one (session-threads.ts)
+  if (sessionThreads > 1) world.sessionThreads = new SessionThreads(world.params, seed, sessionThreads);
+  try {
+    world.today.internalDay = FIRST_DAY;
+    initWorld(world);
+    const rng = dayStreams(world);
+    const log = new InterventionLog(world.params.interventions);
+    const warmup = params.warmupDays;
+    const total = warmup + params.horizonDays;
+    for (let d = 0; d < total; d++) {
+      world.today.internalDay = FIRST_DAY + d;
+      world.today.reportDay = d - warmup;
+      if (d === warmup) {
+        world.params.levers = structuredClone(params.levers);
+        startReporting(world);
+      }
+      simulateDay(world, rng, log, clock);
+      observe?.(world, d - warmup);
     }
-    simulateDay(world, rng, log, clock);
-    observe?.(world, d - warmup);
+    return collect(world, rep, seed);
+  } finally {
+    world.sessionThreads?.close();
   }
-  return collect(world, rep, seed);
 }
 
 /** Day 0: forget warm-up totals; the creators' tiers at start are taken now. */

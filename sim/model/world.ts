@@ -5,6 +5,7 @@
  * interventions change in place (model/platform.ts).
  */
 import { SessionEffects } from "./session-effects.js";
+import type { SessionThreads } from "./session-threads.js";
 import { arrayBytes, Creators, Merchants, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
@@ -151,6 +152,8 @@ export interface World {
   readonly content: ContentState;
   /** the users' sessions' effects on shared state, per chunk of users (session-effects.ts) */
   readonly sessionEffects: SessionEffects;
+  /** the other threads of the users' sessions, if the replication has more than one (session-threads.ts) */
+  sessionThreads?: SessionThreads;
   readonly scratch: { readonly merchants: MerchantScratch; readonly strategy: StrategyScratch; readonly users: UserScratch; readonly sessions: SessionScratch };
 }
 
@@ -161,6 +164,8 @@ export interface WorldOptions {
    * existed: for the test that growth changes no result (test/model/growth.test.ts).
    */
   allocateFull?: boolean;
+  /** No agent arrays: a session thread's shell, whose arrays are the replication's shared ones (session-threads.ts). */
+  shell?: boolean;
 }
 
 /**
@@ -179,7 +184,7 @@ export function createWorld(params: Scenario, seed: number, options: WorldOption
   const creatorCapacity = Math.ceil(res.creators * pop.capacityFactor) + 16;
   const merchantCapacity = Math.ceil(res.merchants * pop.capacityFactor) + simulatedMerchants(params, params.levers.industryBelt.merchants) + 16;
   // the first allocation: day 0's agents and a sixteenth more (the warm-up's arrivals and entries), then growth
-  const first = (day0: number, capacity: number) => (options.allocateFull ? capacity : Math.min(capacity, day0 + Math.ceil(day0 / 16) + 16));
+  const first = (day0: number, capacity: number) => (options.shell ? 0 : options.allocateFull ? capacity : Math.min(capacity, day0 + Math.ceil(day0 / 16) + 16));
   const users = new Users(userCapacity, first(pop.users, userCapacity));
   const creators = new Creators(creatorCapacity, first(res.creators, creatorCapacity));
   const merchants = new Merchants(merchantCapacity, first(res.merchants, merchantCapacity));
