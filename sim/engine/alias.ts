@@ -19,29 +19,31 @@ export class AliasTables {
   private scaled: Float64Array;
 
   constructor(tables: number, capacity: number) {
-    this.prob = new Float64Array(capacity);
-    this.alias = new Int32Array(capacity);
+    this.prob = new Float64Array(0);
+    this.alias = new Int32Array(0);
+    this.small = new Int32Array(0);
+    this.large = new Int32Array(0);
+    this.scaled = new Float64Array(0);
     this.start = new Int32Array(tables);
     this.size = new Int32Array(tables);
     this.total = new Float64Array(tables);
-    this.small = new Int32Array(capacity);
-    this.large = new Int32Array(capacity);
-    this.scaled = new Float64Array(capacity);
+    this.resize(capacity);
   }
 
   /**
    * Room for `capacity` entries. The built tables are copied, so that they
    * stay valid if agents enter between a build and the draws (the day's
-   * order builds in the morning and enters in the evening, but need not);
-   * the build's scratch needs no copy.
+   * order builds in the morning and enters in the evening, but need not).
+   * Every array is shared memory, so a session thread is sent it only when
+   * it is new (model/session-threads.ts).
    */
   resize(capacity: number): void {
     if (capacity <= this.prob.length) return;
     this.prob = grown(this.prob, capacity);
     this.alias = grown(this.alias, capacity);
-    this.small = new Int32Array(capacity);
-    this.large = new Int32Array(capacity);
-    this.scaled = new Float64Array(capacity);
+    this.small = grown(this.small, capacity);
+    this.large = grown(this.large, capacity);
+    this.scaled = grown(this.scaled, capacity);
   }
 
   /**

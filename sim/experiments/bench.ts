@@ -1,14 +1,15 @@
 /**
- * `npm run bench`: the baseline at 100,000 and 1,000,000 users for 365 days
- * on one core (one replication, main thread). For each size it prints
+ * `npm run bench`: the baseline at 100,000 and 1,000,000 users for 365 days,
+ * one replication on one core (`--threads T`, repeatable: on T threads, its
+ * users' sessions shared out: model/session-threads.ts). For each size it prints
  * user-days per second, the nanoseconds a user-day costs in each step of the
  * day (model/day.ts DAY_STEPS; orders are placed inside the sessions), bytes
  * of agent state per user (every agent array: users, creators, merchants,
  * tables, providers' queue, scratch; at the end of the run over the users
  * alive then, and at day 0 over the users then) and peak memory, and it
  * writes them to bench.json.
- * `--users N` (repeatable), `--days D`, `--seed S` and `--out FILE` change
- * the plan. The goal: 1M users x 365 days in under 60 s, under 200 bytes of
+ * `--users N` (repeatable), `--threads T` (repeatable), `--days D`,
+ * `--seed S` and `--out FILE` change the plan. The goal: 1M users x 365 days in under 60 s, under 200 bytes of
  * agent state per user.
  */
 import { writeFileSync } from "node:fs";
@@ -22,12 +23,17 @@ import { BASELINE_FILE, packageVersion } from "./package-info.js";
 import { agentStateBytes, type World } from "../model/world.js";
 import { M } from "../model/metrics.js";
 
-const { values } = parseArgs({ options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" }, out: { type: "string", default: "bench.json" } } });
+const { values } = parseArgs({
+  options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" }, threads: { type: "string", multiple: true }, out: { type: "string", default: "bench.json" } },
+});
 const sizes = (values.users ?? ["100000", "1000000"]).map(Number);
 const days = Number(values.days ?? 365);
+/** threads of the one replication (its users' sessions: model/session-threads.ts), each size run once per count */
+const threadCounts = (values.threads ?? ["1"]).map(Number);
 
 interface BenchRow {
   users: number;
+  threads: number;
   userDays: number;
   wallSec: number;
   userDaysPerSec: number;
@@ -79,12 +85,12 @@ class StepTimes implements StepClock {
   }
 }
 
-function bench(users: number): BenchRow {
+function bench(users: number, threads: number): BenchRow {
   const scenario = loadScenarioSync(BASELINE_FILE, { users, days }).scenario;
   const clock = new StepTimes();
   const state = new StateBytes(scenario.horizonDays - 1);
   const t0 = performance.now();
-  const r = runReplication(scenario, 0, Number(values.seed ?? 1), (world, day) => state.observe(world, day), clock);
+  const r = runReplication(scenario, 0, Number(values.seed ?? 1), (world, day) => state.observe(world, day), clock, threads);
   const wallSec = (performance.now() - t0) / 1000;
   // user-days: users on the platform summed over reported days, plus the warm-up at the day-0 size
   let userDays = scenario.warmupDays * users;
@@ -95,6 +101,7 @@ function bench(users: number): BenchRow {
   const ns = (ms: number) => Math.round((ms * 1e6) / userDays);
   return {
     users,
+    threads,
     userDays: Math.round(userDays),
     wallSec: Number(wallSec.toFixed(2)),
     userDaysPerSec: Math.round(userDays / wallSec),
@@ -111,18 +118,20 @@ function bench(users: number): BenchRow {
   };
 }
 
-console.log(`baseline, ${days} days (+ warm-up), one replication on one core; ns per user-day by step of the day`);
-const header = ["users_day0", "user_days", "wall_s", "user_days/s", "ns/user-day", ...DAY_STEPS, "state_B/user", "peak_RSS_MB", "RSS_B/user", "state0_B/user"];
+console.log(`baseline, ${days} days (+ warm-up), one replication; ns per user-day by step of the day (wall time)`);
+const header = ["users_day0", "threads", "user_days", "wall_s", "user_days/s", "ns/user-day", ...DAY_STEPS, "state_B/user", "peak_RSS_MB", "RSS_B/user", "state0_B/user"];
 console.log(header.map((h) => h.padStart(12)).join(" "));
 const rows: BenchRow[] = [];
-// smallest first: the process's peak memory after each size is that size's
+// smallest first: the process's peak memory after each size is that size's (the largest over its thread counts)
 for (const users of [...sizes].sort((a, b) => a - b)) {
-  const r = bench(users);
-  rows.push(r);
-  console.log(
-    [r.users, r.userDays, r.wallSec.toFixed(1), r.userDaysPerSec, r.nsPerUserDay, ...DAY_STEPS.map((s) => r.nsPerUserDayByStep[s]), r.stateBytesPerUser, r.peakRssMb, r.rssBytesPerUser, r.stateBytesPerUserDay0]
-      .map((x) => String(x).padStart(12)).join(" "),
-  );
+  for (const threads of threadCounts) {
+    const r = bench(users, threads);
+    rows.push(r);
+    console.log(
+      [r.users, r.threads, r.userDays, r.wallSec.toFixed(1), r.userDaysPerSec, r.nsPerUserDay, ...DAY_STEPS.map((s) => r.nsPerUserDayByStep[s]), r.stateBytesPerUser, r.peakRssMb, r.rssBytesPerUser, r.stateBytesPerUserDay0]
+        .map((x) => String(x).padStart(12)).join(" "),
+    );
+  }
 }
 writeFileSync(values.out!, `${JSON.stringify({ version: packageVersion(), node: process.version, cpu: cpus()[0]?.model ?? "unknown", days, rows }, null, 2)}\n`);
 console.log(`written to ${values.out}`);

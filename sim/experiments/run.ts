@@ -3,7 +3,9 @@
  * the same seed (common random numbers), so scenarios compare pair by pair;
  * each replication builds its own world on a worker thread, and results are
  * put back in (scenario, rep) order, so tables do not depend on the number of
- * threads or on which finished first.
+ * threads or on which finished first. With fewer replications than threads,
+ * a replication's users' sessions run on several threads
+ * (model/session-threads.ts), with the same tables.
  */
 import { Piscina } from "piscina";
 import { replicationSeed } from "../engine/rng.js";
@@ -42,9 +44,12 @@ export async function runScenarios(scenarios: Scenario[], opts: RunOptions): Pro
     results[i] = r;
     opts.onReplicationDone?.(tasks[i].scenario.name, tasks[i].rep, ++done, tasks.length);
   };
+  // fewer replications than threads: each replication's users' sessions take the threads left over
+  const sessionThreads = Math.max(1, Math.floor(opts.threads / tasks.length));
   if (opts.threads <= 1 || tasks.length === 1) {
-    tasks.forEach((t, i) => finished(i, runReplication(t.scenario, t.rep, t.seed)));
+    tasks.forEach((t, i) => finished(i, runReplication(t.scenario, t.rep, t.seed, undefined, undefined, sessionThreads)));
   } else {
+    for (const t of tasks) t.sessionThreads = sessionThreads;
     const pool = new Piscina({
       filename: new URL("./worker.js", import.meta.url).href,
       minThreads: opts.threads,

@@ -6,8 +6,10 @@ export interface ReplicationTask {
   scenario: Scenario;
   rep: number;
   seed: number;
+  /** threads for the replication's users' sessions (model/session-threads.ts): the same tables on any number */
+  sessionThreads?: number;
 }
 
 export default function runTask(task: ReplicationTask): ReplicationResult {
-  return runReplication(task.scenario, task.rep, task.seed);
+  return runReplication(task.scenario, task.rep, task.seed, undefined, undefined, task.sessionThreads);
 }

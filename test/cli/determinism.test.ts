@@ -1,6 +1,8 @@
 /**
  * Determinism of the built CLI: the report tables depend on the scenario and
- * the seed only, not on the number of worker threads nor on the run.
+ * the seed only, not on the number of worker threads nor on the run. With
+ * fewer replications than threads, one replication's users' sessions run on
+ * several threads (model/session-threads.ts): the same tables again.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,9 +15,9 @@ const TABLES = ["timeseries.csv", "by_category.csv", "by_tier.csv", "followers.c
 let work: string;
 
 /** Run `sim run` on the baseline into a fresh folder; returns the report folder. */
-function simRun(label: string, seed: number, threads: number): string {
+function simRun(label: string, seed: number, threads: number, reps = 3): string {
   const out = join(work, label);
-  const args = [CLI, "run", scenarioFile("baseline"), "--users", "3000", "--days", "60", "--reps", "3", "--seed", String(seed), "--threads", String(threads), "--out", out, "--quiet"];
+  const args = [CLI, "run", scenarioFile("baseline"), "--users", "3000", "--days", "60", "--reps", String(reps), "--seed", String(seed), "--threads", String(threads), "--out", out, "--quiet"];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`sim run (${label}) exited ${run.status}: ${run.stderr}`);
   return join(out, "baseline");
@@ -43,6 +45,9 @@ beforeAll(() => {
   reports.twoThreads = simRun("two-threads", 7, 2);
   reports.twoThreadsAgain = simRun("two-threads-again", 7, 2);
   reports.otherSeed = simRun("other-seed", 8, 2);
+  reports.oneRep = simRun("one-rep", 7, 1, 1);
+  reports.oneRepTwoThreads = simRun("one-rep-two-threads", 7, 2, 1);
+  reports.oneRepThreeThreads = simRun("one-rep-three-threads", 7, 3, 1);
 });
 
 afterAll(() => {
@@ -68,6 +73,14 @@ describe("sim run is deterministic", () => {
     const files = csvFiles(reports.twoThreads);
     expect(csvFiles(reports.twoThreadsAgain)).toEqual(files);
     for (const file of files) expect({ file, difference: difference(reports.twoThreads, reports.twoThreadsAgain, file) }).toEqual({ file, difference: "same" });
+  });
+
+  it("writes byte-identical tables for one replication on one, two and three threads", () => {
+    const files = csvFiles(reports.oneRep);
+    for (const other of [reports.oneRepTwoThreads, reports.oneRepThreeThreads]) {
+      expect(csvFiles(other)).toEqual(files);
+      for (const file of files) expect({ file, difference: difference(reports.oneRep, other, file) }).toEqual({ file, difference: "same" });
+    }
   });
 
   it("writes a different time series for a different seed", () => {
