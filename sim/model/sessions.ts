@@ -1,6 +1,9 @@
 /**
- * The users' day (MODEL.md 1.3 step 3). Each active user, visited from a
- * random starting id so that no user is always first to a budget, has:
+ * The users' day (MODEL.md 1.3 step 3), in fixed chunks of users whose
+ * effects on shared state are applied after the sessions in chunk order
+ * (session-effects.ts), so chunks can run on several threads
+ * (session-threads.ts). Each active user, visited from a random starting id
+ * of its chunk so that no user is always first to the chunk's budgets, has:
  *  - a feed session: commerce impressions drawn by interest, filled from the
  *    organic or the paid table; each can lead to a purchase (logit) or a follow;
  *  - visits to followed accounts that are live (the private domain);
