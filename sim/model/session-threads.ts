@@ -67,6 +67,10 @@ export function applyState(world: World, state: StateEntry[]): void {
   }
 }
 
+/** Numbers of the shared signal per thread: mornings sent, days answered, ready. */
+export const SIGNAL = 3;
+const START_TIMEOUT_MS = 60_000;
+
 interface SessionThread {
   worker: Worker;
   port: MessagePort;
@@ -76,11 +80,11 @@ interface SessionThread {
 /** Threads 1..T-1 of one replication's sessions. */
 export class SessionThreads {
   private readonly threads: SessionThread[] = [];
-  /** per thread: [0] mornings sent, [1] days answered */
+  /** per thread t, at SIGNAL x t: mornings sent, days answered, and 1 once the thread is ready */
   private readonly signal: Int32Array;
 
   constructor(params: Scenario, seed: number, readonly count: number) {
-    this.signal = new Int32Array(new SharedArrayBuffer(8 * count));
+    this.signal = new Int32Array(new SharedArrayBuffer(4 * SIGNAL * count));
     for (let t = 1; t < count; t++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(new URL("./session-worker.js", import.meta.url), {
@@ -89,6 +93,13 @@ export class SessionThreads {
       });
       worker.unref();
       this.threads.push({ worker, port: port1, sent: new Map() });
+    }
+    // a thread that cannot start (its code failed to load) would leave the day waiting for ever
+    for (let t = 1; t < count; t++) {
+      if (Atomics.wait(this.signal, SIGNAL * t + 2, 0, START_TIMEOUT_MS) === "timed-out" && Atomics.load(this.signal, SIGNAL * t + 2) === 0) {
+        this.close();
+        throw new Error(`session thread ${t} did not start within ${START_TIMEOUT_MS / 1000} s`);
+      }
     }
   }
 
@@ -105,8 +116,8 @@ export class SessionThreads {
       }
       const order: DayOrder = { state, params: world.params, starts, thread: t, threads: this.count };
       th.port.postMessage(order);
-      Atomics.add(this.signal, 2 * t, 1);
-      Atomics.notify(this.signal, 2 * t);
+      Atomics.add(this.signal, SIGNAL * t, 1);
+      Atomics.notify(this.signal, SIGNAL * t);
     }
   }
 
@@ -115,11 +126,11 @@ export class SessionThreads {
     const fx = world.sessionEffects;
     for (let i = 0; i < this.threads.length; i++) {
       const t = i + 1;
-      const expected = Atomics.load(this.signal, 2 * t);
+      const expected = Atomics.load(this.signal, SIGNAL * t);
       for (;;) {
-        const answered = Atomics.load(this.signal, 2 * t + 1);
+        const answered = Atomics.load(this.signal, SIGNAL * t + 1);
         if (answered === expected) break;
-        Atomics.wait(this.signal, 2 * t + 1, answered, 1000);
+        Atomics.wait(this.signal, SIGNAL * t + 1, answered);
       }
       const message = receiveMessageOnPort(this.threads[i].port);
       if (message === undefined) throw new Error(`session thread ${t} answered without its chunks`);

@@ -9,7 +9,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_
 import { KeyedStream } from "../engine/rng.js";
 import type { Scenario } from "../scenario/schema.js";
 import { beginSessions, SESSION_CHUNKS, ownsChunk } from "./session-effects.js";
-import { applyState, type DayAnswer, type DayOrder } from "./session-threads.js";
+import { applyState, SIGNAL, type DayAnswer, type DayOrder } from "./session-threads.js";
 import { runChunks } from "./sessions.js";
 import { createWorld } from "./world.js";
 
@@ -19,9 +19,11 @@ const world = createWorld(params, seed, { shell: true });
 const userDays = new KeyedStream(seed, "user-days");
 const contentFollows = new KeyedStream(seed, "content-follows");
 let mornings = 0;
+Atomics.store(signal, SIGNAL * thread + 2, 1);
+Atomics.notify(signal, SIGNAL * thread + 2);
 for (;;) {
-  Atomics.wait(signal, 2 * thread, mornings);
-  mornings = Atomics.load(signal, 2 * thread);
+  Atomics.wait(signal, SIGNAL * thread, mornings);
+  mornings = Atomics.load(signal, SIGNAL * thread);
   const message = receiveMessageOnPort(port);
   if (message === undefined) continue;
   const order = message.message as DayOrder;
@@ -40,6 +42,6 @@ for (;;) {
     answer = { chunks: [], thinning: { candidates: 0, evaluated: 0, accepted: 0, violations: 0 }, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   port.postMessage(answer);
-  Atomics.add(signal, 2 * thread + 1, 1);
-  Atomics.notify(signal, 2 * thread + 1);
+  Atomics.add(signal, SIGNAL * thread + 1, 1);
+  Atomics.notify(signal, SIGNAL * thread + 1);
 }
