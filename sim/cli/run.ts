@@ -44,7 +44,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("set", { type: "string", array: true, describe: "override a parameter: path=value (repeatable)" })
       .option("window", { type: "string", describe: "also report KPIs during days START..END (both included) and after them, for every scenario: START:END, or START: for to the end" })
       .option("out", { type: "string", default: "reports", describe: "folder for the report folders (<out>/<scenario name>/)" })
-      .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads" })
+      .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "worker threads (with fewer replications than threads, each replication's users' sessions share the threads left over; the same tables on any number)" })
       .option("quiet", { type: "boolean", default: false, alias: "q", describe: "no progress on stderr" })
       .option("lang", LANG_OPTION)
       .example("$0 run", "the baseline, 5 replications, into reports/baseline/")
