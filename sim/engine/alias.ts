@@ -34,8 +34,8 @@ export class AliasTables {
    * Room for `capacity` entries. The built tables are copied, so that they
    * stay valid if agents enter between a build and the draws (the day's
    * order builds in the morning and enters in the evening, but need not).
-   * Every array is shared memory, so a session thread is sent it only when
-   * it is new (model/session-threads.ts).
+   * In shared memory every array stays shared, so a session thread is sent
+   * it only when it is new (model/session-threads.ts).
    */
   resize(capacity: number): void {
     if (capacity <= this.prob.length) return;

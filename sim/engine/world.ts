@@ -46,12 +46,32 @@ type AgentArray = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64
 
 /** `a` copied into a new array of `length` elements, the new part at `empty` (a fresh typed array is zero, so 0 writes nothing). */
 export function grown<T extends AgentArray>(a: T, length: number, empty = 0): T {
-  // in shared memory, so that the threads of one replication's sessions work on the same agents (model/session-threads.ts)
-  const Ctor = a.constructor as (new (buffer: SharedArrayBuffer) => T) & { BYTES_PER_ELEMENT: number };
-  const b = new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+  // shared memory stays shared: the threads of one replication's sessions work on the same agents (model/session-threads.ts)
+  const Ctor = a.constructor as (new (length: number) => T) & (new (buffer: SharedArrayBuffer) => T) & { BYTES_PER_ELEMENT: number };
+  const b = a.buffer instanceof SharedArrayBuffer ? new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT)) : new Ctor(length);
   b.set(a);
   if (empty !== 0) b.fill(empty, a.length);
   return b;
+}
+
+/**
+ * Every typed array of `o` (and of the objects it holds) copied into shared
+ * memory, which `grown` keeps shared: for a replication whose users'
+ * sessions run on several threads (model/session-threads.ts). Single-thread
+ * runs keep ordinary memory, which the garbage collector frees sooner after
+ * a growth.
+ */
+export function shareArrays(o: object): void {
+  const record = o as Record<string, unknown>;
+  for (const [key, v] of Object.entries(o)) {
+    if (ArrayBuffer.isView(v) && !(v.buffer instanceof SharedArrayBuffer)) {
+      const a = v as AgentArray;
+      const Ctor = a.constructor as (new (buffer: SharedArrayBuffer) => AgentArray) & { BYTES_PER_ELEMENT: number };
+      const b = new Ctor(new SharedArrayBuffer(a.length * Ctor.BYTES_PER_ELEMENT));
+      b.set(a);
+      record[key] = b;
+    } else if (v !== null && typeof v === "object" && !Array.isArray(v) && !ArrayBuffer.isView(v)) shareArrays(v);
+  }
 }
 
 /** The allocation after growth: room for `needed` agents, at least GROWTH times the current one, never more than `capacity`. */

@@ -13,7 +13,8 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Scenario } from "../scenario/schema.js";
-import type { ChunkResult } from "./session-effects.js";
+import { ownsChunk, SESSION_CHUNKS, type ChunkResult } from "./session-effects.js";
+import { READINGS } from "./trust.js";
 import type { World } from "./world.js";
 
 /** The parts of the world the sessions read, sent to the session threads (paths from the world). */
@@ -22,18 +23,16 @@ export const MIRRORED = ["users", "creators", "merchants", "tables", "content", 
 /** One value of the world's state at a path: a typed array (shared memory, or a copy) or a plain value. */
 export type StateEntry = [path: string, value: unknown];
 
-/** What a session thread is told each morning. */
-export interface DayOrder {
-  state: StateEntry[];
-  params: Scenario;
-  starts: Float64Array;
-  thread: number;
-  threads: number;
-}
+/** What a session thread is told: each morning, to run its chunks; each evening, to sum its chunks' readings (trust.ts). */
+export type DayOrder =
+  | { kind: "sessions"; state: StateEntry[]; params: Scenario; starts: Float64Array; thread: number; threads: number }
+  | { kind: "readings"; state: StateEntry[]; thread: number; threads: number };
 
 /** What it answers: per chunk it ran, its effects (session-effects.ts ChunkResult). */
 export interface DayAnswer {
   chunks: ChunkResult[];
+  /** the readings' sums (READINGS per chunk; its own chunks filled) */
+  readings?: Float64Array;
   thinning: { candidates: number; evaluated: number; accepted: number; violations: number };
   error?: string;
 }
@@ -114,28 +113,56 @@ export class SessionThreads {
         for (const key of name.split(".")) o = o[key] as Record<string, unknown>;
         collectState(o, name, th.sent, state);
       }
-      const order: DayOrder = { state, params: world.params, starts, thread: t, threads: this.count };
-      th.port.postMessage(order);
-      Atomics.add(this.signal, SIGNAL * t, 1);
-      Atomics.notify(this.signal, SIGNAL * t);
+      this.post(t, { kind: "sessions", state, params: world.params, starts, thread: t, threads: this.count });
     }
+  }
+
+  /** Let every thread sum its chunks' readings over today's users (trust.ts measureTrustAndNps). */
+  dispatchReadings(world: World): void {
+    for (let i = 0; i < this.threads.length; i++) {
+      const state: StateEntry[] = [];
+      collectState(world.users, "users", this.threads[i].sent, state);
+      collectState(world.tables.nps, "tables.nps", this.threads[i].sent, state);
+      this.post(i + 1, { kind: "readings", state, thread: i + 1, threads: this.count });
+    }
+  }
+
+  /** Wait for every thread's readings, into `sums` (READINGS per chunk). */
+  collectReadings(sums: Float64Array): void {
+    for (let i = 0; i < this.threads.length; i++) {
+      const t = i + 1;
+      const answer = this.answer(t);
+      const got = answer.readings!;
+      for (let k = 0; k < SESSION_CHUNKS; k++) if (ownsChunk(k, t, this.count)) for (let j = 0; j < READINGS; j++) sums[k * READINGS + j] = got[k * READINGS + j];
+    }
+  }
+
+  private post(t: number, order: DayOrder): void {
+    this.threads[t - 1].port.postMessage(order);
+    Atomics.add(this.signal, SIGNAL * t, 1);
+    Atomics.notify(this.signal, SIGNAL * t);
+  }
+
+  /** Thread t's answer to its last order (waiting for it). */
+  private answer(t: number): DayAnswer {
+    const expected = Atomics.load(this.signal, SIGNAL * t);
+    for (;;) {
+      const answered = Atomics.load(this.signal, SIGNAL * t + 1);
+      if (answered === expected) break;
+      Atomics.wait(this.signal, SIGNAL * t + 1, answered);
+    }
+    const message = receiveMessageOnPort(this.threads[t - 1].port);
+    if (message === undefined) throw new Error(`session thread ${t} answered without its chunks`);
+    const answer = message.message as DayAnswer;
+    if (answer.error !== undefined) throw new Error(`session thread ${t}: ${answer.error}`);
+    return answer;
   }
 
   /** Wait for every thread's chunks, and put their effects in this world's chunk logs. */
   collect(world: World): void {
     const fx = world.sessionEffects;
     for (let i = 0; i < this.threads.length; i++) {
-      const t = i + 1;
-      const expected = Atomics.load(this.signal, SIGNAL * t);
-      for (;;) {
-        const answered = Atomics.load(this.signal, SIGNAL * t + 1);
-        if (answered === expected) break;
-        Atomics.wait(this.signal, SIGNAL * t + 1, answered);
-      }
-      const message = receiveMessageOnPort(this.threads[i].port);
-      if (message === undefined) throw new Error(`session thread ${t} answered without its chunks`);
-      const answer = message.message as DayAnswer;
-      if (answer.error !== undefined) throw new Error(`session thread ${t}: ${answer.error}`);
+      const answer = this.answer(i + 1);
       for (const c of answer.chunks) fx.receive(c);
       const th = world.scratch.sessions.thinning;
       th.candidates += answer.thinning.candidates;

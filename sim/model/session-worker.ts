@@ -1,7 +1,8 @@
 /**
  * A session thread (session-threads.ts): a shell of one replication's world
  * that, each morning, takes the day's state, runs its chunks of the users'
- * sessions and answers with their effects. It waits and reads synchronously
+ * sessions and answers with their effects; each evening it sums its chunks'
+ * readings (trust.ts). It waits and reads synchronously
  * (Atomics, receiveMessageOnPort) and never returns to its event loop; the
  * replication terminates it.
  */
@@ -11,6 +12,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { beginSessions, SESSION_CHUNKS, ownsChunk } from "./session-effects.js";
 import { applyState, SIGNAL, type DayAnswer, type DayOrder } from "./session-threads.js";
 import { runChunks } from "./sessions.js";
+import { readChunks } from "./trust.js";
 import { createWorld } from "./world.js";
 
 const { params, seed, port, signal, thread } = workerData as { params: Scenario; seed: number; port: MessagePort; signal: Int32Array; thread: number };
@@ -29,15 +31,21 @@ for (;;) {
   const order = message.message as DayOrder;
   let answer: DayAnswer;
   try {
-    (world as { params: Scenario }).params = order.params;
     applyState(world, order.state);
-    const th = world.scratch.sessions.thinning;
-    th.candidates = th.evaluated = th.accepted = th.violations = 0;
-    beginSessions(world);
-    runChunks(world, order.starts, order.thread, order.threads, userDays, contentFollows);
-    const chunks = [];
-    for (let k = 0; k < SESSION_CHUNKS; k++) if (ownsChunk(k, order.thread, order.threads)) chunks.push(world.sessionEffects.result(k));
-    answer = { chunks, thinning: { ...th } };
+    if (order.kind === "readings") {
+      const sums = world.scratch.sessions.readings;
+      readChunks(world, sums, order.thread, order.threads);
+      answer = { chunks: [], thinning: { candidates: 0, evaluated: 0, accepted: 0, violations: 0 }, readings: sums.slice() };
+    } else {
+      (world as { params: Scenario }).params = order.params;
+      const th = world.scratch.sessions.thinning;
+      th.candidates = th.evaluated = th.accepted = th.violations = 0;
+      beginSessions(world);
+      runChunks(world, order.starts, order.thread, order.threads, userDays, contentFollows);
+      const chunks = [];
+      for (let k = 0; k < SESSION_CHUNKS; k++) if (ownsChunk(k, order.thread, order.threads)) chunks.push(world.sessionEffects.result(k));
+      answer = { chunks, thinning: { ...th } };
+    }
   } catch (e) {
     answer = { chunks: [], thinning: { candidates: 0, evaluated: 0, accepted: 0, violations: 0 }, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -25,7 +25,7 @@ import { M } from "./metrics.js";
 import { referenceGainBound } from "./reference-price.js";
 import { ROUTE, isSameMerchant, placeOrder } from "./orders.js";
 import { shockActivity } from "./shocks.js";
-import { feedDay } from "./trust.js";
+import { feedDay, READINGS } from "./trust.js";
 import { fatigueActivity, fatigueKeep, paidAttention, seeAds } from "./ad-fatigue.js";
 import { discover } from "./discovery.js";
 import { contentFollow } from "./creator-growth.js";
@@ -66,6 +66,8 @@ export class SessionScratch {
   impressions: Float64Array = new Float64Array(0);
   /** each chunk's random start (runSessions) */
   readonly chunkFirst = new Float64Array(SESSION_CHUNKS);
+  /** each chunk's sums of the day's readings (trust.ts measureTrustAndNps) */
+  readonly readings = new Float64Array(SESSION_CHUNKS * READINGS);
 }
 
 export function runSessions(world: World, order: Rng, userDays: KeyedStream, contentFollows: KeyedStream): void {

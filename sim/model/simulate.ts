@@ -60,7 +60,7 @@ const WARMUP_LEVERS = ScenarioSchema.parse({}).levers;
 export function runReplication(
   params: Scenario, rep: number, seed: number, observe?: (world: World, reportDay: number) => void, clock?: StepClock, sessionThreads = 1,
 ): ReplicationResult {
-  const world = createWorld(structuredClone(params), seed);
+  const world = createWorld(structuredClone(params), seed, { sharedMemory: sessionThreads > 1 });
   if (params.warmupDays > 0) world.params.levers = structuredClone(WARMUP_LEVERS);
   // the users' sessions on several threads give the same tables as on one (session-threads.ts)
   if (sessionThreads > 1) world.sessionThreads = new SessionThreads(world.params, seed, sessionThreads);

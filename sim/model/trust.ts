@@ -8,6 +8,7 @@
 import { cumulativeStdNormalProbability as normalCdf } from "simple-statistics";
 import { FIRST_DAY, INTEREST_SLOTS, NEVER } from "../engine/world.js";
 import { M } from "./metrics.js";
+import { chunkStart, ownsChunk, SESSION_CHUNKS } from "./session-effects.js";
 import type { World } from "./world.js";
 
 /**
@@ -122,7 +123,16 @@ function prepareNps(world: World): void {
  */
 export function measureTrustAndNps(world: World): void {
   prepareNps(world);
-  const r = sumReadings(world);
+  // summed by chunk of users (session-effects.ts), on the replication's session threads if it has them,
+  // and the chunks' sums added in chunk order: the same readings on any number of threads
+  const sums = world.scratch.sessions.readings;
+  const threads = world.sessionThreads;
+  threads?.dispatchReadings(world);
+  readChunks(world, sums, 0, threads?.count ?? 1);
+  threads?.collectReadings(sums);
+  const r = readings;
+  r.fill(0);
+  for (let k = 0; k < SESSION_CHUNKS; k++) for (let i = 0; i < READINGS; i++) r[i] += sums[k * READINGS + i];
   const n = r[READING.users];
   const today = world.metrics.today;
   today[M.trust_mean] = n > 0 ? r[READING.trust] / n : 0;
@@ -134,16 +144,25 @@ export function measureTrustAndNps(world: World): void {
 }
 
 const READING = { trust: 0, fatigue: 1, promoters: 2, detractors: 3, users: 4, reference: 5, weight: 6 } as const;
-const readings = new Float64Array(7);
+/** Sums per chunk of users in the day's readings. */
+export const READINGS = 7;
+const readings = new Float64Array(READINGS);
+
+/** The readings' sums of the chunks of thread `thread` of `threads`, into `sums` (READINGS per chunk). */
+export function readChunks(world: World, sums: Float64Array, thread: number, threads: number): void {
+  const n = world.users.count;
+  for (let k = 0; k < SESSION_CHUNKS; k++) if (ownsChunk(k, thread, threads)) sumReadings(world, chunkStart(n, k), chunkStart(n, k + 1), sums, k * READINGS);
+}
 
 /**
- * The sums behind the day's readings, over users on the platform. Its own
+ * The sums behind the day's readings, over users on the platform with ids
+ * [lo, hi), into `out` from `at`. Its own
  * function, ending in stores to a typed array: the compiler's code for the
  * loop is kept from day to day, and a division after the loop speculated on
  * whole numbers (as the sums were in the warm-up, with no ad memory) would
  * fail there every day.
  */
-function sumReadings(world: World): Float64Array {
+function sumReadings(world: World, lo: number, hi: number, out: Float64Array, at: number): void {
   const u = world.users;
   const { promoter, detractor } = world.tables.nps;
   const { hasChurned, interestWeight, refPrice, satisfaction, adFatigue } = u;
@@ -155,7 +174,7 @@ function sumReadings(world: World): Float64Array {
   let n = 0;
   let reference = 0;
   let weight = 0;
-  for (let id = 0; id < u.count; id++) {
+  for (let id = lo; id < hi; id++) {
     if (hasChurned[id]) continue;
     const s = id * INTEREST_SLOTS;
     for (let j = s; j < s + INTEREST_SLOTS; j++) {
@@ -169,12 +188,11 @@ function sumReadings(world: World): Float64Array {
     det += detractor[bin];
     n++;
   }
-  readings[READING.trust] = trust;
-  readings[READING.fatigue] = fatigue;
-  readings[READING.promoters] = pro;
-  readings[READING.detractors] = det;
-  readings[READING.users] = n;
-  readings[READING.reference] = reference;
-  readings[READING.weight] = weight;
-  return readings;
+  out[at + READING.trust] = trust;
+  out[at + READING.fatigue] = fatigue;
+  out[at + READING.promoters] = pro;
+  out[at + READING.detractors] = det;
+  out[at + READING.users] = n;
+  out[at + READING.reference] = reference;
+  out[at + READING.weight] = weight;
 }

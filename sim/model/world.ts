@@ -6,7 +6,7 @@
  */
 import { SessionEffects } from "./session-effects.js";
 import type { SessionThreads } from "./session-threads.js";
-import { arrayBytes, Creators, Merchants, Tables, Users } from "../engine/world.js";
+import { arrayBytes, Creators, Merchants, shareArrays, Tables, Users } from "../engine/world.js";
 import type { Rng } from "../engine/rng.js";
 import { Streams } from "../engine/rng.js";
 import { ChoiceState } from "./choice.js";
@@ -166,6 +166,8 @@ export interface WorldOptions {
   allocateFull?: boolean;
   /** No agent arrays: a session thread's shell, whose arrays are the replication's shared ones (session-threads.ts). */
   shell?: boolean;
+  /** The agents' arrays and the tables in shared memory, for session threads (session-threads.ts). */
+  sharedMemory?: boolean;
 }
 
 /**
@@ -189,7 +191,7 @@ export function createWorld(params: Scenario, seed: number, options: WorldOption
   const creators = new Creators(creatorCapacity, first(res.creators, creatorCapacity));
   const merchants = new Merchants(merchantCapacity, first(res.merchants, merchantCapacity));
   const cats = new CategoryTable(params.categories);
-  return {
+  const world: World = {
     params,
     streams: new Streams(seed),
     cats,
@@ -208,6 +210,8 @@ export function createWorld(params: Scenario, seed: number, options: WorldOption
     sessionEffects: new SessionEffects(cats.count),
     scratch: { merchants: new MerchantScratch(cats.count), strategy: new StrategyScratch(merchants.allocated, cats.count), users: new UserScratch(), sessions: new SessionScratch() },
   };
+  if (options.sharedMemory) for (const o of [users, creators, merchants, world.tables]) shareArrays(o);
+  return world;
 }
 
 /**
