@@ -27,10 +27,10 @@ for (;;) {
   Atomics.wait(signal, SIGNAL * thread, mornings);
   mornings = Atomics.load(signal, SIGNAL * thread);
   const message = receiveMessageOnPort(port);
-  if (message === undefined) continue;
-  const order = message.message as DayOrder;
   let answer: DayAnswer;
   try {
+    if (message === undefined) throw new Error("woken without the day's order");
+    const order = message.message as DayOrder;
     applyState(world, order.state);
     if (order.kind === "readings") {
       const sums = world.scratch.sessions.readings;
