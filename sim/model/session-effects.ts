@@ -1,6 +1,7 @@
 /**
  * The users' sessions in chunks (MODEL.md 1.3 steps 3-4). The users of a
- * day are split into SESSION_CHUNKS chunks by id; a chunk's users change
+ * day are split into chunks by id (one per USERS_PER_CHUNK users, at most
+ * SESSION_CHUNKS, whatever the number of threads); a chunk's users change
  * only their own state at once. What they do to state they share (the
  * merchants' and creators' books and credibility, follower counts, the
  * platform's subsidy accounts, the day's metric row and impressions) is held
@@ -123,7 +124,22 @@ export function ownsChunk(k: number, thread: number, threads: number): boolean {
 
 /** The chunk of `k` of the day's users: ids [start, end) of `count` ids. */
 export function chunkStart(count: number, k: number): number {
-  return Math.floor((count * k) / SESSION_CHUNKS);
+  const chunks = chunksFor(count);
+  return k >= chunks ? count : Math.floor((count * k) / chunks);
+}
+
+/**
+ * Users a chunk holds at least. A chunk spends from its share of the day's
+ * budgets, and a share must hold many orders' worth of subsidy (a budget
+ * of 25 million RMB a day on a 300-million-user platform is about 800 RMB a
+ * day for 10,000 simulated users; 25,000 hold about 2,000): so small samples
+ * have fewer chunks, down to one below 50,000 users.
+ */
+export const USERS_PER_CHUNK = 25_000;
+
+/** Chunks of a day of `count` user ids: one per USERS_PER_CHUNK, from 1 to SESSION_CHUNKS; the rest are empty. */
+export function chunksFor(count: number): number {
+  return Math.max(1, Math.min(SESSION_CHUNKS, Math.floor(count / USERS_PER_CHUNK)));
 }
 
 /** Before the first chunk: every chunk's share of the day's budgets, in proportion to its ids. */

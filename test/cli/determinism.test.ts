@@ -15,9 +15,9 @@ const TABLES = ["timeseries.csv", "by_category.csv", "by_tier.csv", "followers.c
 let work: string;
 
 /** Run `sim run` on the baseline into a fresh folder; returns the report folder. */
-function simRun(label: string, seed: number, threads: number, reps = 3): string {
+function simRun(label: string, seed: number, threads: number, reps = 3, users = 3000, days = 60): string {
   const out = join(work, label);
-  const args = [CLI, "run", scenarioFile("baseline"), "--users", "3000", "--days", "60", "--reps", String(reps), "--seed", String(seed), "--threads", String(threads), "--out", out, "--quiet"];
+  const args = [CLI, "run", scenarioFile("baseline"), "--users", String(users), "--days", String(days), "--reps", String(reps), "--seed", String(seed), "--threads", String(threads), "--out", out, "--quiet"];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`sim run (${label}) exited ${run.status}: ${run.stderr}`);
   return join(out, "baseline");
@@ -45,9 +45,10 @@ beforeAll(() => {
   reports.twoThreads = simRun("two-threads", 7, 2);
   reports.twoThreadsAgain = simRun("two-threads-again", 7, 2);
   reports.otherSeed = simRun("other-seed", 8, 2);
-  reports.oneRep = simRun("one-rep", 7, 1, 1);
-  reports.oneRepTwoThreads = simRun("one-rep-two-threads", 7, 2, 1);
-  reports.oneRepThreeThreads = simRun("one-rep-three-threads", 7, 3, 1);
+  // 75,000 users: three chunks of users, so two and three threads each run some (model/session-effects.ts)
+  reports.oneRep = simRun("one-rep", 7, 1, 1, 75_000, 30);
+  reports.oneRepTwoThreads = simRun("one-rep-two-threads", 7, 2, 1, 75_000, 30);
+  reports.oneRepThreeThreads = simRun("one-rep-three-threads", 7, 3, 1, 75_000, 30);
 });
 
 afterAll(() => {
