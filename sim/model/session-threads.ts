@@ -1,6 +1,6 @@
 /**
  * One replication's users' sessions on several threads. The users of a day
- * are in SESSION_CHUNKS fixed chunks (session-effects.ts) whose effects on
+ * are in chunks fixed by their number (session-effects.ts) whose effects on
  * shared state are applied in chunk order after the sessions, so a chunk
  * may run on any thread: chunk k runs on thread k mod T, thread 0 being the
  * replication's own. The other threads each hold a shell of the world: the
