@@ -19,7 +19,8 @@ import { runVariants } from "../helpers/variants.js";
 const USERS = 20_000;
 const SEED = 2026;
 const cols = COLUMNS.length;
-const last = (r: ReplicationResult, col: number) => at(r, col, r.days - 1);
+/** A KPI's mean over the last 91 days: one day's platform count is too noisy to pair at 20,000 users. */
+const lastQuarter = (r: ReplicationResult, col: number) => mean(Array.from({ length: 91 }, (_, i) => at(r, col, r.days - 91 + i)));
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 describe("service providers' capacity", () => {
@@ -105,14 +106,14 @@ describe("what providers do to the merchants they serve", () => {
       expect(count).toBeGreaterThan(50);
       skillGain.push(skill / count);
       broadcastGain.push(broadcast / count);
-      kpiGain.push(last(on.result, M.merchants_self_broadcasting) - last(off.result, M.merchants_self_broadcasting));
+      kpiGain.push(lastQuarter(on.result, M.merchants_self_broadcasting) - lastQuarter(off.result, M.merchants_self_broadcasting));
     }
     const skill = pairedInterval(skillGain, skillGain.map(() => 0));
     const broadcast = pairedInterval(broadcastGain, broadcastGain.map(() => 0));
     const kpi = pairedInterval(kpiGain, kpiGain.map(() => 0));
     console.info(`served incumbents, providers on minus off: live skill ${skill.mean.toPrecision(3)} [${skill.ci95.map((x) => x.toPrecision(3)).join(", ")}], ` +
       `days self-broadcasting ${broadcast.mean.toPrecision(3)} [${broadcast.ci95.map((x) => x.toPrecision(3)).join(", ")}]; ` +
-      `merchants_self_broadcasting at day 364 ${kpi.mean.toPrecision(4)} [${kpi.ci95.map((x) => x.toPrecision(4)).join(", ")}]`);
+      `merchants_self_broadcasting over days 274-364 ${kpi.mean.toPrecision(4)} [${kpi.ci95.map((x) => x.toPrecision(4)).join(", ")}]`);
     expect(skill.ci95[0]).toBeGreaterThan(0);
     expect(broadcast.ci95[0]).toBeGreaterThan(0);
     expect(kpi.ci95[0]).toBeGreaterThan(0);
