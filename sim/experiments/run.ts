@@ -1,7 +1,8 @@
 /**
  * Replications of one or more scenarios. Replication r of every scenario uses
  * the same seed (common random numbers), so scenarios compare pair by pair;
- * each replication builds its own world on a worker thread, and results are
+ * each replication builds its own world on a worker thread (always, so the
+ * main thread can act on an interrupt), and results are
  * put back in (scenario, rep) order, so tables do not depend on the number of
  * threads or on which finished first. With fewer replications than threads,
  * a replication's users' sessions run on several threads
@@ -9,7 +10,7 @@
  */
 import { Piscina } from "piscina";
 import { replicationSeed } from "../engine/rng.js";
-import { runReplication, type ReplicationResult } from "../model/simulate.js";
+import type { ReplicationResult } from "../model/simulate.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { DayWindow } from "./kpis.js";
 import type { ReplicationTask } from "./worker.js";
@@ -46,21 +47,20 @@ export async function runScenarios(scenarios: Scenario[], opts: RunOptions): Pro
   };
   // fewer replications than threads: each replication's users' sessions take the threads left over
   const sessionThreads = Math.max(1, Math.floor(opts.threads / tasks.length));
-  if (opts.threads <= 1 || tasks.length === 1) {
-    tasks.forEach((t, i) => finished(i, runReplication(t.scenario, t.rep, t.seed, undefined, undefined, sessionThreads)));
-  } else {
-    for (const t of tasks) t.sessionThreads = sessionThreads;
-    const pool = new Piscina({
-      filename: new URL("./worker.js", import.meta.url).href,
-      minThreads: opts.threads,
-      maxThreads: opts.threads,
-      idleTimeout: 1000,
-    });
-    try {
-      await Promise.all(tasks.map((t, i) => pool.run(t).then((r: ReplicationResult) => finished(i, r))));
-    } finally {
-      await pool.destroy();
-    }
+  for (const t of tasks) t.sessionThreads = sessionThreads;
+  // always on worker threads, even one replication on one thread: the main thread stays free to
+  // hear Ctrl-C (cli/progress.ts onInterrupt) while a long replication runs
+  const threads = Math.max(1, Math.min(opts.threads, tasks.length));
+  const pool = new Piscina({
+    filename: new URL("./worker.js", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+  try {
+    await Promise.all(tasks.map((t, i) => pool.run(t).then((r: ReplicationResult) => finished(i, r))));
+  } finally {
+    await pool.destroy();
   }
   return scenarios.map((scenario, s) => ({
     scenario, seeds, results: results.slice(s * opts.reps, (s + 1) * opts.reps),

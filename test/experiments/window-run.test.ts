@@ -1,6 +1,7 @@
 /**
  * A run's window (`sim run --window START:END`): parsed and checked against
- * every scenario's horizon, carried by runScenarios to each ScenarioRun, and
+ * every scenario's horizon, carried by runScenarios (of the built package: replications run on worker
+ * threads) to each ScenarioRun, and
  * written into summary.json as KPIs with intervals, whose per-replication
  * values are the sums of the daily columns over the window's days. A tiny
  * run (2,000 users, 40 days, two replications, one thread).
@@ -9,10 +10,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseWindow } from "../../sim/cli/run.js";
-import { runScenarios } from "../../sim/experiments/run.js";
 import { M } from "../../sim/model/metrics.js";
 import { writeRunTables } from "../../sim/report/tables.js";
-import { scenario, sumDays } from "../helpers/sim.js";
+import { runBuilt, scenario, sumDays } from "../helpers/sim.js";
 import { removeTempDirs, tempDir } from "../helpers/temp.js";
 
 afterAll(removeTempDirs);
@@ -39,8 +39,8 @@ describe("--window START:END", () => {
 
 describe("window KPIs in summary.json", async () => {
   const s = scenario("baseline", { users: 2000, days: DAYS });
-  const [withWindow] = await runScenarios([s], { reps: 2, seed: 3, threads: 1, window: { startDay: 10, endDay: 24 } });
-  const [without] = await runScenarios([s], { reps: 2, seed: 3, threads: 1 });
+  const [withWindow] = await runBuilt([s], { reps: 2, seed: 3, threads: 1, window: { startDay: 10, endDay: 24 } });
+  const [without] = await runBuilt([s], { reps: 2, seed: 3, threads: 1 });
   const summaryOf = async (run: typeof withWindow) => {
     const dir = tempDir("window");
     await writeRunTables(dir, run, META);
