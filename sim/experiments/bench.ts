@@ -14,7 +14,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
 import { resolutionOf } from "../scenario/resolution.js";
 import { runReplication } from "../model/simulate.js";
 import { DAY_STEPS, type StepClock } from "../model/day.js";
@@ -22,14 +21,21 @@ import { loadScenarioSync } from "../scenario/load.js";
 import { BASELINE_FILE, packageVersion } from "./package-info.js";
 import { agentStateBytes, type World } from "../model/world.js";
 import { M } from "../model/metrics.js";
+import { scriptArgs, wholeNumbers } from "../cli/script-args.js";
 
-const { values } = parseArgs({
-  options: { users: { type: "string", multiple: true }, days: { type: "string" }, seed: { type: "string" }, threads: { type: "string", multiple: true }, out: { type: "string", default: "bench.json" } },
-});
-const sizes = (values.users ?? ["100000", "1000000"]).map(Number);
-const days = Number(values.days ?? 365);
+const args = scriptArgs("bench", "The baseline, one replication per size and thread count: user-days per second, ns per user-day by step of the day, agent bytes per user and peak memory; written to bench.json too.")
+  .option("users", { type: "number", array: true, default: [100_000, 1_000_000], describe: "users at day 0 (repeatable: each size is run)" })
+  .option("days", { type: "number", default: 365, describe: "reported days (the warm-up comes first)" })
+  .option("threads", { type: "number", array: true, default: [1], describe: "threads of the one replication (repeatable: each size is run on each count)" })
+  .option("seed", { type: "number", default: 1, describe: "seed of the replication" })
+  .option("out", { type: "string", default: "bench.json", describe: "where the figures are written as JSON" })
+  .check(wholeNumbers(["users", "days", "threads"]))
+  .check(wholeNumbers(["seed"], 0))
+  .parseSync();
+const sizes = args.users;
+const days = args.days;
 /** threads of the one replication (its users' sessions: model/session-threads.ts), each size run once per count */
-const threadCounts = (values.threads ?? ["1"]).map(Number);
+const threadCounts = args.threads;
 
 interface BenchRow {
   users: number;
@@ -90,7 +96,7 @@ function bench(users: number, threads: number): BenchRow {
   const clock = new StepTimes();
   const state = new StateBytes(scenario.horizonDays - 1);
   const t0 = performance.now();
-  const r = runReplication(scenario, 0, Number(values.seed ?? 1), (world, day) => state.observe(world, day), clock, threads);
+  const r = runReplication(scenario, 0, args.seed, (world, day) => state.observe(world, day), clock, threads);
   const wallSec = (performance.now() - t0) / 1000;
   // user-days: users on the platform summed over reported days, plus the warm-up at the day-0 size
   let userDays = scenario.warmupDays * users;
@@ -133,5 +139,5 @@ for (const users of [...sizes].sort((a, b) => a - b)) {
     );
   }
 }
-writeFileSync(values.out!, `${JSON.stringify({ version: packageVersion(), node: process.version, cpu: cpus()[0]?.model ?? "unknown", days, rows }, null, 2)}\n`);
-console.log(`written to ${values.out}`);
+writeFileSync(args.out, `${JSON.stringify({ version: packageVersion(), node: process.version, cpu: cpus()[0]?.model ?? "unknown", days, rows }, null, 2)}\n`);
+console.log(`written to ${args.out}`);

@@ -5,11 +5,11 @@
  * and 100,000 users, and times, from the request, the first chart with days
  * in it and the end of the run, as the page receives them.
  *
- *   npm run bench:serve -- [--users 20000,100000] [--reps 2] [--threads 2]
+ *   npm run bench:serve -- [--users 20000 --users 100000] [--reps 2] [--threads 2]
  */
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
 import { buildServer } from "./server.js";
+import { scriptArgs, wholeNumbers } from "../cli/script-args.js";
 
 interface Timing {
   users: number;
@@ -52,14 +52,19 @@ async function timeRun(url: string, users: number, reps: number): Promise<Timing
   }
 }
 
-const { values } = parseArgs({ options: { users: { type: "string", default: "20000,100000" }, reps: { type: "string", default: "2" }, threads: { type: "string", default: String(Math.max(1, Math.min(2, cpus().length))) } } });
-const threads = Number(values.threads);
+const values = scriptArgs("bench:serve", "How long the sandbox makes a strategist wait: from the request to the first chart with days in it, and to the end of the run (a lever moved, compared with the baseline, 365 days).")
+  .option("users", { type: "number", array: true, default: [20_000, 100_000], describe: "users of the run (repeatable: each size is timed)" })
+  .option("reps", { type: "number", default: 2, describe: "replications of the scenario and of the baseline" })
+  .option("threads", { type: "number", default: Math.max(1, Math.min(2, cpus().length)), describe: "the sandbox's threads" })
+  .check(wholeNumbers(["users", "reps", "threads"]))
+  .parseSync();
+const threads = values.threads;
 const { app } = buildServer({ dir: process.cwd(), threads, maxRuns: 1, maxUsers: 10_000_000 });
 const url = (await app.listen({ port: 0, host: "127.0.0.1" })).replace(/\/$/, "");
 process.stderr.write(`sandbox on ${url}, ${threads} threads, ${values.reps} replications of the scenario and of the baseline, 365 days\n`);
 try {
   const rows: Timing[] = [];
-  for (const users of values.users!.split(",").map(Number)) rows.push(await timeRun(url, users, Number(values.reps)));
+  for (const users of values.users) rows.push(await timeRun(url, users, values.reps));
   process.stdout.write("| users | first chart | finished run |\n| ---: | ---: | ---: |\n");
   for (const r of rows) process.stdout.write(`| ${r.users.toLocaleString("en")} | ${(r.firstChartMs / 1000).toFixed(2)} s | ${(r.finishedMs / 1000).toFixed(1)} s |\n`);
 } finally {

@@ -18,17 +18,22 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { BASELINE_FILE } from "../package-info.js";
 import { parseRedisUrl } from "./address.js";
+import { scriptArgs, wholeNumbers } from "../../cli/script-args.js";
 
 const CLI = fileURLToPath(new URL("../../cli/main.js", import.meta.url));
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "200" }, tiny: { type: "string", default: "200" } } });
-const url = positionals[0];
-if (!url || "error" in parseRedisUrl(url)) {
-  process.stderr.write("usage: npm run bench:queue -- redis://HOST:PORT/DB [--runs 200] [--tiny 200]\n");
-  process.exit(2);
-}
+const values = scriptArgs("bench:queue", "What the queue costs and gives, with sim worker processes on this machine: the overhead per queued run, and the speed-up of one and two workers against local threads.", "<redis>")
+  .command("$0 <redis>", "", (y) => y.positional("redis", { type: "string", demandOption: true, describe: "a Redis the benchmark may use, redis://HOST:PORT/DB" }))
+  .option("runs", { type: "number", default: 200, describe: "ordinary runs (10,000 users x 90 days) of the speed-up sweeps" })
+  .option("tiny", { type: "number", default: 200, describe: "tiny runs of the overhead sweep" })
+  .check(wholeNumbers(["runs", "tiny"]))
+  .check((argv) => {
+    const parsed = parseRedisUrl(String(argv.redis));
+    return "error" in parsed ? parsed.error : true;
+  })
+  .parseSync();
+const url = String(values.redis);
 
 /** A grid of `runs` runs: 10 points × runs/10 replications. */
 function sweepArgs(runs: number, users: number, days: number, out: string): string[] {
