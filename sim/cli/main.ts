@@ -2,7 +2,7 @@
 import yargs, { type CommandModule } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { fail } from "./fail.js";
-import { withSuggestions } from "./suggest-option.js";
+import { usageMistake } from "./suggest-option.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 import { schemaCommand } from "./schema.js";
@@ -45,10 +45,7 @@ try {
     .fail((msg, err, y) => {
       if (err) fail(err);
       const command = process.argv.slice(2).find((a) => !a.startsWith("-"));
-      // the third argument is yargs' usage object (not in the typings): its descriptions are the failed command's options
-      const known = (y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined)?.getDescriptions?.() ?? {};
-      process.stderr.write(`sim: ${withSuggestions(msg, Object.keys(known))}\nRun "sim ${command && commandNames.includes(command) ? `${command} ` : ""}--help" for usage.\n`);
-      process.exit(2);
+      usageMistake("sim", msg, y, command && commandNames.includes(command) ? `sim ${command}` : "sim");
     })
     .parseAsync();
 } catch (err) {

@@ -6,8 +6,8 @@
  */
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { EXIT, fail } from "./fail.js";
-import { withSuggestions } from "./suggest-option.js";
+import { fail } from "./fail.js";
+import { usageMistake } from "./suggest-option.js";
 
 /** A yargs parser for `npm run <script> -- [options]`; add the options, then parseSync(). */
 export function scriptArgs(script: string, description: string, positionals = ""): Argv {
@@ -23,9 +23,7 @@ export function scriptArgs(script: string, description: string, positionals = ""
     .fail((msg, err, y) => {
       // a check's message comes as err too, a string (wholeNumbers); an Error is a failure of the program
       if (err instanceof Error) fail(err);
-      const known = (y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined)?.getDescriptions?.() ?? {};
-      process.stderr.write(`${script}: ${withSuggestions(msg, Object.keys(known))}\nRun "${name} --help" for usage.\n`);
-      process.exit(EXIT.badInput);
+      usageMistake(script, msg, y, name);
     });
 }
 
